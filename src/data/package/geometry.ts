@@ -1,0 +1,80 @@
+import type { LonLat, PolygonCoords } from '../../core/model/types';
+
+/** Why a GeoJSON geometry is unusable, or null when it is fine. */
+export type GeometryProblem = string | null;
+
+export function isLonLat(value: unknown): value is LonLat {
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    typeof value[0] === 'number' &&
+    typeof value[1] === 'number' &&
+    Number.isFinite(value[0]) &&
+    Number.isFinite(value[1]) &&
+    Math.abs(value[0]) <= 180 &&
+    Math.abs(value[1]) <= 90
+  );
+}
+
+export function checkRing(ring: unknown): GeometryProblem {
+  if (!Array.isArray(ring)) return 'a ring must be a list of positions';
+  if (ring.length < 4) return `a ring needs at least 4 positions, got ${ring.length}`;
+  const bad = ring.findIndex((p) => !isLonLat(p));
+  if (bad >= 0) return `position ${bad} is not a [longitude, latitude] pair in degrees`;
+  const first = ring[0] as LonLat;
+  const last = ring[ring.length - 1] as LonLat;
+  if (first[0] !== last[0] || first[1] !== last[1]) return 'the ring is not closed (first position ≠ last)';
+  return null;
+}
+
+export function checkPolygon(coordinates: unknown): GeometryProblem {
+  if (!Array.isArray(coordinates) || coordinates.length === 0) return 'a polygon needs at least one ring';
+  for (const ring of coordinates) {
+    const problem = checkRing(ring);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+export function checkLineString(coordinates: unknown): GeometryProblem {
+  if (!Array.isArray(coordinates) || coordinates.length < 2) return 'a line needs at least 2 positions';
+  const bad = coordinates.findIndex((p) => !isLonLat(p));
+  return bad >= 0 ? `position ${bad} is not a [longitude, latitude] pair in degrees` : null;
+}
+
+/** Drops any third (height) ordinate so the model holds plain [lon, lat] pairs. */
+export function toPolygonCoords(coordinates: unknown): PolygonCoords {
+  return (coordinates as number[][][]).map((ring) => ring.map((p) => [p[0], p[1]] as LonLat));
+}
+
+export function toLonLats(coordinates: unknown): LonLat[] {
+  return (coordinates as number[][]).map((p) => [p[0], p[1]] as LonLat);
+}
+
+/** Ray-casting point-in-polygon on lon/lat (planar; fine at community scale). Holes excluded. */
+export function pointInPolygon(point: LonLat, polygon: PolygonCoords): boolean {
+  const inRing = (ring: LonLat[]): boolean => {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+  if (polygon.length === 0 || !inRing(polygon[0])) return false;
+  return !polygon.slice(1).some(inRing);
+}
+
+/** Vertex-average centroid of the exterior ring (closing vertex not double-counted). */
+export function ringCentroid(polygon: PolygonCoords): LonLat {
+  const ring = polygon[0];
+  const n = ring.length > 1 ? ring.length - 1 : ring.length;
+  let lon = 0;
+  let lat = 0;
+  for (let i = 0; i < n; i++) {
+    lon += ring[i][0];
+    lat += ring[i][1];
+  }
+  return [lon / n, lat / n];
+}

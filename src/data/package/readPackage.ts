@@ -1,0 +1,130 @@
+import { DataError, type DataIssue } from '../../core/errors';
+import type { Community, CommunityManifest } from '../../core/model/types';
+import {
+  parseBase,
+  parseBuildings,
+  parseContextBuildings,
+  parseFacilities,
+  parseHouses,
+  parseNetwork,
+  parsePeople,
+  parseReuseSpaces,
+  parseRights,
+} from './layers';
+import { parseManifest } from './manifest';
+
+/** Reads a file of the package by its path relative to the package folder. */
+export type ReadText = (relativePath: string) => Promise<string>;
+
+export interface PackageIndexEntry {
+  id: string;
+  path: string;
+  name: { zh: string; en: string };
+}
+
+export function parsePackageIndex(json: unknown): PackageIndexEntry[] {
+  const packages = (json as { packages?: unknown })?.packages;
+  if (!Array.isArray(packages)) throw new DataError([{ file: 'index.json', field: 'packages', reason: 'must be a list' }]);
+  return packages.map((p, i) => {
+    const e = p as Partial<PackageIndexEntry>;
+    if (typeof e.id !== 'string' || typeof e.path !== 'string' || typeof e.name?.zh !== 'string') {
+      throw new DataError([{ file: 'index.json', field: `packages[${i}]`, reason: 'must be {"id", "path", "name": {"zh", "en"}}' }]);
+    }
+    return { id: e.id, path: e.path, name: { zh: e.name.zh, en: e.name.en ?? e.name.zh } };
+  });
+}
+
+/** Checks that every reference between layers resolves and that ids are unique. */
+export function checkReferences(community: Omit<Community, 'context'>): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const { manifest } = community;
+  const unique = (file: string, records: { id: string }[]) => {
+    const seen = new Set<string>();
+    for (const r of records) {
+      if (seen.has(r.id)) issues.push({ file, id: r.id, field: 'id', reason: 'is used more than once' });
+      seen.add(r.id);
+    }
+    return seen;
+  };
+  const buildingIds = unique(manifest.layers.buildings, community.buildings);
+  const houseIds = unique(manifest.layers.houses, community.houses);
+  unique(manifest.layers.rights, community.rights);
+  unique(manifest.layers.people, community.people);
+  unique(manifest.layers.facilities, community.facilities);
+  unique(manifest.layers.network, community.network);
+  unique(manifest.layers.reuse, community.reuse);
+  const dangling = (file: string, id: string, field: string, target: string) =>
+    issues.push({ file, id, field, reason: `refers to ${target} "${id}" that does not exist` });
+  for (const h of community.houses)
+    if (!buildingIds.has(h.buildingId)) dangling(manifest.layers.houses, h.buildingId, 'buildingId', 'building');
+  for (const r of community.rights)
+    if (!houseIds.has(r.houseId)) dangling(manifest.layers.rights, r.houseId, 'houseId', 'house');
+  for (const p of community.people)
+    if (!houseIds.has(p.houseId)) dangling(manifest.layers.people, p.houseId, 'houseId', 'house');
+  for (const f of community.facilities)
+    if (f.buildingId && !buildingIds.has(f.buildingId)) dangling(manifest.layers.facilities, f.buildingId, 'buildingId', 'building');
+  for (const s of community.reuse)
+    if (s.buildingId && !buildingIds.has(s.buildingId)) dangling(manifest.layers.reuse, s.buildingId, 'buildingId', 'building');
+  return issues;
+}
+
+/**
+ * Reads and validates a whole community package. Every layer is checked before anything is
+ * returned, so a caller that only swaps in the result on success leaves its current scene intact.
+ * Throws a DataError listing each problem with its file, row/feature and field.
+ */
+export async function readCommunityPackage(readText: ReadText): Promise<Community> {
+  const manifestText = await readFile(readText, 'manifest.json');
+  let manifestJson: unknown;
+  try {
+    manifestJson = JSON.parse(manifestText);
+  } catch (error) {
+    throw new DataError([{ file: 'manifest.json', reason: `is not valid JSON (${(error as Error).message})` }], 'Invalid community package');
+  }
+  const manifest: CommunityManifest = parseManifest(manifestJson);
+  const files = manifest.layers;
+  const [buildings, houses, rights, people, facilities, network, reuse, base] = await Promise.all(
+    [files.buildings, files.houses, files.rights, files.people, files.facilities, files.network, files.reuse, files.base].map((f) =>
+      readFile(readText, f),
+    ),
+  );
+  const issues: DataIssue[] = [];
+  const community = {
+    manifest,
+    buildings: parseBuildings(buildings, files.buildings, issues),
+    houses: parseHouses(houses, files.houses, issues),
+    rights: parseRights(rights, files.rights, issues),
+    people: parsePeople(people, files.people, issues),
+    facilities: parseFacilities(facilities, files.facilities, issues),
+    network: parseNetwork(network, files.network, issues),
+    reuse: parseReuseSpaces(reuse, files.reuse, issues),
+    base: parseBase(base, files.base, issues),
+  };
+  if (!issues.length) issues.push(...checkReferences(community));
+  if (issues.length) throw new DataError(issues, `Invalid community package "${manifest.id}"`);
+
+  const context = await Promise.all(
+    (manifest.context ?? []).map(async (ref) => ({
+      ref,
+      buildings: parseContextBuildings(await readFile(readText, ref.path), ref.path).buildings,
+    })),
+  );
+  return { ...community, context };
+}
+
+async function readFile(readText: ReadText, path: string): Promise<string> {
+  try {
+    return await readText(path);
+  } catch (error) {
+    throw new DataError([{ file: path, reason: `cannot be read (${(error as Error).message})` }], 'Invalid community package');
+  }
+}
+
+/** A ReadText over HTTP for the browser: paths resolve against the package folder's URL. */
+export function httpReader(packageUrl: string, fetchImpl: typeof fetch = fetch): ReadText {
+  return async (relativePath) => {
+    const response = await fetchImpl(new URL(relativePath, packageUrl).href);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  };
+}

@@ -1,0 +1,313 @@
+import {
+  BillboardCollection,
+  Cartesian2,
+  Cartesian3,
+  Cartographic,
+  DirectionalLight,
+  LabelCollection,
+  Math as CesiumMath,
+  Matrix4,
+  PrimitiveCollection,
+  SceneTransforms,
+  ScreenSpaceEventHandler,
+  ScreenSpaceEventType,
+  Transforms,
+  type Primitive,
+  type Viewer,
+} from 'cesium';
+import type { CameraBookmark, Community, Facility } from '../../core/model/types';
+import { pointInPolygon, ringCentroid } from '../../data/package/geometry';
+import type { Rgb } from '../../layers/buildingColorModes';
+import {
+  BASE_COLORS,
+  BOUNDARY_COLOR,
+  CONTEXT_BUILDING_COLOR,
+  LAYER_IDS,
+  NETWORK_COLORS,
+  REUSE_COLORS,
+  type LayerId,
+} from '../../layers/layerCatalog';
+import type { RenderProfile, SceneAdapter, SceneCallbacks } from '../contract';
+import { createOfflineViewer } from './offlineViewer';
+import { BUILDING_PICK_PREFIX, BuildingLayer, CONTEXT_PICK_PREFIX } from './renderers/buildingLayer';
+import { createFacilityLayer } from './renderers/facilityIcons';
+import { createLineBatch } from './renderers/lineBatch';
+import { createPolygonBatch } from './renderers/polygonBatch';
+
+// Flat layers are lifted a little above the ellipsoid and above each other so they never z-fight.
+const BASE_HEIGHT_METERS: Record<string, number> = { ground: 0.2, water: 0.5, green: 0.5, plaza: 0.5, road: 0.8 };
+const REUSE_HEIGHT_METERS = 1.1;
+const NETWORK_HEIGHT_METERS = 1.5;
+const BOUNDARY_HEIGHT_METERS = 2;
+
+interface CommunityScene {
+  community: Community;
+  collections: Record<LayerId, PrimitiveCollection>;
+  buildings: BuildingLayer;
+  asyncPrimitives: Primitive[];
+  billboards: BillboardCollection;
+}
+
+/** The only place that knows Cesium: draws a community and reports picks and camera moves. */
+export class CesiumAdapter implements SceneAdapter {
+  private readonly viewer: Viewer;
+  private readonly handler: ScreenSpaceEventHandler;
+  private current: CommunityScene | null = null;
+  private readonly visibility = Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>;
+  private destroyed = false;
+  /** Kept across communities so a share link's selection shows in the first complete frame. */
+  private selectedBuildingId: string | null = null;
+  private hoverFrame = 0;
+  private readonly removeListeners: (() => void)[] = [];
+
+  constructor(
+    container: HTMLElement,
+    creditContainer: HTMLElement,
+    profile: RenderProfile,
+    private readonly callbacks: SceneCallbacks,
+  ) {
+    this.viewer = createOfflineViewer(container, profile, creditContainer);
+    const scene = this.viewer.scene;
+    this.handler = new ScreenSpaceEventHandler(scene.canvas);
+    this.handler.setInputAction((event: { position: Cartesian2 }) => {
+      this.callbacks.onPickBuilding(this.buildingAt(event.position));
+    }, ScreenSpaceEventType.LEFT_CLICK);
+    this.handler.setInputAction((event: { endPosition: Cartesian2 }) => {
+      // Picking renders a frame; once per animation frame is plenty.
+      if (this.hoverFrame) return;
+      const position = Cartesian2.clone(event.endPosition);
+      this.hoverFrame = requestAnimationFrame(() => {
+        this.hoverFrame = 0;
+        if (!this.destroyed) this.callbacks.onHoverBuilding(this.buildingAt(position));
+      });
+    }, ScreenSpaceEventType.MOUSE_MOVE);
+    this.removeListeners.push(scene.camera.moveEnd.addEventListener(() => this.callbacks.onCameraMoved(this.getCamera())));
+    // Keep per-instance colour updates flowing into the batched buildings.
+    this.removeListeners.push(
+      scene.preRender.addEventListener(() => {
+        if (this.current?.buildings.sync()) scene.requestRender();
+      }),
+    );
+  }
+
+  private buildingAt(position: Cartesian2): string | null {
+    const picked = this.viewer.scene.pick(position) as { id?: unknown } | undefined;
+    const id = picked?.id;
+    return typeof id === 'string' && id.startsWith(BUILDING_PICK_PREFIX) ? id.slice(BUILDING_PICK_PREFIX.length) : null;
+  }
+
+  async showCommunity(community: Community, colors: ReadonlyMap<string, Rgb>, view?: CameraBookmark): Promise<void> {
+    const scene = this.viewer.scene;
+    this.clearCommunity();
+    const built = this.buildCommunityScene(community, colors);
+    this.current = built;
+    for (const id of LAYER_IDS) {
+      built.collections[id].show = this.visibility[id];
+      scene.primitives.add(built.collections[id]);
+    }
+    this.setLight(community.manifest.centre);
+    const camera = view ?? community.manifest.camera;
+    if (camera) this.flyTo(camera, 0);
+    await this.whenCompletelyDrawn(built);
+  }
+
+  private buildCommunityScene(community: Community, colors: ReadonlyMap<string, Rgb>): CommunityScene {
+    const collections = Object.fromEntries(LAYER_IDS.map((id) => [id, new PrimitiveCollection()])) as Record<LayerId, PrimitiveCollection>;
+    const asyncPrimitives: Primitive[] = [];
+    const addAsync = (layer: LayerId, primitive: Primitive) => {
+      collections[layer].add(primitive);
+      asyncPrimitives.push(primitive);
+    };
+
+    const buildings = new BuildingLayer(community.buildings, colors, BUILDING_PICK_PREFIX);
+    buildings.setSelected(this.selectedBuildingId);
+    addAsync('buildings', buildings.primitive);
+
+    // The community's own model replaces context buildings that stand inside its boundary.
+    const boundary = community.manifest.boundary;
+    const context = community.context.flatMap((c) => c.buildings).filter((b) => !pointInPolygon(ringCentroid(b.footprint), boundary));
+    if (context.length) addAsync('context', new BuildingLayer(context, CONTEXT_BUILDING_COLOR, CONTEXT_PICK_PREFIX).primitive);
+
+    if (community.base.length) {
+      addAsync(
+        'base',
+        createPolygonBatch(
+          community.base.map((s, i) => ({
+            key: `base:${i}`,
+            polygon: s.polygon,
+            heightMeters: BASE_HEIGHT_METERS[s.kind] ?? 0.5,
+            color: BASE_COLORS[s.kind],
+          })),
+          { pickable: false },
+        ),
+      );
+    }
+    if (community.reuse.length) {
+      const heightOf = new Map(community.buildings.map((b) => [b.id, b.heightMeters]));
+      addAsync(
+        'reuse',
+        createPolygonBatch(
+          community.reuse.map((r) => {
+            const buildingHeight = r.buildingId ? heightOf.get(r.buildingId) : undefined;
+            return {
+              key: `reuse:${r.id}`,
+              polygon: r.footprint,
+              heightMeters: REUSE_HEIGHT_METERS,
+              // An idle building is wrapped in a translucent shell; open plots get a low slab.
+              extrudedHeightMeters: buildingHeight ? buildingHeight + 1.5 : REUSE_HEIGHT_METERS + 2,
+              color: REUSE_COLORS[r.kind],
+              alpha: 0.55,
+            };
+          }),
+          { translucent: true },
+        ),
+      );
+    }
+    if (community.network.length) {
+      addAsync(
+        'network',
+        createLineBatch(
+          community.network.map((line) => ({ key: `network:${line.id}`, coordinates: line.coordinates, color: NETWORK_COLORS[line.kind] })),
+          3,
+          NETWORK_HEIGHT_METERS,
+        ),
+      );
+    }
+    addAsync('boundary', createLineBatch([{ key: 'boundary', coordinates: boundary[0], color: BOUNDARY_COLOR }], 4, BOUNDARY_HEIGHT_METERS));
+
+    const roofOf = new Map(community.buildings.map((b) => [b.id, b.heightMeters]));
+    const facilityLayer = createFacilityLayer(community.facilities, (f: Facility) => (f.buildingId ? (roofOf.get(f.buildingId) ?? 0) : 0));
+    collections.facilities.add(facilityLayer.billboards);
+    collections.facilities.add(facilityLayer.labels as LabelCollection);
+    return { community, collections, buildings, asyncPrimitives, billboards: facilityLayer.billboards };
+  }
+
+  /** Light from the south-east at 50° elevation, fixed, so buildings read well at any clock time. */
+  private setLight([lon, lat]: [number, number]): void {
+    const enu = Transforms.eastNorthUpToFixedFrame(Cartesian3.fromDegrees(lon, lat));
+    const azimuth = CesiumMath.toRadians(150);
+    const elevation = CesiumMath.toRadians(50);
+    const towardsSun = new Cartesian3(
+      Math.sin(azimuth) * Math.cos(elevation),
+      Math.cos(azimuth) * Math.cos(elevation),
+      Math.sin(elevation),
+    );
+    const direction = Matrix4.multiplyByPointAsVector(enu, Cartesian3.negate(towardsSun, new Cartesian3()), new Cartesian3());
+    this.viewer.scene.light = new DirectionalLight({ direction: Cartesian3.normalize(direction, direction), intensity: 2.2 });
+  }
+
+  /**
+   * Resolves after the first frame in which every primitive of the community is built, colours are
+   * applied and the globe's tiles are loaded — the moment a person sees the complete scene.
+   */
+  private whenCompletelyDrawn(built: CommunityScene): Promise<void> {
+    const scene = this.viewer.scene;
+    return new Promise((resolve, reject) => {
+      let completeFrames = 0;
+      const remove = scene.postRender.addEventListener(() => {
+        if (this.current !== built || this.destroyed) {
+          remove();
+          reject(new Error('superseded'));
+          return;
+        }
+        const ready = built.asyncPrimitives.every((p) => p.ready) && scene.globe.tilesLoaded && billboardsReady(built.billboards);
+        completeFrames = ready ? completeFrames + 1 : 0;
+        // One more frame after readiness so colour updates applied in preRender are on screen.
+        if (completeFrames >= 2) {
+          remove();
+          resolve();
+        } else scene.requestRender();
+      });
+      scene.requestRender();
+    });
+  }
+
+  private clearCommunity(): void {
+    if (!this.current) return;
+    for (const id of LAYER_IDS) this.viewer.scene.primitives.remove(this.current.collections[id]);
+    this.current = null;
+  }
+
+  setBuildingColors(colors: ReadonlyMap<string, Rgb>): void {
+    this.current?.buildings.setColors(colors);
+    this.viewer.scene.requestRender();
+  }
+
+  setLayerVisible(layer: LayerId, visible: boolean): void {
+    this.visibility[layer] = visible;
+    if (this.current) this.current.collections[layer].show = visible;
+    this.viewer.scene.requestRender();
+  }
+
+  setSelectedBuilding(buildingId: string | null): void {
+    this.selectedBuildingId = buildingId;
+    this.current?.buildings.setSelected(buildingId);
+    this.viewer.scene.requestRender();
+  }
+
+  setHoveredBuilding(buildingId: string | null): void {
+    this.current?.buildings.setHovered(buildingId);
+    this.viewer.scene.requestRender();
+  }
+
+  flyTo(camera: CameraBookmark, durationSeconds = 1.5): void {
+    const destination = Cartesian3.fromDegrees(camera.lon, camera.lat, camera.heightMeters);
+    const orientation = { heading: CesiumMath.toRadians(camera.headingDeg), pitch: CesiumMath.toRadians(camera.pitchDeg), roll: 0 };
+    if (durationSeconds <= 0) this.viewer.camera.setView({ destination, orientation });
+    else this.viewer.camera.flyTo({ destination, orientation, duration: durationSeconds });
+    this.viewer.scene.requestRender();
+  }
+
+  getCamera(): CameraBookmark {
+    const camera = this.viewer.camera;
+    const position = Cartographic.fromCartesian(camera.positionWC);
+    return {
+      lon: CesiumMath.toDegrees(position.longitude),
+      lat: CesiumMath.toDegrees(position.latitude),
+      heightMeters: position.height,
+      headingDeg: CesiumMath.toDegrees(camera.heading),
+      pitchDeg: CesiumMath.toDegrees(camera.pitch),
+    };
+  }
+
+  buildingScreenPosition(buildingId: string): { x: number; y: number } | null {
+    const building = this.current?.community.buildings.find((b) => b.id === buildingId);
+    if (!building) return null;
+    const [lon, lat] = ringCentroid(building.footprint);
+    const world = Cartesian3.fromDegrees(lon, lat, building.heightMeters);
+    const onCanvas = SceneTransforms.worldToWindowCoordinates(this.viewer.scene, world);
+    if (!onCanvas) return null;
+    const rect = this.viewer.scene.canvas.getBoundingClientRect();
+    return { x: rect.left + onCanvas.x, y: rect.top + onCanvas.y };
+  }
+
+  nextFrame(): Promise<void> {
+    const scene = this.viewer.scene;
+    return new Promise((resolve) => {
+      const remove = scene.postRender.addEventListener(() => {
+        remove();
+        resolve();
+      });
+      scene.requestRender();
+    });
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
+    for (const remove of this.removeListeners) remove();
+    this.handler.destroy();
+    this.clearCommunity();
+    this.viewer.destroy();
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+function billboardsReady(billboards: BillboardCollection): boolean {
+  for (let i = 0; i < billboards.length; i++) if (!billboards.get(i).ready) return false;
+  return true;
+}

@@ -1,0 +1,159 @@
+import { BUILDING_USES, type Building } from '../core/model/types';
+import type { BuildingSummary } from '../data/community/buildingSummaries';
+
+/** An sRGB colour, 0–255 per channel. */
+export type Rgb = readonly [number, number, number];
+
+export const COLOR_MODES = ['use', 'yearBuilt', 'floors', 'elevator', 'occupancy', 'elderlyShare'] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
+
+export interface LegendEntry {
+  color: Rgb;
+  /** i18n key, or a literal label such as "1980–1989" when `literal` is set. */
+  label: string;
+  literal?: boolean;
+}
+
+export interface ColorModeDefinition {
+  id: ColorMode;
+  titleKey: string;
+  legend: LegendEntry[];
+  colorOf(building: Building, summary: BuildingSummary | undefined): Rgb;
+}
+
+const NO_DATA: Rgb = [120, 124, 132];
+
+/** Categorical palette for building use, tuned to stay distinct on a dark background. */
+const USE_COLORS: Record<Building['use'], Rgb> = {
+  residential: [222, 205, 170],
+  mixed: [240, 170, 110],
+  commercial: [236, 112, 99],
+  education: [93, 173, 226],
+  'public-service': [130, 224, 170],
+  office: [187, 143, 206],
+  industrial: [160, 160, 160],
+  other: [200, 200, 200],
+};
+
+/** Sequential classes: upper bounds are exclusive, the last class is open-ended. */
+interface ClassBreak {
+  upTo: number;
+  color: Rgb;
+  label: string;
+}
+
+function classify(value: number, breaks: ClassBreak[]): Rgb {
+  for (const b of breaks) if (value < b.upTo) return b.color;
+  return breaks[breaks.length - 1].color;
+}
+
+// Viridis-like ramps (perceptually ordered), dark → light = low → high except where noted.
+const YEAR_BREAKS: ClassBreak[] = [
+  { upTo: 1980, color: [128, 47, 27], label: '< 1980' },
+  { upTo: 1990, color: [201, 84, 46], label: '1980–1989' },
+  { upTo: 2000, color: [240, 150, 70], label: '1990–1999' },
+  { upTo: 2010, color: [120, 190, 200], label: '2000–2009' },
+  { upTo: Infinity, color: [70, 130, 220], label: '≥ 2010' },
+];
+
+const FLOOR_BREAKS: ClassBreak[] = [
+  { upTo: 4, color: [254, 224, 139], label: '1–3' },
+  { upTo: 7, color: [253, 174, 97], label: '4–6' },
+  { upTo: 12, color: [244, 109, 67], label: '7–11' },
+  { upTo: 19, color: [215, 48, 39], label: '12–18' },
+  { upTo: Infinity, color: [165, 0, 38], label: '≥ 19' },
+];
+
+const SHARE_BREAKS = (palette: Rgb[]): ClassBreak[] =>
+  [0.1, 0.2, 0.3, 0.4, Infinity].map((upTo, i) => ({
+    upTo,
+    color: palette[i],
+    label: upTo === Infinity ? '≥ 40%' : `${Math.round((upTo - 0.1) * 100)}–${Math.round(upTo * 100)}%`,
+  }));
+
+const BLUES: Rgb[] = [
+  [222, 235, 247],
+  [158, 202, 225],
+  [107, 174, 214],
+  [49, 130, 189],
+  [8, 81, 156],
+];
+const PURPLES: Rgb[] = [
+  [239, 237, 245],
+  [203, 201, 226],
+  [158, 154, 200],
+  [117, 107, 177],
+  [84, 39, 143],
+];
+
+const legendOf = (breaks: ClassBreak[]): LegendEntry[] => breaks.map((b) => ({ color: b.color, label: b.label, literal: true }));
+
+/** Colour for a share that only exists where people or houses do. */
+function shareColor(breaks: ClassBreak[], has: boolean, share: number): Rgb {
+  return has ? classify(share, breaks) : NO_DATA;
+}
+
+const vacancyBreaks = SHARE_BREAKS(BLUES);
+const elderlyBreaks = SHARE_BREAKS(PURPLES);
+
+export const COLOR_MODE_DEFINITIONS: Record<ColorMode, ColorModeDefinition> = {
+  use: {
+    id: 'use',
+    titleKey: 'colorMode.use',
+    legend: BUILDING_USES.map((use) => ({ color: USE_COLORS[use], label: `use.${use}` })),
+    colorOf: (b) => USE_COLORS[b.use],
+  },
+  yearBuilt: {
+    id: 'yearBuilt',
+    titleKey: 'colorMode.yearBuilt',
+    legend: legendOf(YEAR_BREAKS),
+    colorOf: (b) => classify(b.yearBuilt, YEAR_BREAKS),
+  },
+  floors: {
+    id: 'floors',
+    titleKey: 'colorMode.floors',
+    legend: legendOf(FLOOR_BREAKS),
+    colorOf: (b) => classify(b.floors, FLOOR_BREAKS),
+  },
+  elevator: {
+    id: 'elevator',
+    titleKey: 'colorMode.elevator',
+    legend: [
+      { color: [46, 204, 113], label: 'legend.hasElevator' },
+      { color: [231, 76, 60], label: 'legend.noElevatorCandidate' },
+      { color: [200, 190, 170], label: 'legend.noElevator' },
+    ],
+    // Walk-ups of 4+ floors without a lift are what the 加装电梯 programme targets.
+    colorOf: (b) => (b.hasElevator ? [46, 204, 113] : b.floors >= 4 ? [231, 76, 60] : [200, 190, 170]),
+  },
+  occupancy: {
+    id: 'occupancy',
+    titleKey: 'colorMode.occupancy',
+    legend: [...legendOf(vacancyBreaks), { color: NO_DATA, label: 'legend.noData' }],
+    colorOf: (_b, s) => shareColor(vacancyBreaks, (s?.houses ?? 0) > 0, s?.vacancyRate ?? 0),
+  },
+  elderlyShare: {
+    id: 'elderlyShare',
+    titleKey: 'colorMode.elderlyShare',
+    legend: [...legendOf(elderlyBreaks), { color: NO_DATA, label: 'legend.noData' }],
+    colorOf: (_b, s) => shareColor(elderlyBreaks, (s?.residents ?? 0) > 0, s?.elderlyShare ?? 0),
+  },
+};
+
+export function isColorMode(value: unknown): value is ColorMode {
+  return (COLOR_MODES as readonly unknown[]).includes(value);
+}
+
+/** Colours of every building for a mode, keyed by building id. */
+export function colorBuildings(
+  buildings: readonly Building[],
+  summaries: ReadonlyMap<string, BuildingSummary>,
+  mode: ColorMode,
+): Map<string, Rgb> {
+  const definition = COLOR_MODE_DEFINITIONS[mode];
+  return new Map(buildings.map((b) => [b.id, definition.colorOf(b, summaries.get(b.id))]));
+}
+
+export function rgbToCss([r, g, b]: Rgb): string {
+  return `rgb(${r}, ${g}, ${b})`;
+}

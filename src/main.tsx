@@ -1,0 +1,34 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { loadCommunity } from './app/loadCommunity';
+import { parseShareState } from './app/shareLink';
+import { syncDocumentLanguage, syncReadiness, syncShareLink } from './app/shareLinkSync';
+import type { RenderProfile } from './engine/contract';
+import { createAppStore, createCameraStore } from './stores/appStore';
+import './ui/styles.css';
+
+const params = new URLSearchParams(window.location.search);
+const shared = parseShareState(window.location.search);
+// `?profile=light`: no MSAA, sky or atmosphere — for software WebGL (tests, old kiosks).
+const profile: RenderProfile = params.get('profile') === 'light' ? 'light' : 'full';
+
+const store = createAppStore({
+  language: shared.language,
+  colorMode: shared.colorMode,
+  layers: shared.layers,
+  selectedBuildingId: shared.building ?? null,
+});
+const cameraStore = createCameraStore(shared.camera ?? null);
+
+syncReadiness(store);
+syncDocumentLanguage(store);
+syncShareLink(store, cameraStore);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App store={store} cameraStore={cameraStore} profile={profile} />
+  </StrictMode>,
+);
+
+void loadCommunity(store, shared.community);

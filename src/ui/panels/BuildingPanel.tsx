@@ -1,0 +1,169 @@
+import { AGE_BANDS, OCCUPANCIES, RIGHT_TYPES, type Building, type Person } from '../../core/model/types';
+import type { BuildingSummary } from '../../data/community/buildingSummaries';
+import { formatSuppressed, suppressCount, suppressTable } from '../../data/privacy/aggregate';
+import { canSeePersonRows, identifiersForRole, type Role } from '../../data/privacy/mask';
+import { formatNumber } from '../../i18n/translate';
+import { useApp, useAppStore, useTranslate } from '../StoreContext';
+
+type T = ReturnType<typeof useTranslate>;
+
+function Row({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
+  return (
+    <tr data-testid={testId}>
+      <th>{label}</th>
+      <td>{value}</td>
+    </tr>
+  );
+}
+
+function Attributes({ building, t, lang }: { building: Building; t: T; lang: 'zh-CN' | 'en' }) {
+  return (
+    <table className="attributes">
+      <tbody>
+        <Row label={t('building.id')} value={building.id} testId="building-id" />
+        <Row label={t('building.use')} value={t(`use.${building.use}`)} />
+        <Row label={t('building.yearBuilt')} value={building.yearBuilt} testId="building-year" />
+        <Row label={t('building.floors')} value={building.floors} testId="building-floors" />
+        <Row label={t('building.height')} value={`${formatNumber(lang, building.heightMeters, 1)} ${t('unit.m')}`} />
+        <Row label={t('building.structure')} value={t(`structure.${building.structure}`)} />
+        <Row label={t('building.elevator')} value={building.hasElevator ? t('building.yes') : t('building.no')} testId="building-elevator" />
+        <Row label={t('building.propertyManagement')} value={t(`pm.${building.propertyManagement}`)} />
+        <Row label={t('building.idleStatus')} value={t(`idle.${building.idleStatus}`)} />
+        <Row label={t('building.gfa')} value={`${formatNumber(lang, building.grossFloorAreaM2)} ${t('unit.m2')}`} />
+        {building.entrances !== undefined && <Row label={t('building.entrances')} value={building.entrances} />}
+        {building.cimLevel !== undefined && <Row label={t('building.cimLevel')} value={`CIM${building.cimLevel}`} />}
+      </tbody>
+    </table>
+  );
+}
+
+/** Aggregates only; every count of people passes small-cell suppression (n < 5 → "<5"). */
+function Aggregates({ summary, t, lang }: { summary: BuildingSummary; t: T; lang: 'zh-CN' | 'en' }) {
+  const n = (value: number) => formatNumber(lang, value);
+  const people = (value: number) => formatSuppressed(suppressCount(value), n);
+  const ageCells = suppressTable(AGE_BANDS.map((band) => summary.residentsByAgeBand[band]));
+  const occupancy = OCCUPANCIES.map((o) => `${t(`occupancy.${o}`)} ${n(summary.housesByOccupancy[o])}`).join(' · ');
+  const rights = RIGHT_TYPES.filter((r) => summary.rightsByType[r] > 0)
+    .map((r) => `${t(`right.${r}`)} ${n(summary.rightsByType[r])}`)
+    .join(' · ');
+  return (
+    <>
+      <h3>{t('building.houses')}</h3>
+      <table className="attributes">
+        <tbody>
+          <Row label={t('building.households')} value={n(summary.households)} testId="building-households" />
+          <Row label={t('building.total')} value={n(summary.houses)} />
+          <Row label="" value={occupancy} testId="building-occupancy" />
+          {rights && <Row label={t('building.rights')} value={rights} testId="building-rights" />}
+        </tbody>
+      </table>
+      <h3>{t('building.residents')}</h3>
+      {summary.residents === 0 ? (
+        <p className="muted">{t('building.noResidents')}</p>
+      ) : (
+        <>
+          <table className="attributes">
+            <tbody>
+              <Row label={t('building.total')} value={people(summary.residents)} testId="building-residents" />
+              <Row label={t('building.elderly')} value={people(summary.elderly)} testId="building-elderly" />
+              <Row label={t('building.elderlyAbove3')} value={people(summary.elderlyAboveThirdFloor)} />
+              <Row label={t('building.livingAlone')} value={people(summary.livingAloneElderly)} testId="building-living-alone" />
+              <Row label={t('building.disability')} value={people(summary.withDisability)} />
+              <Row label={t('building.infants')} value={people(summary.infants)} />
+            </tbody>
+          </table>
+          <table className="age-bands" data-testid="building-age-bands">
+            <thead>
+              <tr>
+                {AGE_BANDS.map((band) => (
+                  <th key={band}>{band}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                {ageCells.map((cell, i) => (
+                  <td key={AGE_BANDS[i]}>{formatSuppressed(cell, n)}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <p className="muted small">{t('building.suppressedNote')}</p>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Person-level rows for roles that may see them; identifiers are masked unless the role allows more. */
+function PeopleRows({ people, role, t }: { people: Person[]; role: Role; t: T }) {
+  if (!canSeePersonRows(role)) return <p className="muted small">{t('building.peopleHidden')}</p>;
+  const withIdentifiers = people.some((p) => p.name || p.phone || p.idNumber);
+  return (
+    <details className="people" data-testid="building-people">
+      <summary>
+        {t('building.people')} ({people.length})
+      </summary>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('building.person')}</th>
+            <th>{t('building.ageBand')}</th>
+            <th>{t('building.sex')}</th>
+            <th>{t('building.tags')}</th>
+            {withIdentifiers && <th>{t('building.name')}</th>}
+            {withIdentifiers && <th>{t('building.phone')}</th>}
+            {withIdentifiers && <th>{t('building.idNumber')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {people.slice(0, 200).map((p) => {
+            const shown = identifiersForRole(p, role);
+            return (
+              <tr key={p.id}>
+                <td>{p.id}</td>
+                <td>{p.ageBand}</td>
+                <td>{t(`sex.${p.sex}`)}</td>
+                <td>{p.tags.map((tag) => t(`tag.${tag}`)).join('、')}</td>
+                {withIdentifiers && <td>{shown.name ?? ''}</td>}
+                {withIdentifiers && <td>{shown.phone ?? ''}</td>}
+                {withIdentifiers && <td>{shown.idNumber ?? ''}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+export function BuildingPanel() {
+  const t = useTranslate();
+  const store = useAppStore();
+  const language = useApp((s) => s.language);
+  const role = useApp((s) => s.role);
+  const selectedId = useApp((s) => s.selectedBuildingId);
+  const community = useApp((s) => s.community);
+  const summary = useApp((s) => (selectedId ? s.summaries.get(selectedId) : undefined));
+  const building = selectedId ? community?.buildings.find((b) => b.id === selectedId) : undefined;
+  if (!building || !community) return null;
+  const peopleOfBuilding = () => {
+    const houses = new Set(community.houses.filter((h) => h.buildingId === building.id).map((h) => h.id));
+    return community.people.filter((p) => houses.has(p.houseId));
+  };
+  return (
+    <aside className="building-panel panel" data-testid="building-panel" data-building-id={building.id}>
+      <header>
+        <h2>
+          {t('building.title')} {building.name ?? building.id}
+        </h2>
+        <button type="button" onClick={() => store.getState().selectBuilding(null)} aria-label={t('building.close')} data-testid="building-close">
+          ×
+        </button>
+      </header>
+      <Attributes building={building} t={t} lang={language} />
+      {summary && <Aggregates summary={summary} t={t} lang={language} />}
+      {summary && summary.residents > 0 && <PeopleRows people={canSeePersonRows(role) ? peopleOfBuilding() : []} role={role} t={t} />}
+    </aside>
+  );
+}

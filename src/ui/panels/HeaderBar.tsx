@@ -1,0 +1,57 @@
+import { ROLES, type Role } from '../../data/privacy/mask';
+import { LANGUAGES, type Language } from '../../i18n/translate';
+import { useApp, useAppStore, useTranslate } from '../StoreContext';
+
+export function HeaderBar() {
+  const t = useTranslate();
+  const store = useAppStore();
+  const community = useApp((s) => s.community);
+  const language = useApp((s) => s.language);
+  const role = useApp((s) => s.role);
+  const manifest = community?.manifest;
+  const lang = language === 'en' ? 'en' : 'zh';
+  return (
+    <header className="header-bar panel" data-testid="header">
+      <div className="title">
+        <h1>{t('app.title')}</h1>
+        <span className="subtitle">{t('app.subtitle')}</span>
+      </div>
+      {manifest && (
+        <div className="community-title" data-testid="community-name">
+          <strong>{manifest.name[lang]}</strong>
+          <span>
+            {manifest.district[lang]} · {t(`community.type.${manifest.communityType}`)} · {t(`community.renewal.${manifest.renewalType}`)} ·{' '}
+            {t('community.dataDate')} {manifest.dataDate}
+          </span>
+          {manifest.synthetic && (
+            <span className="badge synthetic" title={manifest.synthetic.notice[lang]} data-testid="synthetic-badge">
+              {t('app.syntheticBadge')}
+            </span>
+          )}
+        </div>
+      )}
+      <div className="controls">
+        <label>
+          {t('app.role')}
+          <select value={role} onChange={(e) => store.getState().setRole(e.target.value as Role)} data-testid="role-select">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('app.language')}
+          <select value={language} onChange={(e) => store.getState().setLanguage(e.target.value as Language)} data-testid="language-select">
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {l === 'en' ? 'English' : '中文'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Building } from '../../../src/core/model/types';
+import type { BuildingSummary } from '../../../src/data/community/buildingSummaries';
+import { COLOR_MODES, COLOR_MODE_DEFINITIONS, colorBuildings } from '../../../src/layers/buildingColorModes';
+
+const base: Building = {
+  id: 'B',
+  footprint: [[[0, 0], [1, 0], [1, 1], [0, 0]]],
+  floors: 6,
+  heightMeters: 18,
+  use: 'residential',
+  yearBuilt: 1988,
+  structure: 'brick-concrete',
+  hasElevator: false,
+  propertyManagement: 'none',
+  idleStatus: 'in-use',
+  grossFloorAreaM2: 1000,
+};
+const summary = (over: Partial<BuildingSummary>) => ({ houses: 10, residents: 20, vacancyRate: 0, elderlyShare: 0, ...over }) as BuildingSummary;
+
+describe('building colour modes', () => {
+  it('colours every mode from its own legend, so the legend always explains the map', () => {
+    for (const mode of COLOR_MODES) {
+      const definition = COLOR_MODE_DEFINITIONS[mode];
+      const legendColors = definition.legend.map((e) => String(e.color));
+      for (const building of [base, { ...base, floors: 2, yearBuilt: 2015, hasElevator: true, use: 'commercial' as const }]) {
+        expect(legendColors).toContain(String(definition.colorOf(building, summary({ vacancyRate: 0.33, elderlyShare: 0.12 }))));
+      }
+    }
+  });
+
+  it('puts a 1988 building in the 1980–1989 class and 2000 in 2000–2009 (lower bounds inclusive)', () => {
+    const year = COLOR_MODE_DEFINITIONS.yearBuilt;
+    const label = (y: number) => year.legend.find((e) => String(e.color) === String(year.colorOf({ ...base, yearBuilt: y }, undefined)))!.label;
+    expect(label(1988)).toBe('1980–1989');
+    expect(label(2000)).toBe('2000–2009');
+    expect(label(1979)).toBe('< 1980');
+  });
+
+  it('marks walk-ups of 4+ floors without an elevator apart from low buildings', () => {
+    const elevator = COLOR_MODE_DEFINITIONS.elevator;
+    expect(elevator.colorOf({ ...base, floors: 6 }, undefined)).toEqual(elevator.legend[1].color);
+    expect(elevator.colorOf({ ...base, floors: 3 }, undefined)).toEqual(elevator.legend[2].color);
+    expect(elevator.colorOf({ ...base, hasElevator: true }, undefined)).toEqual(elevator.legend[0].color);
+  });
+
+  it('shows "no data" for the elderly share of a building where nobody lives, not 0 %', () => {
+    const mode = COLOR_MODE_DEFINITIONS.elderlyShare;
+    const noData = mode.legend.find((e) => e.label === 'legend.noData')!.color;
+    expect(mode.colorOf(base, summary({ residents: 0 }))).toEqual(noData);
+    expect(mode.colorOf(base, summary({ residents: 10, elderlyShare: 0.45 }))).toEqual(mode.legend[4].color); // ≥ 40 %
+  });
+
+  it('colours a whole community keyed by building id', () => {
+    const colors = colorBuildings([base, { ...base, id: 'C', use: 'education' }], new Map(), 'use');
+    expect([...colors.keys()]).toEqual(['B', 'C']);
+    expect(colors.get('C')).toEqual(COLOR_MODE_DEFINITIONS.use.colorOf({ ...base, use: 'education' }, undefined));
+  });
+});

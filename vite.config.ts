@@ -1,0 +1,35 @@
+/// <reference types="vitest/config" />
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { staticDirs } from './build/staticDirs.ts';
+
+const cesiumBuildDir = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('cesium/package.json')),
+  'Build',
+  'Cesium',
+);
+
+export default defineConfig(({ command }) => ({
+  // A relative base makes `dist/` servable from any path of any static web server (nginx, IIS).
+  base: command === 'build' ? './' : '/',
+  publicDir: false,
+  plugins: [
+    react(),
+    staticDirs([
+      { urlDir: 'cesium', sourceDir: cesiumBuildDir, entries: ['Workers', 'Assets', 'Widgets', 'ThirdParty'] },
+      { urlDir: 'models', sourceDir: path.resolve('models') },
+    ]),
+  ],
+  build: {
+    // The Cesium engine chunk is ~4.4 MB; it is one offline bundle by design.
+    chunkSizeWarningLimit: 6000,
+  },
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
+  test: {
+    environment: 'node',
+    include: ['tests/unit/**/*.test.ts'],
+  },
+}));
