@@ -11,6 +11,7 @@ export interface StaticDir {
 }
 
 const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.json': 'application/json',
   '.geojson': 'application/geo+json',

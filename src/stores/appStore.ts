@@ -17,6 +17,8 @@ export interface CommunitySlice {
   loadError: { message: string; issues: DataIssue[] } | null;
   /** True once the scene has drawn the community completely (drives `<html data-ready>`). */
   sceneReady: boolean;
+  /** Readiness of the scene when the current load began, restored if that load fails. */
+  sceneReadyBeforeLoading: boolean;
   beginLoading(): void;
   setCommunity(community: Community): void;
   failLoading(message: string, issues?: DataIssue[]): void;
@@ -55,7 +57,8 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     summaries: new Map(),
     loadError: null,
     sceneReady: false,
-    beginLoading: () => set({ status: 'loading', sceneReady: false, loadError: null }),
+    sceneReadyBeforeLoading: false,
+    beginLoading: () => set((s) => ({ status: 'loading', sceneReady: false, sceneReadyBeforeLoading: s.sceneReady, loadError: null })),
     setCommunity: (community) => {
       const keepSelection = get().selectedBuildingId;
       set({
@@ -69,7 +72,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     },
     // The previous community (if any) stays on screen: a failed load loses nothing.
     failLoading: (message, issues = []) =>
-      set((s) => ({ status: 'error', loadError: { message, issues }, sceneReady: s.community !== null && s.sceneReady })),
+      set((s) => ({ status: 'error', loadError: { message, issues }, sceneReady: s.sceneReadyBeforeLoading })),
     setSceneReady: (sceneReady) => set({ sceneReady }),
 
     language: initial.language ?? 'zh-CN',

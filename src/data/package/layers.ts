@@ -50,6 +50,8 @@ function readFeatures<T>(
   geometryType: GeometryType,
   issues: DataIssue[],
   read: (input: FeatureInput) => T,
+  /** Accept numbers and booleans written as text (OSM tags are all strings). */
+  fromText = false,
 ): T[] {
   let json: unknown;
   try {
@@ -69,7 +71,7 @@ function readFeatures<T>(
     const properties = (typeof f?.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>;
     const id = typeof properties.id === 'string' ? properties.id : undefined;
     const location = { file, feature: index, ...(id ? { id } : {}) };
-    const reader = new FieldReader(properties, location, issues);
+    const reader = new FieldReader(properties, location, issues, fromText);
     const geometry = f?.geometry;
     if (!geometry || geometry.type !== geometryType) {
       reader.fail('geometry', `must be a ${geometryType}, got ${geometry?.type ?? 'none'}`);
@@ -235,13 +237,14 @@ export function parseBase(text: string, file: string, issues: DataIssue[]): Base
 
 /**
  * Context buildings (e.g. OpenStreetMap extracts) are lenient: a feature without a usable footprint is
- * skipped and counted rather than failing the whole community. Heights come from `heightMeters`,
+ * skipped and counted rather than failing the whole community, and numbers may be text (OSM tags are
+ * strings, e.g. `building:levels` = "6"). Heights come from `heightMeters`,
  * `height_m` or `height`, else levels × 3 m, else 10 m.
  */
 export function parseContextBuildings(text: string, file: string): { buildings: ContextBuilding[]; skipped: number } {
   const issues: DataIssue[] = [];
   const buildings = readFeatures(text, file, 'Polygon', issues, ({ reader: f, geometry, index }) => {
-    const props = (name: string) => (f.has(name) ? f.optionalNumber(name, { above: 0 }) : undefined);
+    const props = (name: string) => f.optionalNumber(name, { above: 0 });
     const levels = props('osm_building_levels') ?? props('levels');
     const height = props('heightMeters') ?? props('height_m') ?? props('height') ?? (levels ? levels * 3 : 10);
     const seq = f.has('seq') ? f.optionalString('seq') : undefined;
@@ -252,6 +255,6 @@ export function parseContextBuildings(text: string, file: string): { buildings: 
       heightMeters: height,
       kind: f.optionalString('building') ?? f.optionalString('kind') ?? 'yes',
     };
-  });
+  }, true);
   return { buildings, skipped: issues.length };
 }

@@ -16,8 +16,10 @@ import { parseManifest } from './manifest';
 /** Reads a file of the package by its path relative to the package folder. */
 export type ReadText = (relativePath: string) => Promise<string>;
 
+/** One entry of `models/index.json`. */
 export interface PackageIndexEntry {
   id: string;
+  /** Folder of the package relative to index.json, with a trailing slash. */
   path: string;
   name: { zh: string; en: string };
 }

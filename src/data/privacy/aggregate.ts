@@ -17,18 +17,26 @@ export function suppressCount(count: number, minCellSize = MIN_CELL_SIZE): Suppr
 }
 
 /**
- * Cells of one table whose total is published. Zero cells stay visible: they disclose nothing about a
- * person. Returns cells in the input order.
+ * Cells of one table whose total is published, plus any published sub-totals (`groups`: lists of cell
+ * indexes whose sum is shown elsewhere, e.g. the 60+ bands whose sum is the "aged 60+" figure).
+ * Within the whole table and within each group, a lone suppressed cell could be recovered by
+ * subtraction, so the smallest other non-zero cell of that group is suppressed too, until no group
+ * has exactly one. Zero cells stay visible: they disclose nothing about a person.
  */
-export function suppressTable(counts: readonly number[], minCellSize = MIN_CELL_SIZE): SuppressedCount[] {
+export function suppressTable(counts: readonly number[], groups: readonly (readonly number[])[] = [], minCellSize = MIN_CELL_SIZE): SuppressedCount[] {
   const suppressed = counts.map((c) => isSmallCell(c, minCellSize));
-  if (suppressed.filter(Boolean).length === 1) {
-    // Complementary suppression: hide the smallest other non-zero cell as well.
-    let candidate = -1;
-    counts.forEach((c, i) => {
-      if (!suppressed[i] && c > 0 && (candidate < 0 || c < counts[candidate])) candidate = i;
-    });
-    if (candidate >= 0) suppressed[candidate] = true;
+  const allGroups = [counts.map((_, i) => i), ...groups];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const group of allGroups) {
+      if (group.filter((i) => suppressed[i]).length !== 1) continue;
+      let candidate = -1;
+      for (const i of group) if (!suppressed[i] && counts[i] > 0 && (candidate < 0 || counts[i] < counts[candidate])) candidate = i;
+      if (candidate >= 0) {
+        suppressed[candidate] = true;
+        changed = true;
+      }
+    }
   }
   return counts.map((value, i) => (suppressed[i] ? { suppressed: true } : { value, suppressed: false }));
 }

@@ -44,7 +44,8 @@ interface CommunityScene {
   community: Community;
   collections: Record<LayerId, PrimitiveCollection>;
   buildings: BuildingLayer;
-  asyncPrimitives: Primitive[];
+  /** Primitives built in workers, with the layer they belong to. */
+  asyncPrimitives: { layer: LayerId; primitive: Primitive }[];
   billboards: BillboardCollection;
 }
 
@@ -113,10 +114,10 @@ export class CesiumAdapter implements SceneAdapter {
 
   private buildCommunityScene(community: Community, colors: ReadonlyMap<string, Rgb>): CommunityScene {
     const collections = Object.fromEntries(LAYER_IDS.map((id) => [id, new PrimitiveCollection()])) as Record<LayerId, PrimitiveCollection>;
-    const asyncPrimitives: Primitive[] = [];
+    const asyncPrimitives: CommunityScene['asyncPrimitives'] = [];
     const addAsync = (layer: LayerId, primitive: Primitive) => {
       collections[layer].add(primitive);
-      asyncPrimitives.push(primitive);
+      asyncPrimitives.push({ layer, primitive });
     };
 
     const buildings = new BuildingLayer(community.buildings, colors, BUILDING_PICK_PREFIX);
@@ -210,7 +211,11 @@ export class CesiumAdapter implements SceneAdapter {
           reject(new Error('superseded'));
           return;
         }
-        const ready = built.asyncPrimitives.every((p) => p.ready) && scene.globe.tilesLoaded && billboardsReady(built.billboards);
+        // Hidden layers are not updated by Cesium, so they never become ready: only wait for visible ones.
+        const ready =
+          built.asyncPrimitives.every(({ layer, primitive }) => !this.visibility[layer] || primitive.ready) &&
+          scene.globe.tilesLoaded &&
+          billboardsReady(built.billboards);
         completeFrames = ready ? completeFrames + 1 : 0;
         // One more frame after readiness so colour updates applied in preRender are on screen.
         if (completeFrames >= 2) {

@@ -27,8 +27,12 @@ const FIXED_TIME = JulianDate.fromIso8601('2026-03-20T02:00:00Z');
  */
 export function createOfflineViewer(container: HTMLElement, profile: RenderProfile, creditContainer: HTMLElement): Viewer {
   const light = profile === 'light';
+  const baseLayer = ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII')));
+  // Natural Earth is a blurry green at street scale: dim it so the community's own base map leads.
+  baseLayer.brightness = 0.45;
+  baseLayer.saturation = 0.35;
   const viewer = new Viewer(container, {
-    baseLayer: ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII'))),
+    baseLayer,
     terrainProvider: new EllipsoidTerrainProvider(),
     baseLayerPicker: false,
     geocoder: false,
@@ -60,6 +64,7 @@ export function createOfflineViewer(container: HTMLElement, profile: RenderProfi
   if (scene.sun) scene.sun.show = !light;
   if (scene.moon) scene.moon.show = false;
   scene.highDynamicRange = false;
+
   // Stop the globe from eating the mouse wheel past street level.
   scene.screenSpaceCameraController.minimumZoomDistance = 30;
   scene.screenSpaceCameraController.maximumZoomDistance = 60000;

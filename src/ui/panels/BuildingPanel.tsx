@@ -1,4 +1,4 @@
-import { AGE_BANDS, OCCUPANCIES, RIGHT_TYPES, type Building, type Person } from '../../core/model/types';
+import { AGE_BANDS, ELDERLY_AGE_BANDS, OCCUPANCIES, RIGHT_TYPES, type Building, type Person } from '../../core/model/types';
 import type { BuildingSummary } from '../../data/community/buildingSummaries';
 import { formatSuppressed, suppressCount, suppressTable } from '../../data/privacy/aggregate';
 import { canSeePersonRows, identifiersForRole, type Role } from '../../data/privacy/mask';
@@ -41,7 +41,12 @@ function Attributes({ building, t, lang }: { building: Building; t: T; lang: 'zh
 function Aggregates({ summary, t, lang }: { summary: BuildingSummary; t: T; lang: 'zh-CN' | 'en' }) {
   const n = (value: number) => formatNumber(lang, value);
   const people = (value: number) => formatSuppressed(suppressCount(value), n);
-  const ageCells = suppressTable(AGE_BANDS.map((band) => summary.residentsByAgeBand[band]));
+  // The "aged 60+" row publishes the sum of the elderly bands, so they form a protected sub-total.
+  const elderlyBandIndexes = ELDERLY_AGE_BANDS.map((band) => AGE_BANDS.indexOf(band));
+  const ageCells = suppressTable(
+    AGE_BANDS.map((band) => summary.residentsByAgeBand[band]),
+    [elderlyBandIndexes],
+  );
   const occupancy = OCCUPANCIES.map((o) => `${t(`occupancy.${o}`)} ${n(summary.housesByOccupancy[o])}`).join(' · ');
   const rights = RIGHT_TYPES.filter((r) => summary.rightsByType[r] > 0)
     .map((r) => `${t(`right.${r}`)} ${n(summary.rightsByType[r])}`)

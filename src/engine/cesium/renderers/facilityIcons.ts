@@ -15,6 +15,8 @@ import { FACILITY_STYLES } from '../../../layers/layerCatalog';
 import { rgbToCss } from '../../../layers/buildingColorModes';
 
 const ICON_SIZE = 48;
+/** Frequent, small points whose names only help up close; their labels would bury the rest. */
+const MINOR_CATEGORIES = new Set<FacilityCategory>(['waste-sorting', 'parcel', 'parking', 'fitness', 'property-service']);
 const iconCache = new Map<FacilityCategory, HTMLCanvasElement>();
 
 /** A disc in the category colour with a one-character glyph, drawn once per category (no image files, no network). */
@@ -49,7 +51,8 @@ export interface FacilityLayer {
 
 /**
  * One billboard (icon) and one label per facility. Icons are drawn over buildings (depth test off)
- * at the roof of the building that hosts them; labels only appear within 1.6 km to limit clutter.
+ * at the roof of the building that hosts them; labels appear only nearer than 1.4 km (450 m for minor
+ * categories) to limit clutter.
  */
 export function createFacilityLayer(facilities: readonly Facility[], roofHeightOf: (facility: Facility) => number): FacilityLayer {
   const billboards = new BillboardCollection();
@@ -79,7 +82,7 @@ export function createFacilityLayer(facilities: readonly Facility[], roofHeightO
       verticalOrigin: VerticalOrigin.TOP,
       pixelOffset: new Cartesian2(0, 4),
       disableDepthTestDistance: Number.POSITIVE_INFINITY,
-      distanceDisplayCondition: new DistanceDisplayCondition(0, 1600),
+      distanceDisplayCondition: new DistanceDisplayCondition(0, MINOR_CATEGORIES.has(facility.category) ? 450 : 1400),
     });
   }
   return { billboards, labels };

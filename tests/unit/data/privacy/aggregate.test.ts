@@ -16,6 +16,13 @@ describe('small-cell suppression (k = 5)', () => {
     expect(suppressTable([20, 2, 3, 0]).map((c) => formatSuppressed(c))).toEqual(['20', '<5', '<5', '0']);
   });
 
+  it('also protects a published sub-total: 60–69 = 6, 70–79 = 4, 80+ = 0 under "aged 60+ = 10" hides the 6 as well', () => {
+    // Ages 0-2 … 80+ of a 50-resident walk-up; the panel also shows "aged 60+ = 10" (indexes 6–8).
+    const counts = [0, 3, 0, 2, 3, 32, 6, 4, 0];
+    const cells = suppressTable(counts, [[6, 7, 8]]).map((c) => formatSuppressed(c));
+    expect(cells.slice(6)).toEqual(['<5', '<5', '0']);
+  });
+
   it('leaves a table without small cells untouched', () => {
     expect(suppressTable([7, 0, 12]).map((c) => formatSuppressed(c))).toEqual(['7', '0', '12']);
   });
