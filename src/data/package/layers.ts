@@ -241,9 +241,9 @@ export function parseBase(text: string, file: string, issues: DataIssue[]): Base
  * strings, e.g. `building:levels` = "6"). Heights come from `heightMeters`,
  * `height_m` or `height`, else levels × 3 m, else 10 m.
  */
-export function parseContextBuildings(text: string, file: string): { buildings: ContextBuilding[]; skipped: number } {
+export function parseContextBuildings(text: string, file: string): ContextBuilding[] {
   const issues: DataIssue[] = [];
-  const buildings = readFeatures(text, file, 'Polygon', issues, ({ reader: f, geometry, index }) => {
+  return readFeatures(text, file, 'Polygon', issues, ({ reader: f, geometry, index }) => {
     const props = (name: string) => f.optionalNumber(name, { above: 0 });
     const levels = props('osm_building_levels') ?? props('levels');
     const height = props('heightMeters') ?? props('height_m') ?? props('height') ?? (levels ? levels * 3 : 10);
@@ -256,5 +256,4 @@ export function parseContextBuildings(text: string, file: string): { buildings: 
       kind: f.optionalString('building') ?? f.optionalString('kind') ?? 'yes',
     };
   }, true);
-  return { buildings, skipped: issues.length };
 }

@@ -108,7 +108,7 @@ export async function readCommunityPackage(readText: ReadText): Promise<Communit
   const context = await Promise.all(
     (manifest.context ?? []).map(async (ref) => ({
       ref,
-      buildings: parseContextBuildings(await readFile(readText, ref.path), ref.path).buildings,
+      buildings: parseContextBuildings(await readFile(readText, ref.path), ref.path),
     })),
   );
   return { ...community, context };
