@@ -1,0 +1,204 @@
+import Papa from 'papaparse';
+import type { CoordinateSample, CrsId } from '../../core/geo/crs';
+import { FeatureCollector } from './featureCollector';
+import { findField, normalizeFieldName } from './fieldNames';
+import { projectXY, SkipFeature } from './geometry';
+import { ImportError, pickId, type ImportOptions, type ImportResult } from './importResult';
+import { inferKind } from './inferKind';
+import { resolveSourceCrs } from './sourceCrs';
+import { decodeText, type ImportInput } from './text';
+
+/**
+ * CSV/TSV tables, with or without coordinates: points from lon/lat or x/y columns (names in
+ * English, Chinese and AMap/Baidu spellings), a table for joining otherwise. Excel in China saves
+ * "CSV" as GBK, so bytes that are not UTF-8 are read as GB18030. Rows are numbered as a
+ * spreadsheet shows them: the header is row 1, and a quoted cell spanning lines is still one row.
+ */
+
+export interface CsvImportOptions extends ImportOptions {
+  /** Columns holding x (easting or longitude) and y (northing or latitude), overriding detection. */
+  xColumn?: string;
+  yColumn?: string;
+  /** One column holding "lon,lat" (AMap's `location`), overriding detection. */
+  locationColumn?: string;
+  /** Field delimiter; sniffed from the text when absent (comma, tab, semicolon, bar). */
+  delimiter?: string;
+}
+
+export interface CoordinateColumns {
+  kind: 'lonlat' | 'xy' | 'combined';
+  x: string;
+  y: string;
+  /** A CRS the column names imply (gcj_lng → GCJ-02, bd_lng → BD-09). */
+  crsHint?: CrsId;
+}
+
+const LON = ['lon', 'lng', 'long', 'longitude', '经度', '东经', 'wgs84_lon', 'wgs84_lng', 'lon84', 'lng84', 'wgs_lng', 'gcj_lng', 'gcj02_lng', 'gcj_lon', 'bd_lng', 'bd09_lng', 'bd_lon', '高德经度', '百度经度', 'WGS84经度'];
+const LAT = ['lat', 'latitude', '纬度', '北纬', 'wgs84_lat', 'lat84', 'wgs_lat', 'gcj_lat', 'gcj02_lat', 'bd_lat', 'bd09_lat', '高德纬度', '百度纬度', 'WGS84纬度'];
+/** In Chinese surveying X is the northing (纵坐标) and Y the easting (横坐标); values decide in the end. */
+const X = ['x', 'x坐标', 'xcoord', 'x_coord', 'point_x', 'easting', 'east', '东坐标', '横坐标'];
+const Y = ['y', 'y坐标', 'ycoord', 'y_coord', 'point_y', 'northing', 'north', '北坐标', '纵坐标'];
+const COMBINED = ['location', 'lnglat', 'lonlat', '经纬度', '坐标', 'coordinates', 'coordinate'];
+
+function crsHintOf(column: string): CrsId | undefined {
+  const key = normalizeFieldName(column);
+  if (/gcj|高德|gaode|amap/.test(key)) return 'GCJ-02';
+  if (/^bd|bd09|百度|baidu/.test(key)) return 'BD-09';
+  if (/wgs/.test(key)) return 'EPSG:4326';
+  return undefined;
+}
+
+export function findCoordinateColumns(header: readonly string[]): CoordinateColumns | null {
+  const lon = findField(header, LON);
+  const lat = findField(header, LAT);
+  if (lon && lat) {
+    const hint = crsHintOf(lon) ?? crsHintOf(lat);
+    return { kind: 'lonlat', x: lon, y: lat, ...(hint ? { crsHint: hint } : {}) };
+  }
+  const x = findField(header, X);
+  const y = findField(header, Y);
+  if (x && y) return { kind: 'xy', x, y };
+  const combined = findField(header, COMBINED);
+  if (combined) {
+    const hint = crsHintOf(combined);
+    return { kind: 'combined', x: combined, y: combined, ...(hint ? { crsHint: hint } : {}) };
+  }
+  return null;
+}
+
+/** 120°09′18.5″E / 30°15'00"N as decimal degrees, for sheets typed by surveyors. */
+function parseDms(text: string): number | undefined {
+  const m = /^(-?\d+(?:\.\d+)?)\s*[°度]\s*(?:(\d+(?:\.\d+)?)\s*['′分])?\s*(?:(\d+(?:\.\d+)?)\s*["″秒])?\s*([EWNS东西南北])?$/i.exec(text);
+  if (!m) return undefined;
+  const value = Math.abs(Number(m[1])) + Number(m[2] ?? 0) / 60 + Number(m[3] ?? 0) / 3600;
+  const negative = m[1].startsWith('-') || /^[WS西南]$/i.test(m[4] ?? '');
+  return negative ? -value : value;
+}
+
+/** A coordinate cell: plain number (thousands separators allowed), "120.15°", or DMS; NaN when unreadable. */
+export function parseCoordinate(cell: string): number {
+  const text = cell.trim().replace(/,(?=\d{3}(\D|$))/g, '');
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*°?$/i.test(text)) return Number(text.replace('°', ''));
+  return parseDms(text) ?? Number.NaN;
+}
+
+function uniqueHeader(cells: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, i) => {
+    const base = cell.trim() || `column${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}_${n}`;
+  });
+}
+
+const isBlank = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
+
+function cellsOf(row: Record<string, string>, columns: CoordinateColumns): [x: string, y: string] {
+  if (columns.kind !== 'combined') return [row[columns.x] ?? '', row[columns.y] ?? ''];
+  const parts = (row[columns.x] ?? '').split(/[,，;；\s]+/).filter(Boolean);
+  return [parts[0] ?? '', parts[1] ?? ''];
+}
+
+/**
+ * Papa Parse's own guess counts blank lines as one-field rows, so a two-column file with a trailing
+ * newline (average 1.67 fields) is taken as comma-separated. Guessing on the first rows with blank
+ * lines skipped avoids that; the full parse then keeps blank lines so row numbers stay true.
+ */
+function sniffDelimiter(text: string): string {
+  const preview = Papa.parse<string[]>(text, { preview: 20, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
+  return preview.meta.delimiter || ',';
+}
+
+export function readCsv(input: ImportInput, file: string, options: CsvImportOptions = {}): ImportResult {
+  const { text, encoding } = decodeText(input, file, { legacyFallback: true, ...(options.encoding ? { encoding: options.encoding } : {}) });
+  if (text.trim() === '') throw new ImportError('empty', { file, reason: 'is empty' });
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? sniffDelimiter(text) });
+  const records = parsed.data;
+  const header = uniqueHeader(records[0] ?? []);
+  if (header.length === 0 || isBlank(records[0] ?? [])) throw new ImportError('empty', { file, row: 1, reason: 'has no header row' });
+
+  // A broken quote swallows the following lines into one cell: such rows are skipped, by record index.
+  const broken = new Map<number, string>();
+  for (const error of parsed.errors) if (error.type === 'Quotes' && error.row !== undefined) broken.set(error.row, error.message);
+
+  const rows: { row: number; values: Record<string, string> }[] = [];
+  const collector = new FeatureCollector(file);
+  for (let i = 1; i < records.length; i++) {
+    const cells = records[i];
+    if (isBlank(cells)) continue;
+    if (broken.has(i)) {
+      collector.skip({ row: i + 1 }, 'bad-record', `unreadable CSV row (${broken.get(i)})`);
+      continue;
+    }
+    const values: Record<string, string> = {};
+    header.forEach((column, c) => (values[column] = cells[c] ?? ''));
+    rows.push({ row: i + 1, values });
+  }
+
+  const columns: CoordinateColumns | null = options.locationColumn
+    ? { kind: 'combined', x: options.locationColumn, y: options.locationColumn }
+    : options.xColumn && options.yColumn
+      ? { kind: 'xy', x: options.xColumn, y: options.yColumn }
+      : findCoordinateColumns(header);
+  for (const name of columns ? [columns.x, columns.y] : []) {
+    if (!header.includes(name)) throw new ImportError('missing-column', { file, row: 1, field: name, reason: `has no column "${name}"` });
+  }
+
+  const base = { file, encoding, columns: header, repaired: collector.repaired };
+  if (!columns) {
+    for (const { row, values } of rows) {
+      const id = pickId(values);
+      collector.features.push({ ...(id !== undefined ? { id } : {}), row, geometry: null, properties: values });
+    }
+    return {
+      ...base,
+      kind: 'table',
+      sourceCrs: 'EPSG:4326',
+      crs: { crs: null, confidence: 'unknown', axisOrder: 'unknown', reason: 'no coordinate columns: read as a table' },
+      axesSwapped: false,
+      features: collector.features,
+      skipped: collector.skipped,
+    };
+  }
+
+  const samples: CoordinateSample[] = [];
+  for (const { values } of rows.slice(0, 1000)) {
+    const [x, y] = cellsOf(values, columns).map(parseCoordinate);
+    if (Number.isFinite(x) && Number.isFinite(y)) samples.push([x, y]);
+  }
+  const hint = options.sourceCrs ? undefined : columns.crsHint;
+  const resolved = resolveSourceCrs(file, { samples }, hint ? { ...options, sourceCrs: hint } : options);
+  if (hint) resolved.crs = { ...resolved.crs, confidence: 'guessed', reason: `column "${columns.x}" names ${hint}` };
+
+  for (const { row, values } of rows) {
+    const id = pickId(values);
+    collector.add({ row, ...(id !== undefined ? { id } : {}) }, () => {
+      const [xText, yText] = cellsOf(values, columns);
+      if (xText.trim() === '' || yText.trim() === '') {
+        const field = xText.trim() === '' ? columns.x : columns.y;
+        throw new SkipFeature('no-geometry', `no coordinates in column "${field}"`, field);
+      }
+      const x = parseCoordinate(xText);
+      const y = parseCoordinate(yText);
+      const bad = Number.isNaN(x) ? [columns.x, xText] : Number.isNaN(y) ? [columns.y, yText] : null;
+      if (bad) throw new SkipFeature('bad-coordinate', `${JSON.stringify(bad[1].trim())} is not a number`, bad[0]);
+      const where = columns.kind === 'combined' ? `column "${columns.x}"` : `columns "${columns.x}", "${columns.y}"`;
+      return {
+        ...(id !== undefined ? { id } : {}),
+        row,
+        geometry: { type: 'Point', coordinates: projectXY(x, y, resolved.project, where) },
+        properties: values,
+      };
+    });
+  }
+  return {
+    ...base,
+    kind: inferKind(collector.features, header),
+    sourceCrs: resolved.sourceCrs,
+    crs: resolved.crs,
+    axesSwapped: resolved.axesSwapped,
+    features: collector.features,
+    skipped: collector.skipped,
+  };
+}

@@ -1,0 +1,46 @@
+import type { DataIssue } from '../../core/errors';
+import { SkipFeature, type RepairLog } from './geometry';
+import type { ImportedFeature, SkippedFeature } from './importResult';
+
+/** Where a record sits in its file: CSV row (header = 1) or 0-based feature index, plus its id. */
+export interface FeatureLocation {
+  row?: number;
+  feature?: number;
+  id?: string;
+}
+
+/**
+ * Runs each record of a file through a reader callback and keeps what came out: the feature,
+ * or a located skipped issue when the callback throws `SkipFeature`, plus any repair notes.
+ * Any other exception is a bug and propagates.
+ */
+export class FeatureCollector {
+  readonly features: ImportedFeature[] = [];
+  readonly skipped: SkippedFeature[] = [];
+  readonly repaired: DataIssue[] = [];
+
+  constructor(readonly file: string) {}
+
+  private located(location: FeatureLocation): DataIssue {
+    const issue: DataIssue = { file: this.file, reason: '' };
+    if (location.row !== undefined) issue.row = location.row;
+    if (location.feature !== undefined) issue.feature = location.feature;
+    if (location.id !== undefined) issue.id = location.id;
+    return issue;
+  }
+
+  add(location: FeatureLocation, read: (repairs: RepairLog) => ImportedFeature): void {
+    const repairs: RepairLog = [];
+    try {
+      this.features.push(read(repairs));
+      for (const reason of repairs) this.repaired.push({ ...this.located(location), reason });
+    } catch (error) {
+      if (!(error instanceof SkipFeature)) throw error;
+      this.skip(location, error.code, error.message, error.field);
+    }
+  }
+
+  skip(location: FeatureLocation, code: SkippedFeature['code'], reason: string, field?: string): void {
+    this.skipped.push({ ...this.located(location), ...(field === undefined ? {} : { field }), code, reason });
+  }
+}

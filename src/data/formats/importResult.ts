@@ -1,0 +1,154 @@
+import type { CrsDetection, CrsId } from '../../core/geo/crs';
+import { DataError, type DataIssue } from '../../core/errors';
+import type { LonLat, PolygonCoords } from '../../core/model/types';
+
+/**
+ * The common shape every format reader returns: features in WGS84 lon/lat plus an explicit list
+ * of what was skipped and why, so a partial import is visible rather than silent
+ * (a bad feature is skipped and counted, not fatal).
+ * Everything here is plain data, so a result can be posted from a Web Worker as it is.
+ */
+
+export type ImportKind = 'buildings' | 'facilities' | 'network' | 'points' | 'polygons' | 'lines' | 'table';
+
+/** GeoJSON-like geometry in WGS84 [lon, lat]; polygons are closed, exterior counter-clockwise (RFC 7946). */
+export type ImportedGeometry =
+  | { type: 'Point'; coordinates: LonLat }
+  | { type: 'MultiPoint'; coordinates: LonLat[] }
+  | { type: 'LineString'; coordinates: LonLat[] }
+  | { type: 'MultiLineString'; coordinates: LonLat[][] }
+  | { type: 'Polygon'; coordinates: PolygonCoords }
+  | { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
+
+export type ImportedGeometryType = ImportedGeometry['type'];
+
+export interface ImportedFeature {
+  /** The record's own id (`id`, `@id`, a CityObject key…) when it has one. */
+  id?: string;
+  /** CSV row as a spreadsheet shows it (header = 1). */
+  row?: number;
+  /** 0-based index of the feature / shapefile record / CityObject in its file. */
+  feature?: number;
+  /** null for table rows without coordinates. */
+  geometry: ImportedGeometry | null;
+  /** Attributes as read (CSV and DBF text stays text; GeoJSON keeps JSON types). */
+  properties: Record<string, unknown>;
+  /** Height from 3D geometry (max z − min z), metres; CityJSON only. */
+  heightMeters?: number;
+}
+
+/** Why a feature was skipped. The `reason` text is English; the code drives the zh-CN summary. */
+export type SkipCode =
+  | 'no-geometry'
+  | 'bad-coordinate'
+  | 'out-of-range'
+  | 'too-few-positions'
+  | 'self-intersection'
+  | 'unsupported-geometry'
+  | 'bad-record';
+
+export interface SkippedFeature extends DataIssue {
+  code: SkipCode;
+}
+
+export interface ImportResult {
+  /** File name as given (the .shp for shapefiles). */
+  file: string;
+  /** What the features most likely are; a suggestion the import dialog lets the user change. */
+  kind: ImportKind;
+  /** The CRS the coordinates were converted from. */
+  sourceCrs: CrsId;
+  /** How `sourceCrs` was found (declared, guessed from values, or chosen by the caller). */
+  crs: CrsDetection;
+  /** True when x held northings (latitudes) and the axes were swapped on reading. */
+  axesSwapped: boolean;
+  features: ImportedFeature[];
+  skipped: SkippedFeature[];
+  /** Harmless fixes made on reading, e.g. rings closed; located like issues. */
+  repaired: DataIssue[];
+  /** What the user should know that concerns no single feature: a missing .dbf or .prj, a truncated table. */
+  warnings?: DataIssue[];
+  /** Text encoding used for text files and DBF attributes. */
+  encoding?: string;
+  /** Attribute names in file order (CSV header, DBF fields), for the field-mapping step. */
+  columns?: string[];
+}
+
+/** Options every reader accepts. */
+export interface ImportOptions {
+  /** Overrides the detected CRS (e.g. GCJ-02 for POIs from AMap, which files never declare). */
+  sourceCrs?: CrsId;
+  /** Overrides the detected axis order: true reads x as northing. */
+  swapAxes?: boolean;
+  /** Overrides the detected text encoding ('utf-8', 'gbk', 'gb18030', …). */
+  encoding?: string;
+}
+
+export type ImportErrorCode =
+  | 'empty'
+  | 'not-text'
+  | 'invalid-json'
+  | 'not-geojson'
+  | 'not-cityjson'
+  | 'invalid-shapefile'
+  | 'missing-file'
+  | 'missing-column'
+  | 'unsupported-crs'
+  | 'unknown-crs'
+  | 'unsupported-format';
+
+/** Where in a text a parse error happened, 1-based line and column. */
+export interface TextPosition {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * A file that cannot be imported at all. It is a `DataError` (so existing handlers show its
+ * located issue) with a machine-readable `code` for the import dialog. When posting from a
+ * worker, send `{ name, code, message, issues, position }`: structured clone drops class fields.
+ */
+export class ImportError extends DataError {
+  readonly code: ImportErrorCode;
+  readonly position?: TextPosition;
+
+  constructor(code: ImportErrorCode, issue: DataIssue, position?: TextPosition) {
+    super([issue], `Cannot import ${issue.file}`);
+    this.name = 'ImportError';
+    this.code = code;
+    if (position) this.position = position;
+  }
+}
+
+/** Plain-object form of an ImportError, for postMessage. */
+export interface ImportFailure {
+  name: 'ImportError';
+  code: ImportErrorCode;
+  message: string;
+  issues: DataIssue[];
+  position?: TextPosition;
+}
+
+export function toImportFailure(error: ImportError): ImportFailure {
+  return {
+    name: 'ImportError',
+    code: error.code,
+    message: error.message,
+    issues: error.issues,
+    ...(error.position ? { position: error.position } : {}),
+  };
+}
+
+/** Ids commonly found in GIS and OSM exports, in order of preference. */
+const ID_FIELDS = ['id', 'ID', 'Id', '@id', '编号', 'OBJECTID', 'FID'];
+
+export function pickId(properties: Record<string, unknown>): string | undefined {
+  for (const field of ID_FIELDS) {
+    const value = properties[field];
+    if ((typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value))) {
+      return String(value).trim();
+    }
+  }
+  return undefined;
+}

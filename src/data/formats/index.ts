@@ -1,0 +1,75 @@
+import { readCityJson } from './cityjson';
+import { readCsv } from './csv';
+import { readGeoJson } from './geojson';
+import { ImportError, toImportFailure, type ImportFailure, type ImportOptions, type ImportResult } from './importResult';
+import { listShapefileLayers, readShapefile } from './shapefile';
+import { SNIFF_BYTES, toBytes } from './text';
+
+/**
+ * One call for the import worker: a set of dropped files (name → bytes) in, one result per
+ * layer out, and a failure per file that could not be read. Files of one shapefile travel
+ * together; a zip reader can unpack into the same map.
+ */
+
+export type ImportFormat = 'geojson' | 'cityjson' | 'csv' | 'shapefile';
+
+const SHAPEFILE_PARTS = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qmd', 'xml']);
+
+/** The format of a file from its name, looking into JSON to tell CityJSON from GeoJSON. */
+export function detectFormat(name: string, data?: ArrayBuffer | ArrayBufferView): ImportFormat | null {
+  const lower = name.toLowerCase();
+  const ext = lower.slice(lower.lastIndexOf('.') + 1);
+  if (lower.endsWith('.city.json') || ext === 'cityjson') return 'cityjson';
+  if (ext === 'geojson') return 'geojson';
+  if (ext === 'json') {
+    const head = data ? new TextDecoder('utf-8').decode(toBytes(data).subarray(0, SNIFF_BYTES)) : '';
+    return /"type"\s*:\s*"CityJSON"/.test(head) ? 'cityjson' : 'geojson';
+  }
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  if (SHAPEFILE_PARTS.has(ext)) return 'shapefile';
+  return null;
+}
+
+export interface ImportBatch {
+  results: ImportResult[];
+  failures: ImportFailure[];
+}
+
+export function importFiles(files: ReadonlyMap<string, ArrayBuffer | ArrayBufferView>, options: ImportOptions = {}): ImportBatch {
+  const results: ImportResult[] = [];
+  const failures: ImportFailure[] = [];
+  const attempt = (read: () => ImportResult) => {
+    try {
+      results.push(read());
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      failures.push(toImportFailure(error));
+    }
+  };
+  const shapefileParts = new Map<string, ArrayBuffer | ArrayBufferView>();
+  for (const [name, data] of files) {
+    const format = detectFormat(name, data);
+    if (format === 'shapefile') shapefileParts.set(name, data);
+    else if (format === 'geojson') attempt(() => readGeoJson(data, name, options));
+    else if (format === 'cityjson') attempt(() => readCityJson(data, name, options));
+    else if (format === 'csv') attempt(() => readCsv(data, name, options));
+    else {
+      const zip = name.toLowerCase().endsWith('.zip') ? ' (unpack the zip first)' : '';
+      failures.push(toImportFailure(new ImportError('unsupported-format', { file: name, reason: `is not a supported format${zip}: GeoJSON, CityJSON, CSV or shapefile` })));
+    }
+  }
+  for (const layer of listShapefileLayers(shapefileParts)) attempt(() => readShapefile(shapefileParts, { ...options, layer }));
+  if (shapefileParts.size > 0 && listShapefileLayers(shapefileParts).length === 0) {
+    const name = [...shapefileParts.keys()][0];
+    failures.push(toImportFailure(new ImportError('missing-file', { file: name, reason: 'is part of a shapefile but the .shp is missing' })));
+  }
+  return { results, failures };
+}
+
+export * from './importResult';
+export { summarizeImport, type SummaryLocale } from './summary';
+export { readGeoJson } from './geojson';
+export { readCsv, findCoordinateColumns, type CsvImportOptions, type CoordinateColumns } from './csv';
+export { readCityJson } from './cityjson';
+export { readShapefile, listShapefileLayers, type ShapefileFiles, type ShapefileImportOptions } from './shapefile';
+export type { ImportInput } from './text';
