@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadCommunity } from './app/loadCommunity';
+import { runServiceAnalysisOnChanges } from './app/serviceAnalysis';
 import { parseShareState } from './app/shareLink';
 import { syncDocumentLanguage, syncReadiness, syncShareLink } from './app/shareLinkSync';
 import type { RenderProfile } from './engine/contract';
@@ -18,12 +19,14 @@ const store = createAppStore({
   colorMode: shared.colorMode,
   layers: shared.layers,
   selectedBuildingId: shared.building ?? null,
+  serviceCategory: shared.serviceCategory,
 });
 const cameraStore = createCameraStore(shared.camera ?? null);
 
 syncReadiness(store);
 syncDocumentLanguage(store);
 syncShareLink(store, cameraStore);
+runServiceAnalysisOnChanges(store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,25 +1,29 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { RenderProfile } from '../engine/contract';
 import type { AppStore, CameraState } from '../stores/appStore';
 import { AttributionBar } from '../ui/panels/AttributionBar';
 import { BuildingPanel } from '../ui/panels/BuildingPanel';
 import { HeaderBar } from '../ui/panels/HeaderBar';
-import { LayerPanel } from '../ui/panels/LayerPanel';
+import { SidePanel } from '../ui/panels/SidePanel';
 import { StatusOverlay } from '../ui/panels/StatusOverlay';
 import { StoreProvider } from '../ui/StoreContext';
+import { FileDrop } from './FileDrop';
+import { importUserFiles } from './importUserFiles';
 import { Viewport } from './Viewport';
 
 /** Planner mode: the 3D scene fills the window, panels float over it. */
 export function App({ store, cameraStore, profile }: { store: AppStore; cameraStore: StoreApi<CameraState>; profile: RenderProfile }) {
   const creditHost = useMemo(() => document.createElement('span'), []);
+  const onFiles = useCallback((files: File[]) => void importUserFiles(store, files), [store]);
   return (
     <StoreProvider store={store}>
+      <FileDrop onFiles={onFiles} />
       <Viewport store={store} cameraStore={cameraStore} profile={profile} creditHost={creditHost} />
       <div className="overlay">
         <HeaderBar />
         <div className="middle">
-          <LayerPanel />
+          <SidePanel onFiles={onFiles} />
           <StatusOverlay />
           <BuildingPanel />
         </div>

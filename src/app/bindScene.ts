@@ -1,6 +1,10 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { SceneAdapter } from '../engine/contract';
+import { coverageOf } from '../analysis/service-circles/computeServiceCoverage';
+import { bandsMeters } from '../analysis/service-circles/rules';
+import { reachedNetworkSegments, routeToNearest } from '../analysis/service-circles/routes';
+import type { ServiceReachOverlay, SceneAdapter } from '../engine/contract';
 import { colorBuildings } from '../layers/buildingColorModes';
+import { IMPORTED_LAYER_COLORS } from '../layers/layerCatalog';
 import { LAYER_IDS } from '../layers/layerCatalog';
 import type { AppState, AppStore, CameraState } from '../stores/appStore';
 
@@ -10,7 +14,32 @@ import type { AppState, AppStore, CameraState } from '../stores/appStore';
  */
 export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraStore: StoreApi<CameraState>): () => void {
   let drawing = 0;
-  const colorsOf = (s: AppState) => (s.community ? colorBuildings(s.community.buildings, s.summaries, s.colorMode) : new Map());
+  const colorsOf = (s: AppState) =>
+    s.community
+      ? colorBuildings(
+          s.community.buildings,
+          s.summaries,
+          s.colorMode,
+          s.coverage ? coverageOf(s.coverage, s.serviceCategory)?.walkSeconds : undefined,
+        )
+      : new Map();
+
+  /** Streets within 5/10/15 minutes of the chosen category, nearest band first. */
+  const reachOf = (s: AppState): ServiceReachOverlay | null => {
+    const coverage = s.coverage;
+    if (!coverage || !coverageOf(coverage, s.serviceCategory)) return null;
+    const limits = bandsMeters(coverage, coverage.walkSpeedMetersPerSecond);
+    return {
+      bands: limits
+        .map((meters, i) => ({ limitSeconds: coverage.bandsSeconds[i], segments: reachedNetworkSegments(coverage, s.serviceCategory, meters) })),
+    };
+  };
+
+  const routeOf = (s: AppState) => {
+    if (!s.coverage || !s.community || !s.selectedBuildingId || !coverageOf(s.coverage, s.serviceCategory)) return null;
+    const index = s.community.buildings.findIndex((b) => b.id === s.selectedBuildingId);
+    return index < 0 ? null : (routeToNearest(s.coverage, index, s.serviceCategory)?.coordinates ?? null);
+  };
 
   const showCommunity = async (s: AppState) => {
     if (!s.community) return;
@@ -28,12 +57,22 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
     store.getState().setSceneReady(true);
   };
 
+  const importedViewsOf = (s: AppState) =>
+    s.importedLayers
+      .filter((layer) => layer.visible)
+      .map((layer) => ({ id: layer.id, features: layer.result.features, color: IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length] }));
+
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.community !== prev.community) {
       void showCommunity(s);
       return;
     }
-    if (s.colorMode !== prev.colorMode || s.summaries !== prev.summaries) adapter.setBuildingColors(colorsOf(s));
+    const analysisChanged = s.coverage !== prev.coverage || s.serviceCategory !== prev.serviceCategory;
+    if (s.colorMode !== prev.colorMode || s.summaries !== prev.summaries || (analysisChanged && s.colorMode === 'walkTime'))
+      adapter.setBuildingColors(colorsOf(s));
+    if (analysisChanged) adapter.setServiceReach(reachOf(s));
+    if (analysisChanged || s.selectedBuildingId !== prev.selectedBuildingId) adapter.setRoute(routeOf(s));
+    if (s.importedLayers !== prev.importedLayers) adapter.setImportedLayers(importedViewsOf(s));
     if (s.layers !== prev.layers) for (const id of LAYER_IDS) if (s.layers[id] !== prev.layers[id]) adapter.setLayerVisible(id, s.layers[id]);
     if (s.selectedBuildingId !== prev.selectedBuildingId) adapter.setSelectedBuilding(s.selectedBuildingId);
     if (s.hoveredBuildingId !== prev.hoveredBuildingId) adapter.setHoveredBuilding(s.hoveredBuildingId);

@@ -1,4 +1,4 @@
-import type { CameraBookmark } from '../core/model/types';
+import { FACILITY_CATEGORIES, type CameraBookmark, type FacilityCategory } from '../core/model/types';
 import { parseLanguage, type Language } from '../i18n/translate';
 import { isColorMode, type ColorMode } from '../layers/buildingColorModes';
 import { LAYER_IDS, defaultLayerVisibility, isLayerId, type LayerId } from '../layers/layerCatalog';
@@ -14,6 +14,8 @@ export interface ShareState {
   layers?: Record<LayerId, boolean>;
   colorMode?: ColorMode;
   language?: Language;
+  /** The service-circle category shown (`?service=kindergarten`). */
+  serviceCategory?: FacilityCategory;
 }
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -46,6 +48,8 @@ export function parseShareState(search: string): ShareState {
   if (isColorMode(color)) state.colorMode = color;
   const language = parseLanguage(params.get('lang'));
   if (language) state.language = language;
+  const service = params.get('service');
+  if (service && (FACILITY_CATEGORIES as readonly string[]).includes(service)) state.serviceCategory = service as FacilityCategory;
   return state;
 }
 
@@ -73,6 +77,7 @@ export function writeShareState(state: ShareState, currentSearch = ''): string {
   setOrDelete('layers', differs ? LAYER_IDS.filter((id) => layers[id]).join(',') : undefined);
   setOrDelete('color', state.colorMode && state.colorMode !== 'use' ? state.colorMode : undefined);
   setOrDelete('lang', state.language === 'en' ? 'en' : undefined);
+  setOrDelete('service', state.serviceCategory && state.serviceCategory !== 'elderly-care' ? state.serviceCategory : undefined);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

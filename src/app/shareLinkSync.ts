@@ -17,6 +17,7 @@ export function syncShareLink(store: AppStore, cameraStore: StoreApi<CameraState
         layers: s.layers,
         colorMode: s.colorMode,
         language: s.language,
+        serviceCategory: s.serviceCategory,
       },
       window.location.search,
     );
@@ -28,7 +29,8 @@ export function syncShareLink(store: AppStore, cameraStore: StoreApi<CameraState
       s.selectedBuildingId !== prev.selectedBuildingId ||
       s.layers !== prev.layers ||
       s.colorMode !== prev.colorMode ||
-      s.language !== prev.language
+      s.language !== prev.language ||
+      s.serviceCategory !== prev.serviceCategory
     )
       write();
   });

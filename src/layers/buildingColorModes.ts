@@ -4,7 +4,7 @@ import type { BuildingSummary } from '../data/community/buildingSummaries';
 /** An sRGB colour, 0–255 per channel. */
 export type Rgb = readonly [number, number, number];
 
-export const COLOR_MODES = ['use', 'yearBuilt', 'floors', 'elevator', 'occupancy', 'elderlyShare'] as const;
+export const COLOR_MODES = ['use', 'yearBuilt', 'floors', 'elevator', 'occupancy', 'elderlyShare', 'walkTime'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
 export interface LegendEntry {
@@ -14,11 +14,18 @@ export interface LegendEntry {
   literal?: boolean;
 }
 
+/** What a colour mode may look at besides the building itself. */
+export interface BuildingFacts {
+  summary?: BuildingSummary;
+  /** Walk to the nearest facility of the chosen category, seconds; Infinity when none is reachable. */
+  walkSeconds?: number;
+}
+
 export interface ColorModeDefinition {
   id: ColorMode;
   titleKey: string;
   legend: LegendEntry[];
-  colorOf(building: Building, summary: BuildingSummary | undefined): Rgb;
+  colorOf(building: Building, facts: BuildingFacts): Rgb;
 }
 
 const NO_DATA: Rgb = [120, 124, 132];
@@ -93,6 +100,15 @@ function shareColor(breaks: ClassBreak[], has: boolean, share: number): Rgb {
   return has ? classify(share, breaks) : NO_DATA;
 }
 
+/** 5/10/15-minute living circles (GB 50180-2018 §3.0.4), then beyond. */
+const WALK_BREAKS: ClassBreak[] = [
+  { upTo: 300.5, color: [26, 152, 80], label: '≤ 5 min' },
+  { upTo: 600.5, color: [166, 217, 106], label: '5–10 min' },
+  { upTo: 900.5, color: [253, 174, 97], label: '10–15 min' },
+  { upTo: Infinity, color: [215, 48, 39], label: '> 15 min' },
+];
+const UNREACHABLE: Rgb = [90, 40, 120];
+
 const vacancyBreaks = SHARE_BREAKS(BLUES);
 const elderlyBreaks = SHARE_BREAKS(PURPLES);
 
@@ -130,13 +146,24 @@ export const COLOR_MODE_DEFINITIONS: Record<ColorMode, ColorModeDefinition> = {
     id: 'occupancy',
     titleKey: 'colorMode.occupancy',
     legend: [...legendOf(vacancyBreaks), { color: NO_DATA, label: 'legend.noData' }],
-    colorOf: (_b, s) => shareColor(vacancyBreaks, (s?.houses ?? 0) > 0, s?.vacancyRate ?? 0),
+    colorOf: (_b, { summary: s }) => shareColor(vacancyBreaks, (s?.houses ?? 0) > 0, s?.vacancyRate ?? 0),
   },
   elderlyShare: {
     id: 'elderlyShare',
     titleKey: 'colorMode.elderlyShare',
     legend: [...legendOf(elderlyBreaks), { color: NO_DATA, label: 'legend.noData' }],
-    colorOf: (_b, s) => shareColor(elderlyBreaks, (s?.residents ?? 0) > 0, s?.elderlyShare ?? 0),
+    colorOf: (_b, { summary: s }) => shareColor(elderlyBreaks, (s?.residents ?? 0) > 0, s?.elderlyShare ?? 0),
+  },
+  walkTime: {
+    id: 'walkTime',
+    titleKey: 'colorMode.walkTime',
+    legend: [
+      ...legendOf(WALK_BREAKS),
+      { color: UNREACHABLE, label: 'legend.unreachable' },
+      { color: NO_DATA, label: 'legend.noData' },
+    ],
+    colorOf: (_b, { walkSeconds }) =>
+      walkSeconds === undefined || Number.isNaN(walkSeconds) ? NO_DATA : walkSeconds === Infinity ? UNREACHABLE : classify(walkSeconds, WALK_BREAKS),
   },
 };
 
@@ -144,14 +171,15 @@ export function isColorMode(value: unknown): value is ColorMode {
   return (COLOR_MODES as readonly unknown[]).includes(value);
 }
 
-/** Colours of every building for a mode, keyed by building id. */
+/** Colours of every building for a mode, keyed by building id. `walkSeconds` is indexed like `buildings`. */
 export function colorBuildings(
   buildings: readonly Building[],
   summaries: ReadonlyMap<string, BuildingSummary>,
   mode: ColorMode,
+  walkSeconds?: ArrayLike<number>,
 ): Map<string, Rgb> {
   const definition = COLOR_MODE_DEFINITIONS[mode];
-  return new Map(buildings.map((b) => [b.id, definition.colorOf(b, summaries.get(b.id))]));
+  return new Map(buildings.map((b, i) => [b.id, definition.colorOf(b, { summary: summaries.get(b.id), walkSeconds: walkSeconds?.[i] })]));
 }
 
 export function rgbToCss([r, g, b]: Rgb): string {

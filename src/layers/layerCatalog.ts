@@ -2,7 +2,7 @@ import type { BaseKind, FacilityCategory, NetworkKind, ReuseKind } from '../core
 import type { Rgb } from './buildingColorModes';
 
 /** The layers of a community scene. Layers are data; `engine/cesium/renderers/*` draw them. */
-export const LAYER_IDS = ['buildings', 'context', 'facilities', 'network', 'reuse', 'boundary', 'base'] as const;
+export const LAYER_IDS = ['buildings', 'context', 'facilities', 'serviceReach', 'route', 'network', 'reuse', 'boundary', 'base'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface LayerDefinition {
@@ -15,6 +15,8 @@ export const LAYERS: LayerDefinition[] = [
   { id: 'buildings', titleKey: 'layers.buildings', visibleByDefault: true },
   { id: 'context', titleKey: 'layers.context', visibleByDefault: true },
   { id: 'facilities', titleKey: 'layers.facilities', visibleByDefault: true },
+  { id: 'serviceReach', titleKey: 'layers.serviceReach', visibleByDefault: true },
+  { id: 'route', titleKey: 'layers.route', visibleByDefault: true },
   { id: 'network', titleKey: 'layers.network', visibleByDefault: false },
   { id: 'reuse', titleKey: 'layers.reuse', visibleByDefault: false },
   { id: 'boundary', titleKey: 'layers.boundary', visibleByDefault: true },
@@ -76,6 +78,23 @@ export const BASE_COLORS: Record<BaseKind, Rgb> = {
 };
 
 export const BOUNDARY_COLOR: Rgb = [255, 196, 0];
+/** Streets within 5 / 10 / 15 minutes of the chosen service, same ramp as the walk-time colour mode. */
+export const REACH_BAND_COLORS: readonly Rgb[] = [
+  [26, 152, 80],
+  [166, 217, 106],
+  [253, 174, 97],
+];
+export const ROUTE_COLOR: Rgb = [0, 229, 255];
 export const CONTEXT_BUILDING_COLOR: Rgb = [150, 156, 168];
 export const HOVER_COLOR: Rgb = [255, 255, 255];
 export const SELECTED_COLOR: Rgb = [0, 229, 255];
+
+/** Colours of imported layers, in import order (qualitative, distinct from the base palette). */
+export const IMPORTED_LAYER_COLORS: readonly Rgb[] = [
+  [255, 105, 180],
+  [0, 206, 209],
+  [255, 215, 0],
+  [154, 205, 50],
+  [186, 85, 211],
+  [255, 127, 80],
+];

@@ -1,6 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataIssue } from '../core/errors';
-import type { CameraBookmark, Community } from '../core/model/types';
+import type { ServiceCoverage } from '../analysis/service-circles/computeServiceCoverage';
+import type { ServiceGap } from '../analysis/service-circles/gaps';
+import type { CameraBookmark, Community, FacilityCategory } from '../core/model/types';
+import type { ImportFailure, ImportResult } from '../data/formats/importResult';
 import { summariseBuildings, type BuildingSummary } from '../data/community/buildingSummaries';
 import type { Role } from '../data/privacy/mask';
 import type { Language } from '../i18n/translate';
@@ -40,7 +43,49 @@ export interface ViewSlice {
   hoverBuilding(id: string | null): void;
 }
 
-export type AppState = CommunitySlice & ViewSlice;
+/** 5/15-minute service circles: the user's settings and the latest result from the worker. */
+export interface AnalysisSlice {
+  /** The category buildings are coloured by, routes drawn to and streets banded for. */
+  serviceCategory: FacilityCategory;
+  walkSpeedMetersPerSecond: number;
+  /** The user's edits of the rule thresholds, metres. */
+  maxDistanceOverrides: Partial<Record<FacilityCategory, number>>;
+  coverage: ServiceCoverage | null;
+  gaps: ServiceGap[];
+  analysisStatus: 'idle' | 'running' | 'done' | 'error';
+  /** 0–1 while running. */
+  analysisProgress: number;
+  analysisError: string | null;
+  setServiceCategory(category: FacilityCategory): void;
+  setWalkSpeed(metersPerSecond: number): void;
+  setMaxDistance(category: FacilityCategory, meters: number | null): void;
+  startAnalysis(): void;
+  setAnalysisProgress(progress: number): void;
+  finishAnalysis(coverage: ServiceCoverage, gaps: ServiceGap[]): void;
+  failAnalysis(message: string): void;
+}
+
+/** A layer brought in by the user (drag-and-drop or file picker), drawn over the community. */
+export interface ImportedLayer {
+  id: string;
+  result: ImportResult;
+  visible: boolean;
+  /** Fixed at import, so a layer keeps its colour when others are removed. */
+  colorIndex: number;
+}
+
+export interface ImportSlice {
+  importedLayers: ImportedLayer[];
+  importStatus: 'idle' | 'reading' | 'done';
+  /** Files that could not be imported at all, with the located reason. The scene is unchanged by them. */
+  importFailures: ImportFailure[];
+  beginImport(): void;
+  finishImport(results: ImportResult[], failures: ImportFailure[]): void;
+  setImportedLayerVisible(id: string, visible: boolean): void;
+  removeImportedLayer(id: string): void;
+}
+
+export type AppState = CommunitySlice & ViewSlice & AnalysisSlice & ImportSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface InitialView {
@@ -48,9 +93,11 @@ export interface InitialView {
   colorMode?: ColorMode;
   layers?: Partial<Record<LayerId, boolean>>;
   selectedBuildingId?: string | null;
+  serviceCategory?: FacilityCategory;
 }
 
 export function createAppStore(initial: InitialView = {}): AppStore {
+  let importedCount = 0;
   return createStore<AppState>()((set, get) => ({
     status: 'idle',
     community: null,
@@ -64,6 +111,8 @@ export function createAppStore(initial: InitialView = {}): AppStore {
       set({
         community,
         summaries: summariseBuildings(community),
+        coverage: null,
+        gaps: [],
         status: 'ready',
         loadError: null,
         selectedBuildingId: keepSelection && community.buildings.some((b) => b.id === keepSelection) ? keepSelection : null,
@@ -87,6 +136,48 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     setLayerVisible: (layer, visible) => set((s) => ({ layers: { ...s.layers, [layer]: visible } })),
     selectBuilding: (selectedBuildingId) => set({ selectedBuildingId }),
     hoverBuilding: (hoveredBuildingId) => set({ hoveredBuildingId }),
+
+    // 一老一小 first: elderly day care is what the seed policy asks about most.
+    serviceCategory: initial.serviceCategory ?? 'elderly-care',
+    walkSpeedMetersPerSecond: 1.0,
+    maxDistanceOverrides: {},
+    coverage: null,
+    gaps: [],
+    analysisStatus: 'idle',
+    analysisProgress: 0,
+    analysisError: null,
+    setServiceCategory: (serviceCategory) => set({ serviceCategory }),
+    setWalkSpeed: (walkSpeedMetersPerSecond) => set({ walkSpeedMetersPerSecond }),
+    setMaxDistance: (category, meters) =>
+      set((s) => {
+        const next = { ...s.maxDistanceOverrides };
+        if (meters === null) delete next[category];
+        else next[category] = meters;
+        return { maxDistanceOverrides: next };
+      }),
+    startAnalysis: () => set({ analysisStatus: 'running', analysisProgress: 0, analysisError: null }),
+    setAnalysisProgress: (analysisProgress) => set({ analysisProgress }),
+    // Results stay on screen while a new run computes; they are replaced only by a finished run.
+    finishAnalysis: (coverage, gaps) => set({ coverage, gaps, analysisStatus: 'done', analysisProgress: 1 }),
+    failAnalysis: (analysisError) => set({ analysisStatus: 'error', analysisError }),
+
+    importedLayers: [],
+    importStatus: 'idle',
+    importFailures: [],
+    beginImport: () => set({ importStatus: 'reading', importFailures: [] }),
+    // Only readable results become layers; failures are listed and change nothing else.
+    finishImport: (results, failures) =>
+      set((s) => ({
+        importStatus: 'done',
+        importFailures: failures,
+        importedLayers: [
+          ...s.importedLayers,
+          ...results.map((result) => ({ id: `import-${++importedCount}`, result, visible: true, colorIndex: importedCount - 1 })),
+        ],
+      })),
+    setImportedLayerVisible: (id, visible) =>
+      set((s) => ({ importedLayers: s.importedLayers.map((l) => (l.id === id ? { ...l, visible } : l)) })),
+    removeImportedLayer: (id) => set((s) => ({ importedLayers: s.importedLayers.filter((l) => l.id !== id) })),
   }));
 }
 

@@ -2,7 +2,7 @@
  * Benchmark page: N synthetic buildings drawn either by the app's BuildingLayer (one batched
  * Primitive) or as one Entity per building, in the app's offline viewer with the 'light' profile.
  * Query: ?n=1000&approach=primitive|entity&seed=1. Publishes its figures on `window.__bench`.
- * Method: /work/shared/FEASIBILITY.md §5.
+ * Method: first complete frame = first postRender after the buildings and the globe tiles are ready; FPS = frames over 5 s while the camera orbits.
  */
 import { Cartesian3, HeadingPitchRange, Math as CesiumMath, PolygonHierarchy } from 'cesium';
 import { createLocalFrame } from '../../src/core/geo/localFrame';

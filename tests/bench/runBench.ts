@@ -101,7 +101,7 @@ async function runOnce(
         return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'no WebGL2';
       }),
     });
-    // JS heap after a full GC, as in FEASIBILITY §5 (ArrayBuffers and GPU memory are not included).
+    // JS heap after a full GC, (ArrayBuffers and GPU memory are not included).
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');

@@ -79,6 +79,20 @@ describe('the app on the sample community (zh-CN, default view)', () => {
     await saveScreenshot(app.page, 'app-zh-selected');
   });
 
+  it('shows person rows only to a role allowed to see them, and aggregates only to the public', async () => {
+    // Runs after the selection test: the tallest building's panel is open.
+    await expect(app.page.getByTestId('building-people').count()).resolves.toBe(0);
+    await app.page.getByTestId('role-select').selectOption('caseworker');
+    const rows = app.page.getByTestId('building-people');
+    await expect(rows.count()).resolves.toBe(1);
+    const header = await rows.locator('thead').textContent();
+    // The synthetic sample has no names, phones or ID numbers, so no identifier columns appear.
+    expect(header).not.toContain('姓名');
+    await app.page.getByTestId('role-select').selectOption('public');
+    await expect(app.page.getByTestId('building-people').count()).resolves.toBe(0);
+    expect(app.page.url()).not.toContain('role');
+  });
+
   it('never requests anything outside the app origin', () => {
     expectOnlySameOrigin(app);
     expect(app.consoleErrors).toEqual([]);
@@ -111,6 +125,93 @@ describe('share links', () => {
       await expect(app.page.getByTestId('community-name').textContent()).resolves.toContain('Jinghe');
       await expect(app.page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
       await saveScreenshot(app.page, 'app-en');
+      expectOnlySameOrigin(app);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('5/15-minute service circles', () => {
+  it('colours buildings by walk time, draws the route of a selected walk-up and updates when a limit is edited', async () => {
+    const app = await openApp(`building=${walkUp.id}&color=walkTime&service=elderly-care`);
+    try {
+      await waitForDataReady(app.page);
+      await app.page.getByTestId('tab-service').click();
+      const panel = app.page.locator('[data-testid=service-panel][data-status=done]');
+      await panel.waitFor({ timeout: 60_000 });
+      // The route line names minutes and metres to the nearest day-care centre.
+      await expect(app.page.getByTestId('building-route').textContent()).resolves.toMatch(/\d+(\.\d)? 分钟 · [\d,]+ 米/);
+      // The sample has no nursery (托育) on purpose: it shows as a complete gap.
+      const nurseryRow = app.page.locator('[data-testid=service-coverage] tr[data-category=nursery]');
+      await expect(nurseryRow.textContent()).resolves.toContain('0%');
+      await expect(app.page.getByTestId('service-gaps').textContent()).resolves.toContain('托育');
+      const dayCareRow = app.page.locator('[data-testid=service-coverage] tr[data-category=elderly-care]');
+      const shareAt = async () => Number((await dayCareRow.locator('td').nth(2).textContent())!.replace('%', ''));
+      const before = await shareAt();
+      await nextFrame(app.page);
+      await saveScreenshot(app.page, 'service-circles-elderly-care');
+      // Widening the day-care limit from 300 m to 1,000 m must cover more homes (the centre sits in a corner).
+      await app.page.getByTestId('service-max-distance').fill('1000');
+      await app.page.waitForFunction(
+        (previous) => {
+          const cell = document.querySelector('[data-testid=service-coverage] tr[data-category=elderly-care] td:nth-child(3)');
+          return cell && Number(cell.textContent!.replace('%', '')) > previous;
+        },
+        before,
+        { timeout: 60_000 },
+      );
+      expect(await shareAt()).toBeGreaterThan(before);
+      expectOnlySameOrigin(app);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('importing your own data', () => {
+  /** Two 40 m × 40 m blocks, 60 m and 90 m tall, just east of the community (easy to see from the default camera). */
+  function blocksGeoJson(): string {
+    const square = (lon: number, lat: number) => {
+      const dLon = 40 / 96_200; // ≈ metres per degree of longitude at 30.27°N
+      const dLat = 40 / 110_860;
+      return [[[lon, lat], [lon + dLon, lat], [lon + dLon, lat + dLat], [lon, lat + dLat], [lon, lat]]];
+    };
+    return JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 'T1', height: 60 }, geometry: { type: 'Polygon', coordinates: square(120.1795, 30.2672) } },
+        { type: 'Feature', properties: { id: 'T2', height: 90 }, geometry: { type: 'Polygon', coordinates: square(120.1805, 30.2672) } },
+        { type: 'Feature', properties: { id: 'T3' }, geometry: null },
+      ],
+    });
+  }
+
+  it('draws a picked GeoJSON as a layer, says what was skipped, and leaves the scene alone for a broken file', async () => {
+    const app = await openApp();
+    try {
+      await waitForDataReady(app.page);
+      await app.page.getByTestId('tab-data').click();
+      const clip = { x: 300, y: 120, width: 900, height: 640 };
+      const before = await app.page.screenshot({ clip });
+      await app.page.getByTestId('import-file').setInputFiles({ name: 'blocks.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(blocksGeoJson()) });
+      const layer = app.page.locator('[data-testid=imported-layers] li[data-file="blocks.geojson"]');
+      await layer.waitFor({ timeout: 30_000 });
+      // 2 features imported, the one without geometry skipped and located.
+      await expect(layer.textContent()).resolves.toMatch(/2.*1.*要素 2/);
+      for (let i = 0; i < 3; i++) await nextFrame(app.page);
+      const after = await app.page.screenshot({ clip });
+      expect(changedPixels(before, after)).toBeGreaterThan(500);
+      await saveScreenshot(app.page, 'import-geojson');
+
+      await app.page.getByTestId('import-file').setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
+      const failure = app.page.getByTestId('import-failures');
+      await failure.waitFor({ timeout: 30_000 });
+      await expect(failure.textContent()).resolves.toContain('broken.geojson');
+      // The earlier layer and the community are still there.
+      await expect(app.page.locator('[data-testid=imported-layers] li').count()).resolves.toBe(1);
+      await expect(app.page.evaluate(() => document.documentElement.getAttribute('data-ready'))).resolves.toBe('true');
       expectOnlySameOrigin(app);
     } finally {
       await app.close();

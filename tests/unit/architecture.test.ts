@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The layer rule of ARCHITECTURE.md, checked on every import of src/:
+ * The layer rule of the architecture (README "Layout"), checked on every import of src/:
  * only engine/ touches cesium or three; React stays out of core/, data/, analysis/, stores/, layers/;
  * pure layers never import the app shell or the UI.
  */

@@ -15,7 +15,7 @@ import {
   type Primitive,
   type Viewer,
 } from 'cesium';
-import type { CameraBookmark, Community, Facility } from '../../core/model/types';
+import type { CameraBookmark, Community, Facility, LonLat } from '../../core/model/types';
 import { pointInPolygon, ringCentroid } from '../../data/package/geometry';
 import type { Rgb } from '../../layers/buildingColorModes';
 import {
@@ -24,10 +24,13 @@ import {
   CONTEXT_BUILDING_COLOR,
   LAYER_IDS,
   NETWORK_COLORS,
+  REACH_BAND_COLORS,
   REUSE_COLORS,
+  ROUTE_COLOR,
   type LayerId,
 } from '../../layers/layerCatalog';
-import type { RenderProfile, SceneAdapter, SceneCallbacks } from '../contract';
+import type { ImportedLayerView, RenderProfile, SceneAdapter, SceneCallbacks, ServiceReachOverlay } from '../contract';
+import { createImportedLayer } from './renderers/importedLayer';
 import { createOfflineViewer } from './offlineViewer';
 import { BUILDING_PICK_PREFIX, BuildingLayer, CONTEXT_PICK_PREFIX } from './renderers/buildingLayer';
 import { createFacilityLayer } from './renderers/facilityIcons';
@@ -39,6 +42,12 @@ const BASE_HEIGHT_METERS: Record<string, number> = { ground: 0.2, water: 0.5, gr
 const REUSE_HEIGHT_METERS = 1.1;
 const NETWORK_HEIGHT_METERS = 1.5;
 const BOUNDARY_HEIGHT_METERS = 2;
+// Reached streets sit just above the plain network, nearer bands above farther ones; the route on top.
+const REACH_HEIGHT_METERS = [2.6, 2.4, 2.2];
+const ROUTE_HEIGHT_METERS = 3;
+
+/** Layers drawn from analysis results; they live across communities and never hold up data-ready. */
+const OVERLAY_LAYERS = ['serviceReach', 'route'] as const satisfies readonly LayerId[];
 
 interface CommunityScene {
   community: Community;
@@ -60,6 +69,13 @@ export class CesiumAdapter implements SceneAdapter {
   private selectedBuildingId: string | null = null;
   private hoverFrame = 0;
   private readonly removeListeners: (() => void)[] = [];
+  private readonly overlays = {
+    serviceReach: new PrimitiveCollection(),
+    route: new PrimitiveCollection(),
+  };
+  /** User-imported layers by id, with the features they were drawn from (to redraw only on change). */
+  private readonly importedRoot = new PrimitiveCollection();
+  private readonly imported = new Map<string, { features: ImportedLayerView['features']; collection: PrimitiveCollection; pending: Primitive[] }>();
 
   constructor(
     container: HTMLElement,
@@ -69,6 +85,8 @@ export class CesiumAdapter implements SceneAdapter {
   ) {
     this.viewer = createOfflineViewer(container, profile, creditContainer);
     const scene = this.viewer.scene;
+    for (const id of OVERLAY_LAYERS) scene.primitives.add(this.overlays[id]);
+    scene.primitives.add(this.importedRoot);
     this.handler = new ScreenSpaceEventHandler(scene.canvas);
     this.handler.setInputAction((event: { position: Cartesian2 }) => {
       this.callbacks.onPickBuilding(this.buildingAt(event.position));
@@ -87,6 +105,9 @@ export class CesiumAdapter implements SceneAdapter {
     this.removeListeners.push(
       scene.preRender.addEventListener(() => {
         if (this.current?.buildings.sync()) scene.requestRender();
+        // Overlay lines are built in workers; keep frames coming until they are on screen.
+        if (OVERLAY_LAYERS.some((id) => collectionPending(this.overlays[id]))) scene.requestRender();
+        for (const layer of this.imported.values()) if (layer.pending.some((p) => !p.ready)) scene.requestRender();
       }),
     );
   }
@@ -241,6 +262,37 @@ export class CesiumAdapter implements SceneAdapter {
   setLayerVisible(layer: LayerId, visible: boolean): void {
     this.visibility[layer] = visible;
     if (this.current) this.current.collections[layer].show = visible;
+    if (layer === 'serviceReach' || layer === 'route') this.overlays[layer].show = visible;
+    this.viewer.scene.requestRender();
+  }
+
+  setServiceReach(overlay: ServiceReachOverlay | null): void {
+    const collection = this.overlays.serviceReach;
+    collection.removeAll();
+    // A street reached in 5 minutes is also in the 10- and 15-minute bands: nearer bands sit higher.
+    overlay?.bands.forEach((band, i) => {
+      const items = [];
+      for (let k = 0; k + 3 < band.segments.length; k += 4) {
+        items.push({
+          key: `reach:${i}:${k}`,
+          coordinates: [
+            [band.segments[k], band.segments[k + 1]],
+            [band.segments[k + 2], band.segments[k + 3]],
+          ] as LonLat[],
+          color: REACH_BAND_COLORS[Math.min(i, REACH_BAND_COLORS.length - 1)],
+        });
+      }
+      if (items.length) collection.add(createLineBatch(items, 5, REACH_HEIGHT_METERS[i] ?? 2));
+    });
+    this.viewer.scene.requestRender();
+  }
+
+  setRoute(coordinates: readonly LonLat[] | null): void {
+    const collection = this.overlays.route;
+    collection.removeAll();
+    if (coordinates && coordinates.length >= 2) {
+      collection.add(createLineBatch([{ key: 'route', coordinates, color: ROUTE_COLOR }], 7, ROUTE_HEIGHT_METERS));
+    }
     this.viewer.scene.requestRender();
   }
 
@@ -252,6 +304,22 @@ export class CesiumAdapter implements SceneAdapter {
 
   setHoveredBuilding(buildingId: string | null): void {
     this.current?.buildings.setHovered(buildingId);
+    this.viewer.scene.requestRender();
+  }
+
+  setImportedLayers(layers: readonly ImportedLayerView[]): void {
+    const wanted = new Map(layers.map((l) => [l.id, l]));
+    for (const [id, drawn] of this.imported) {
+      if (wanted.get(id)?.features === drawn.features) continue;
+      this.importedRoot.remove(drawn.collection); // destroys its primitives
+      this.imported.delete(id);
+    }
+    for (const layer of layers) {
+      if (this.imported.has(layer.id)) continue;
+      const { collection, pending } = createImportedLayer(layer.id, layer.features, layer.color);
+      this.importedRoot.add(collection);
+      this.imported.set(layer.id, { features: layer.features, collection, pending });
+    }
     this.viewer.scene.requestRender();
   }
 
@@ -304,12 +372,20 @@ export class CesiumAdapter implements SceneAdapter {
     for (const remove of this.removeListeners) remove();
     this.handler.destroy();
     this.clearCommunity();
+    for (const id of OVERLAY_LAYERS) this.viewer.scene.primitives.remove(this.overlays[id]);
+    this.viewer.scene.primitives.remove(this.importedRoot);
+    this.imported.clear();
     this.viewer.destroy();
   }
 
   isDestroyed(): boolean {
     return this.destroyed;
   }
+}
+
+function collectionPending(collection: PrimitiveCollection): boolean {
+  for (let i = 0; i < collection.length; i++) if (!(collection.get(i) as Primitive).ready) return true;
+  return false;
 }
 
 function billboardsReady(billboards: BillboardCollection): boolean {

@@ -1,3 +1,4 @@
+import { coverageOf } from '../../analysis/service-circles/computeServiceCoverage';
 import { AGE_BANDS, ELDERLY_AGE_BANDS, OCCUPANCIES, RIGHT_TYPES, type Building, type Person } from '../../core/model/types';
 import type { BuildingSummary } from '../../data/community/buildingSummaries';
 import { formatSuppressed, suppressCount, suppressTable } from '../../data/privacy/aggregate';
@@ -142,6 +143,49 @@ function PeopleRows({ people, role, t }: { people: Person[]; role: Role; t: T })
   );
 }
 
+/** Walk from this building to the nearest facility of each category (from the service-circle run). */
+function WalkTimes({ buildingIndex, t, lang }: { buildingIndex: number; t: T; lang: 'zh-CN' | 'en' }) {
+  const coverage = useApp((s) => s.coverage);
+  const chosen = useApp((s) => s.serviceCategory);
+  const community = useApp((s) => s.community);
+  if (!coverage || buildingIndex < 0) return null;
+  const minutes = (seconds: number) => formatNumber(lang, seconds / 60, 1);
+  const chosenCoverage = coverageOf(coverage, chosen);
+  const facilityIndex = chosenCoverage?.nearestFacility[buildingIndex] ?? -1;
+  const facility = facilityIndex >= 0 ? community?.facilities[facilityIndex] : undefined;
+  return (
+    <>
+      <h3>{t('building.walk')}</h3>
+      {chosenCoverage && (
+        <p className="route-line" data-testid="building-route">
+          {facility
+            ? t('building.routeTo', {
+                category: t(`facility.${chosen}`),
+                name: facility.name,
+                minutes: minutes(chosenCoverage.walkSeconds[buildingIndex]),
+                meters: formatNumber(lang, chosenCoverage.walkDistanceMeters[buildingIndex]),
+              })
+            : t('building.noRoute', { category: t(`facility.${chosen}`) })}
+        </p>
+      )}
+      <table className="attributes walk-times" data-testid="building-walk-times">
+        <tbody>
+          {coverage.categories.map((c) => {
+            const seconds = c.walkSeconds[buildingIndex];
+            const within = c.walkDistanceMeters[buildingIndex] <= c.rule.maxDistanceMeters;
+            return (
+              <tr key={c.category} className={within ? 'ok' : 'gap'}>
+                <th>{t(`facility.${c.category}`)}</th>
+                <td>{c.facilityIndices.length === 0 ? t('service.missing') : seconds === Infinity ? t('building.unreachable') : `${minutes(seconds)} ${t('unit.min')} · ${formatNumber(lang, c.walkDistanceMeters[buildingIndex])} ${t('unit.m')}`}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 export function BuildingPanel() {
   const t = useTranslate();
   const store = useAppStore();
@@ -168,6 +212,7 @@ export function BuildingPanel() {
       </header>
       <Attributes building={building} t={t} lang={language} />
       {summary && <Aggregates summary={summary} t={t} lang={language} />}
+      <WalkTimes buildingIndex={community.buildings.indexOf(building)} t={t} lang={language} />
       {summary && summary.residents > 0 && <PeopleRows people={canSeePersonRows(role) ? peopleOfBuilding() : []} role={role} t={t} />}
     </aside>
   );

@@ -8,7 +8,9 @@ import {
   FACILITY_STYLES,
   LAYERS,
   NETWORK_COLORS,
+  REACH_BAND_COLORS,
   REUSE_COLORS,
+  ROUTE_COLOR,
   type LayerId,
 } from '../../layers/layerCatalog';
 import { Legend } from '../components/Legend';
@@ -31,6 +33,12 @@ function FacilityLegend({ present }: { present: Set<string> }) {
 }
 
 const simpleLegends: Partial<Record<LayerId, LegendEntry[]>> = {
+  serviceReach: [
+    { color: REACH_BAND_COLORS[0], label: '≤ 5 min', literal: true },
+    { color: REACH_BAND_COLORS[1], label: '5–10 min', literal: true },
+    { color: REACH_BAND_COLORS[2], label: '10–15 min', literal: true },
+  ],
+  route: [{ color: ROUTE_COLOR, label: 'layers.route' }],
   context: [{ color: CONTEXT_BUILDING_COLOR, label: 'layers.context' }],
   network: NETWORK_KINDS.map((k) => ({ color: NETWORK_COLORS[k], label: `network.${k}` })),
   reuse: REUSE_KINDS.map((k) => ({ color: REUSE_COLORS[k], label: `reuse.${k}` })),
@@ -69,8 +77,7 @@ export function LayerPanel() {
   };
 
   return (
-    <aside className="layer-panel panel" data-testid="layer-panel">
-      <h2>{t('layers.title')}</h2>
+    <div className="layer-panel" data-testid="layer-panel">
       {LAYERS.map((layer) => (
         <section key={layer.id} className="layer">
           <label className="toggle">
@@ -85,6 +92,6 @@ export function LayerPanel() {
           {layers[layer.id] && legendOf(layer.id)}
         </section>
       ))}
-    </aside>
+    </div>
   );
 }

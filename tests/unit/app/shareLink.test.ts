@@ -12,6 +12,7 @@ describe('share links', () => {
       layers,
       colorMode: 'elevator' as const,
       language: 'en' as const,
+      serviceCategory: 'kindergarten' as const,
     };
     expect(parseShareState(writeShareState(state))).toEqual(state);
   });

@@ -1,0 +1,176 @@
+/**
+ * 5/10/15-minute public-service circles from the command line:
+ *
+ *   npx tsx src/pipeline/analyze.ts <package-dir> [--json] [--speed 1.0]
+ *   npx tsx src/pipeline/analyze.ts --buildings b.geojson --network n.geojson --facilities f.geojson [--json]
+ *
+ * --json        print per building (keyed by input id) the walk time (s) and distance (m) to the nearest
+ *               facility of each category (null when unreachable), the speed used, the coverage summary
+ *               and the gap list; otherwise a table of coverage per category and the top gaps
+ * --speed M/S   walking speed, default the rules' 1.0 m/s (60 m/min, elderly-inclusive)
+ * --rules FILE  a service-circle rule set (default: src/analysis/service-circles/rules.json)
+ * --max-snap M  buildings / facilities farther than M metres from the network are unreachable (default 500)
+ * --top N       gaps listed in the table (default 8)
+ *
+ * Inputs may carry our `category` field or plain OpenStreetMap tags (see osmCategoryMapping.ts).
+ * Exit codes: 0 done, 1 bad input data (file, feature and field are named), 2 bad arguments.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataError, formatDataIssue, type DataIssue } from '../core/errors';
+import { readCommunityPackage } from '../data/package/readPackage';
+import { rankServiceGaps } from '../analysis/service-circles/gaps';
+import { parseServiceRules, DEFAULT_SERVICE_RULES, type ServiceRuleSet } from '../analysis/service-circles/rules';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromCommunity,
+  serviceCoverageRequestFromFeatures,
+  type ServiceCoverageRequest,
+} from '../analysis/service-circles/serviceCoverageRequest';
+import { readBuildings, readFacilities, readNetwork, throwIfIssues } from './analyze/readGeoJsonInputs';
+import { coverageReportJson, coverageReportText } from './analyze/report';
+
+export interface AnalyzeIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads a file as UTF-8 text; default node:fs. */
+  readText?: (file: string) => string;
+}
+
+interface Options {
+  packageDir?: string;
+  buildings?: string;
+  network?: string;
+  facilities?: string;
+  json: boolean;
+  speed?: number;
+  rules?: string;
+  maxSnapMeters?: number;
+  topGaps: number;
+}
+
+const USAGE = [
+  'usage: tsx src/pipeline/analyze.ts <package-dir> [--json] [--speed M/S] [--rules FILE] [--max-snap M] [--top N]',
+  '       tsx src/pipeline/analyze.ts --buildings B.geojson --network N.geojson --facilities F.geojson [--json] [--speed M/S] …',
+].join('\n');
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { json: false, topGaps: 8 };
+  const number = (flag: string, value: string | undefined, min: number, max: number) => {
+    const x = Number(value);
+    if (value === undefined || !Number.isFinite(x) || x <= min || x > max) throw new UsageError(`${flag} needs a number in (${min}, ${max}], got ${value ?? 'nothing'}`);
+    return x;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = argv[i + 1];
+    const take = () => {
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      i++;
+      return value;
+    };
+    if (arg === '--json') options.json = true;
+    else if (arg === '--speed') options.speed = number(arg, take(), 0, 5);
+    else if (arg === '--max-snap') options.maxSnapMeters = number(arg, take(), 0, 100000);
+    else if (arg === '--top') options.topGaps = Math.round(number(arg, take(), 0, 1000));
+    else if (arg === '--rules') options.rules = take();
+    else if (arg === '--buildings') options.buildings = take();
+    else if (arg === '--network') options.network = take();
+    else if (arg === '--facilities') options.facilities = take();
+    else if (arg === '--help' || arg === '-h') throw new UsageError('');
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else if (options.packageDir === undefined) options.packageDir = arg;
+    else throw new UsageError(`unexpected argument "${arg}"`);
+  }
+  const files = [options.buildings, options.network, options.facilities];
+  if (options.packageDir !== undefined && files.some((f) => f !== undefined)) throw new UsageError('give a package folder OR --buildings/--network/--facilities, not both');
+  if (options.packageDir === undefined && files.some((f) => f === undefined)) throw new UsageError('give a package folder, or all of --buildings, --network and --facilities');
+  return options;
+}
+
+const defaultRead = (file: string) => readFileSync(file, 'utf8');
+
+function readInput(file: string, read: (file: string) => string): string {
+  try {
+    return read(file);
+  } catch (error) {
+    throw new DataError([{ file, reason: `cannot be read (${(error as Error).message})` }], 'Invalid input');
+  }
+}
+
+async function buildRequest(options: Options, read: (file: string) => string): Promise<{ request: ServiceCoverageRequest; input: string; skipped?: Record<string, number> }> {
+  let rules: ServiceRuleSet = DEFAULT_SERVICE_RULES;
+  if (options.rules) {
+    const text = readInput(options.rules, read);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new DataError([{ file: options.rules, reason: `is not valid JSON (${(error as Error).message})` }], 'Invalid rules');
+    }
+    rules = parseServiceRules(json, options.rules);
+  }
+  const requestOptions = {
+    rules,
+    ...(options.speed !== undefined ? { walkSpeedMetersPerSecond: options.speed } : {}),
+    ...(options.maxSnapMeters !== undefined ? { maxSnapMeters: options.maxSnapMeters } : {}),
+  };
+  if (options.packageDir !== undefined) {
+    const dir = options.packageDir;
+    const community = await readCommunityPackage(async (p) => readInput(path.join(dir, p), read));
+    return { request: serviceCoverageRequestFromCommunity(community, requestOptions), input: dir };
+  }
+  const issues: DataIssue[] = [];
+  const buildings = readBuildings(readInput(options.buildings!, read), options.buildings!, issues);
+  const network = readNetwork(readInput(options.network!, read), options.network!, issues);
+  const facilities = readFacilities(readInput(options.facilities!, read), options.facilities!, issues);
+  throwIfIssues(issues, 'Invalid input');
+  return {
+    request: serviceCoverageRequestFromFeatures({ network: network.lines, buildings, facilities: facilities.facilities }, requestOptions),
+    input: [options.buildings, options.network, options.facilities].join(', '),
+    skipped: { 'unwalkable ways': network.skipped, 'facilities without a known category': facilities.skipped },
+  };
+}
+
+/** Runs the CLI; returns the exit code (0 done, 1 bad data, 2 bad arguments). */
+export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    const message = (error as Error).message;
+    io.stderr(message ? `${message}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  try {
+    const { request, input, skipped } = await buildRequest(options, io.readText ?? defaultRead);
+    const coverage = computeServiceCoverageFromRequest(request);
+    const gaps = rankServiceGaps(coverage);
+    const meta = { input, ...(skipped ? { skipped } : {}) };
+    io.stdout(options.json ? JSON.stringify(coverageReportJson(coverage, gaps, meta), null, 2) : coverageReportText(coverage, gaps, meta, options.topGaps));
+    return 0;
+  } catch (error) {
+    if (error instanceof DataError) {
+      io.stderr([error.message.split('\n')[0], ...error.issues.slice(0, 50).map((i) => `  ${formatDataIssue(i)}`)].join('\n'));
+      if (error.issues.length > 50) io.stderr(`  … ${error.issues.length - 50} more`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  runAnalyze(process.argv.slice(2), { stdout: (t) => process.stdout.write(`${t}\n`), stderr: (t) => process.stderr.write(`${t}\n`) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exitCode = 3;
+    },
+  );
+}

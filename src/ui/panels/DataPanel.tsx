@@ -1,0 +1,68 @@
+import { crsLabel } from '../../core/geo/crs';
+import { formatDataIssue } from '../../core/errors';
+import { summarizeImport } from '../../data/formats/summary';
+import { IMPORTED_LAYER_COLORS } from '../../layers/layerCatalog';
+import { rgbToCss } from '../../layers/buildingColorModes';
+import { useApp, useAppStore, useTranslate } from '../StoreContext';
+
+/**
+ * Bring your own data: pick or drop GeoJSON, CSV (UTF-8/GBK), shapefile parts or CityJSON. Each file
+ * becomes a layer with a one-line account of what came in and what was skipped (and where).
+ */
+export function DataPanel({ onFiles }: { onFiles: (files: File[]) => void }) {
+  const t = useTranslate();
+  const store = useAppStore();
+  const language = useApp((s) => s.language);
+  const layers = useApp((s) => s.importedLayers);
+  const failures = useApp((s) => s.importFailures);
+  const status = useApp((s) => s.importStatus);
+  return (
+    <div className="data-panel" data-testid="data-panel" data-status={status}>
+      <label className="file-picker">
+        <span>{t('import.pick')}</span>
+        <input
+          type="file"
+          multiple
+          accept=".geojson,.json,.csv,.tsv,.txt,.shp,.shx,.dbf,.prj,.cpg"
+          onChange={(e) => {
+            onFiles(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+          data-testid="import-file"
+        />
+      </label>
+      <p className="muted small">{t('import.hint')}</p>
+      {status === 'reading' && <p className="small">{t('import.reading')}</p>}
+      {failures.length > 0 && (
+        <ul className="import-failures" data-testid="import-failures">
+          {failures.map((f, i) => (
+            <li key={i}>
+              {f.issues.map(formatDataIssue).join('; ')}
+              {f.position ? ` (${t('import.position', { line: f.position.line, column: f.position.column })})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul className="imported-layers" data-testid="imported-layers">
+        {layers.map((layer) => (
+          <li key={layer.id} data-file={layer.result.file}>
+            <label className="toggle">
+              <input type="checkbox" checked={layer.visible} onChange={(e) => store.getState().setImportedLayerVisible(layer.id, e.target.checked)} />
+              <span className="swatch" style={{ background: rgbToCss(IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length]) }} />
+              <strong>{layer.result.file}</strong>
+            </label>
+            <button type="button" className="link remove" onClick={() => store.getState().removeImportedLayer(layer.id)}>
+              {t('import.remove')}
+            </button>
+            <div className="small">{summarizeImport(layer.result, language)}</div>
+            <div className="muted small">
+              {crsLabel(layer.result.sourceCrs, language)}
+              {layer.result.encoding ? ` · ${layer.result.encoding}` : ''}
+              {layer.result.axesSwapped ? ` · ${t('import.axesSwapped')}` : ''}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import { useTranslate } from '../StoreContext';
+import { DataPanel } from './DataPanel';
+import { LayerPanel } from './LayerPanel';
+import { ServiceCirclePanel } from './ServiceCirclePanel';
+
+/** The left side panel: layers, or the service-circle analysis. */
+export function SidePanel({ onFiles }: { onFiles: (files: File[]) => void }) {
+  const t = useTranslate();
+  const [tab, setTab] = useState<'layers' | 'service' | 'data'>('layers');
+  return (
+    <aside className="side-panel panel" data-testid="side-panel">
+      <nav className="tabs">
+        <button type="button" className={tab === 'layers' ? 'active' : ''} onClick={() => setTab('layers')} data-testid="tab-layers">
+          {t('layers.title')}
+        </button>
+        <button type="button" className={tab === 'service' ? 'active' : ''} onClick={() => setTab('service')} data-testid="tab-service">
+          {t('service.title')}
+        </button>
+        <button type="button" className={tab === 'data' ? 'active' : ''} onClick={() => setTab('data')} data-testid="tab-data">
+          {t('import.title')}
+        </button>
+      </nav>
+      {tab === 'layers' ? <LayerPanel /> : tab === 'service' ? <ServiceCirclePanel /> : <DataPanel onFiles={onFiles} />}
+    </aside>
+  );
+}
