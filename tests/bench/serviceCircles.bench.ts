@@ -146,26 +146,30 @@ function syntheticCity(seed: number) {
   return { lines, buildingLonLat, population, facilityLonLat, facilityCategory, facilityCapacity };
 }
 
-function time<T>(run: () => T): [T, number] {
+/** Wall-clock and CPU time (this process, user + system) of a run, ms. */
+function time<T>(run: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const value = run();
-  return [value, performance.now() - t0];
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return [value, wall, (cpu.user + cpu.system) / 1000];
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
-const rows: [string, string][] = [];
+/** step, wall time, CPU time, notes */
+const rows: [string, string, string, string][] = [];
 
 const [city, generateMs] = time(() => syntheticCity(20240515));
-const [graph, buildMs] = time(() => buildWalkGraphFromPacked(city.lines));
-rows.push(['synthetic input (not timed below)', `${city.lines.lineOffsets.length - 1} lines, ${city.lines.coordinates.length / 2} vertices, generated in ${ms(generateMs)}`]);
-rows.push(['walking graph', `${graph.nodeCount.toLocaleString('en')} nodes, ${graph.edgeCount.toLocaleString('en')} edges`]);
-rows.push(['graph build (snap 0.5 m, Vincenty lengths, CSR)', ms(buildMs)]);
+const [graph, buildMs, buildCpu] = time(() => buildWalkGraphFromPacked(city.lines));
+rows.push(['synthetic input', ms(generateMs), '', `${(city.lines.lineOffsets.length - 1).toLocaleString('en')} lines, ${(city.lines.coordinates.length / 2).toLocaleString('en')} vertices (not part of the figures below)`]);
+rows.push(['graph build (snap 0.5 m, Vincenty lengths, CSR)', ms(buildMs), ms(buildCpu), `${graph.nodeCount.toLocaleString('en')} nodes, ${graph.edgeCount.toLocaleString('en')} edges`]);
 
-const [attached, attachMs] = time(() => {
+const [attached, attachMs, attachCpu] = time(() => {
   const index = buildEdgeGridIndex(graph);
   return { buildings: attachPoints(graph, city.buildingLonLat, { index }), facilities: attachPoints(graph, city.facilityLonLat, { index }) };
 });
-rows.push([`attach ${BUILDINGS.toLocaleString('en')} buildings + ${city.facilityCategory.length.toLocaleString('en')} facilities to nearest edges`, ms(attachMs)]);
+rows.push(['attach buildings and facilities to their nearest edges', ms(attachMs), ms(attachCpu), `${BUILDINGS.toLocaleString('en')} buildings + ${city.facilityCategory.length.toLocaleString('en')} facilities`]);
 
 const categories = FACILITY_COUNTS.map(([c]) => c);
 const baseInput = {
@@ -177,46 +181,47 @@ const baseInput = {
   rules: DEFAULT_SERVICE_RULES,
   categories,
 };
-// Warm-up on a small part so the timed run measures steady-state code, as a long-lived worker would.
+// Warm-up on one category so the timed runs measure steady-state code, as a long-lived worker would.
 computeServiceCoverage({ ...baseInput, categories: ['bus-stop'], keepNodeArrays: false });
-const [walkOnly, walkMs] = time(() => computeServiceCoverage({ ...baseInput, keepNodeArrays: false }));
+const [walkOnly, walkMs, walkCpu] = time(() => computeServiceCoverage({ ...baseInput, keepNodeArrays: false }));
 rows.push([
-  `per-building walk times, ${categories.length} categories (10 multi-source Dijkstras, no cutoff)`,
-  `${ms(walkMs)} (${(walkMs / categories.length).toFixed(0)} ms per category)`,
+  `**per-building walk times, ${categories.length} categories** (one multi-source Dijkstra each, no cutoff, bucket queue)`,
+  `**${ms(walkMs)}**`,
+  `**${ms(walkCpu)}**`,
+  `${(walkMs / categories.length).toFixed(0)} ms per category; ${walkOnly.relaxations.toLocaleString('en')} edge relaxations → ${((walkOnly.relaxations / walkMs) * 1000 / 1e6).toFixed(1)} M/s wall, ${((walkOnly.relaxations / walkCpu) * 1000 / 1e6).toFixed(1)} M/s CPU`,
 ]);
-rows.push(['edge relaxations (arcs scanned)', `${walkOnly.relaxations.toLocaleString('en')} → ${((walkOnly.relaxations / walkMs) * 1000 / 1e6).toFixed(1)} M/s`]);
-const [heapOnly, heapMs] = time(() => computeServiceCoverage({ ...baseInput, keepNodeArrays: false, queue: 'binary-heap' }));
-rows.push([`same, binary-heap queue instead of buckets`, `${ms(heapMs)} (${(heapMs / categories.length).toFixed(0)} ms per category)`]);
-if (heapOnly.categories.some((c, k) => c.walkDistanceMeters.some((d, b) => d !== walkOnly.categories[k].walkDistanceMeters[b]))) throw new Error('queues disagree');
-const [withAll, fullMs] = time(() => computeServiceCoverage({ ...baseInput, population: city.population, keepNodeArrays: true }));
-const capacityCategories = withAll.categories.filter((c) => c.capacity).length;
-rows.push([
-  `same + per-node arrays kept + population summaries + 2SFCA capacity (${capacityCategories} categories)`,
-  `${ms(fullMs)}`,
-]);
+const [heapOnly, heapMs, heapCpu] = time(() => computeServiceCoverage({ ...baseInput, keepNodeArrays: false, queue: 'binary-heap' }));
+if (heapOnly.categories.some((c, k) => c.walkDistanceMeters.some((d, b) => d !== walkOnly.categories[k].walkDistanceMeters[b]))) throw new Error('the two queues disagree');
+rows.push(['same with the binary-heap queue', ms(heapMs), ms(heapCpu), `${(heapMs / categories.length).toFixed(0)} ms per category; identical walk times`]);
+const [withAll, fullMs, fullCpu] = time(() => computeServiceCoverage({ ...baseInput, population: city.population, keepNodeArrays: true }));
 const kinder = withAll.categories.find((c) => c.category === 'kindergarten')!;
 rows.push([
-  'kindergarten: homes ≤ 300 m / children 3–5 with a place (check)',
-  `${((kinder.summary.shareBuildingsWithinThreshold ?? 0) * 100).toFixed(1)} % / ${((kinder.capacity?.servedShare ?? 0) * 100).toFixed(1)} %`,
+  'same + per-node arrays kept (bands, routes) + population summaries + 2SFCA capacity',
+  ms(fullMs),
+  ms(fullCpu),
+  `${withAll.categories.filter((c) => c.capacity).length} capacity categories; kindergarten: ${((kinder.summary.shareBuildingsWithinThreshold ?? 0) * 100).toFixed(1)} % of homes ≤ 300 m, ${((kinder.capacity?.servedShare ?? 0) * 100).toFixed(1)} % of children 3–5 with a place`,
 ]);
 
 // Single source from the centre node: ours vs graphology-shortest-path.
 const centreNode = Math.floor(graph.nodeCount / 2);
 shortestPathTree(graph, { nodes: [centreNode] });
-const median3 = (run: () => unknown) => [0, 1, 2].map(() => time(run)[1]).sort((a, b) => a - b)[1];
+const median3 = (run: () => unknown): [number, number] => {
+  const runs = [0, 1, 2].map(() => time(run)).sort((a, b) => a[1] - b[1]);
+  return [runs[1][1], runs[1][2]];
+};
 const ours = shortestPathTree(graph, { nodes: [centreNode] });
-const oursMs = median3(() => shortestPathTree(graph, { nodes: [centreNode] }));
-const oursHeapMs = median3(() => shortestPathTree(graph, { nodes: [centreNode] }, { queue: 'binary-heap' }));
-rows.push(['single source, ours, buckets (median of 3)', `${ms(oursMs)}, ${ours.settledCount.toLocaleString('en')} nodes settled`]);
-rows.push(['single source, ours, binary heap (median of 3)', ms(oursHeapMs)]);
+const [oursMs, oursCpu] = median3(() => shortestPathTree(graph, { nodes: [centreNode] }));
+const [oursHeapMs, oursHeapCpu] = median3(() => shortestPathTree(graph, { nodes: [centreNode] }, { queue: 'binary-heap' }));
+rows.push(['single source, ours, bucket queue (median of 3)', ms(oursMs), ms(oursCpu), `${ours.settledCount.toLocaleString('en')} nodes settled, ${ours.relaxations.toLocaleString('en')} relaxations`]);
+rows.push(['single source, ours, binary heap (median of 3)', ms(oursHeapMs), ms(oursHeapCpu), '']);
 
 if (WITH_GRAPHOLOGY) {
-  const [g, gBuildMs] = time(() => toGraphology(graph));
-  rows.push(['graphology Graph from the same edges (undirected, weight attribute)', ms(gBuildMs)]);
+  const [g, gBuildMs, gBuildCpu] = time(() => toGraphology(graph));
+  rows.push(['graphology Graph from the same edges', ms(gBuildMs), ms(gBuildCpu), 'undirected, `weight` attribute = edge metres']);
   const heapBefore = process.memoryUsage().heapUsed;
-  const [paths, gMs] = time(() => dijkstra.singleSource(g, String(centreNode), 'weight'));
+  const [paths, gMs, gCpu] = time(() => dijkstra.singleSource(g, String(centreNode), 'weight'));
   const heapAfter = process.memoryUsage().heapUsed;
-  // Same distances? Check a spread of nodes by summing the path's edge weights.
+  // Same distances? Sum the edge weights along a spread of the library's paths.
   let maxDiff = 0;
   for (let v = 0; v < graph.nodeCount; v += 9973) {
     const path = paths[String(v)];
@@ -226,10 +231,12 @@ if (WITH_GRAPHOLOGY) {
     maxDiff = Math.max(maxDiff, Math.abs(d - ours.distanceMeters[v]));
   }
   rows.push([
-    'single source, graphology-shortest-path 2.1.0 dijkstra.singleSource',
-    `${ms(gMs)} (heap +${((heapAfter - heapBefore) / 1024 ** 2).toFixed(0)} MB: it returns every path as an array; max |Δ distance| ${maxDiff.toExponential(1)} m)`,
+    'single source, graphology-shortest-path 2.1.0 `dijkstra.singleSource`',
+    ms(gMs),
+    ms(gCpu),
+    `heap +${((heapAfter - heapBefore) / 1024 ** 2).toFixed(0)} MB (it returns every path as an array); largest distance difference ${maxDiff.toExponential(1)} m`,
   ]);
-  rows.push(['speed-up, single source (graphology / ours)', `${(gMs / oursMs).toFixed(0)}× (buckets), ${(gMs / oursHeapMs).toFixed(0)}× (binary heap)`]);
+  rows.push(['**speed-up, single source** (graphology ÷ ours)', `**${(gMs / oursMs).toFixed(0)}×**`, `**${(gCpu / oursCpu).toFixed(0)}×**`, `binary heap: ${(gMs / oursHeapMs).toFixed(0)}× wall`]);
 }
 
 function toGraphology(walk: WalkGraph): Graph {
@@ -239,7 +246,8 @@ function toGraphology(walk: WalkGraph): Graph {
   return g;
 }
 
-console.log(`\n### Service circles at city scale (${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, one thread)\n`);
-console.log('| step | result |');
-console.log('| --- | --- |');
-for (const [step, result] of rows) console.log(`| ${step} | ${result} |`);
+const load = os.loadavg()[0];
+console.log(`\n### Service circles at city scale — ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores, load ${load.toFixed(1)} at the end), Node ${process.version}, one thread\n`);
+console.log('| step | wall | CPU | notes |');
+console.log('| --- | ---: | ---: | --- |');
+for (const [step, wall, cpu, notes] of rows) console.log(`| ${step} | ${wall} | ${cpu} | ${notes} |`);

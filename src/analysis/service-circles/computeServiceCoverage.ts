@@ -220,9 +220,10 @@ function coverCategory(
     relaxations += tree.relaxations;
     const dist = tree.distanceMeters;
     const label = tree.sourceLabel;
-    for (let b = 0; b < n; b++) {
+    // Buildings edge by edge (not in input order), so the node distances are read in memory order.
+    for (let k = 0; k < buildingsByEdge.items.length; k++) {
+      const b = buildingsByEdge.items[k];
       const e = buildings.edge[b];
-      if (e < 0) continue;
       const start = graph.edgeNodes[2 * e];
       const end = graph.edgeNodes[2 * e + 1];
       const viaStart = dist[start] + buildings.toStartMeters[b];

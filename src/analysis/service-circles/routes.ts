@@ -106,3 +106,19 @@ export function reachedNetworkSegments(coverage: ServiceCoverage, category: Faci
   }
   return Float64Array.from(out);
 }
+
+/**
+ * The reached network per walking-time band (5/10/15 min by default, at the coverage's speed),
+ * cumulative: band k holds every street within its time, so a UI draws the widest band first and
+ * the narrower ones over it.
+ */
+export function reachedNetworkSegmentsByBand(
+  coverage: ServiceCoverage,
+  category: FacilityCategory,
+  bandsSeconds: readonly number[] = coverage.bandsSeconds,
+): { bandSeconds: number; limitMeters: number; segments: Float64Array }[] {
+  return bandsSeconds.map((bandSeconds) => {
+    const limitMeters = bandSeconds * coverage.walkSpeedMetersPerSecond;
+    return { bandSeconds, limitMeters, segments: reachedNetworkSegments(coverage, category, limitMeters) };
+  });
+}

@@ -112,7 +112,7 @@ export function ServiceCirclePanel() {
               ))}
             </tbody>
           </table>
-          <CapacityLine />
+          {capacityLine()}
           <h3>{t('service.gaps')}</h3>
           <ol className="gaps" data-testid="service-gaps">
             {gaps
@@ -143,7 +143,8 @@ export function ServiceCirclePanel() {
     </div>
   );
 
-  function CapacityLine() {
+  /** Capacity-aware coverage (2SFCA) of the chosen category, where its facilities have capacities. */
+  function capacityLine() {
     const c = coverage && coverageOf(coverage, category);
     if (!c?.capacity) return null;
     const cap = c.capacity;

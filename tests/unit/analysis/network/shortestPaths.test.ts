@@ -150,6 +150,30 @@ describe.each(QUEUES)('shortestPathTree with the %s', (queue) => {
   });
 });
 
+describe('bucket queue with many entries per bucket', () => {
+  it('keeps the shortest of repeated improvements of one node within one bucket', () => {
+    // Source 0 → 20 middle nodes at 10 + 0.001·i m (all in one bucket) → 20 targets, each joined to
+    // every middle node by 20 − 0.01·i m: middle nodes settle in id order, and every one of them
+    // improves every target again (totals 30 − 0.009·i fall with i): 400 entries in one bucket.
+    // Target distances: 30 − 0.009 · 20 = 29.82 m, via middle node 20.
+    const k = 20;
+    const edges: [number, number, number][] = [];
+    for (let i = 1; i <= k; i++) {
+      edges.push([0, i, 10 + 0.001 * i]);
+      for (let t = 0; t < k; t++) edges.push([i, k + 1 + t, 20 - 0.01 * i]);
+    }
+    const graph = csr(1 + 2 * k, edges);
+    for (const queue of QUEUES) {
+      const tree = shortestPathTree(graph, { nodes: [0] }, { queue });
+      for (let t = 0; t < k; t++) {
+        expect(tree.distanceMeters[k + 1 + t]).toBeCloseTo(29.82, 9);
+        expect(tree.predecessor[k + 1 + t]).toBe(k);
+      }
+      expect(tree.settledCount).toBe(1 + 2 * k);
+    }
+  });
+});
+
 describe('queue choice', () => {
   it('uses buckets only when the shortest edge bounds their count; zero-length arcs force the heap', () => {
     // ⌈25 / 10⌉ + 2 = 5 buckets, rounded up to a power of two.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DeveloperError } from '../../../../src/core/errors';
 import type { FacilityCategory } from '../../../../src/core/model/types';
 import { ROUTE_SAME_EDGE, coverageOf, type ProgressEvent } from '../../../../src/analysis/service-circles/computeServiceCoverage';
-import { reachedNetworkSegments, routeToNearest } from '../../../../src/analysis/service-circles/routes';
+import { reachedNetworkSegments, reachedNetworkSegmentsByBand, routeToNearest } from '../../../../src/analysis/service-circles/routes';
+import { viewServiceCoverage } from '../../../../src/analysis/service-circles/serviceCoverageView';
 import {
   computeServiceCoverageFromRequest,
   serviceCoverageRequestFromFeatures,
@@ -189,5 +190,35 @@ describe('reachedNetworkSegments', () => {
     const total = segments.reduce((sum, [x0, y0, x1, y1]) => sum + Math.hypot(x1 - x0, y1 - y0), 0);
     expect(Math.round(total)).toBe(600);
     expect(segments.every(([x0, , x1]) => x0 < 900 && x1 < 900)).toBe(true);
+  });
+
+  it('gives the reached streets per 5/10/15-min band, cumulative (300/600/900 m at 1.0 m/s)', () => {
+    // The 3 × 3 grid has 1200 m of street; a point (x, y) on it is x + y from the corner. Within
+    // 300 m: rows y = 0 and y = 100 whole (200 + 200), row y = 200 up to x = 100 (100), columns
+    // x = 0 and x = 100 whole (200 + 200), column x = 200 up to y = 100 (100) = 1000 m. Within 600 m
+    // and 900 m: all 1200 m.
+    const coverage = run(grid3x3(), [], [K1], { categories: ['kindergarten'] });
+    const bands = reachedNetworkSegmentsByBand(coverage, 'kindergarten');
+    expect(bands.map((b) => [b.bandSeconds, b.limitMeters])).toEqual([[300, 300], [600, 600], [900, 900]]);
+    expect(bands.map((b) => Math.round(segmentsLength(b.segments)))).toEqual([1000, 1200, 1200]);
+  });
+});
+
+function segmentsLength(segments: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < segments.length; i += 4) total += polylineMeters([[segments[i], segments[i + 1]], [segments[i + 2], segments[i + 3]]]);
+  return total;
+}
+
+describe('viewServiceCoverage', () => {
+  it('binds the questions a UI asks to one result: building by id, route, bands, gaps', () => {
+    const view = viewServiceCoverage(run(grid3x3(), B, [K1], { categories: ['kindergarten'] }));
+    const b2 = view.buildingIndexOf('B2');
+    expect(b2).toBe(1);
+    expect(view.buildingIndexOf('nope')).toBe(-1);
+    near(view.routeToNearest(b2, 'kindergarten')!.distanceMeters, 380);
+    expect(view.category('kindergarten')!.summary.buildingsWithinThreshold).toBe(1);
+    expect(view.reachedSegmentsByBand('kindergarten').length).toBe(3);
+    expect(view.gaps()[0].category).toBe('kindergarten');
   });
 });
