@@ -1,7 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { coverageOf } from '../analysis/service-circles/computeServiceCoverage';
-import { bandsMeters } from '../analysis/service-circles/rules';
-import { reachedNetworkSegments, routeToNearest } from '../analysis/service-circles/routes';
+import { reachedNetworkSegmentsByBand, routeToNearest } from '../analysis/service-circles/routes';
 import type { ServiceReachOverlay, SceneAdapter } from '../engine/contract';
 import { colorBuildings } from '../layers/buildingColorModes';
 import { IMPORTED_LAYER_COLORS } from '../layers/layerCatalog';
@@ -28,10 +27,8 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
   const reachOf = (s: AppState): ServiceReachOverlay | null => {
     const coverage = s.coverage;
     if (!coverage || !coverageOf(coverage, s.serviceCategory)) return null;
-    const limits = bandsMeters(coverage, coverage.walkSpeedMetersPerSecond);
     return {
-      bands: limits
-        .map((meters, i) => ({ limitSeconds: coverage.bandsSeconds[i], segments: reachedNetworkSegments(coverage, s.serviceCategory, meters) })),
+      bands: reachedNetworkSegmentsByBand(coverage, s.serviceCategory).map((band) => ({ limitSeconds: band.bandSeconds, segments: band.segments })),
     };
   };
 

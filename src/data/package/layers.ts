@@ -28,6 +28,7 @@ import {
   type ReuseSpace,
   type Right,
 } from '../../core/model/types';
+import { parseFeatureCollection } from './featureCollection';
 import { FieldReader } from './fieldReader';
 import { checkLineString, checkPolygon, isLonLat, toLonLats, toPolygonCoords } from './geometry';
 
@@ -53,20 +54,10 @@ function readFeatures<T>(
   /** Accept numbers and booleans written as text (OSM tags are all strings). */
   fromText = false,
 ): T[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    issues.push({ file, reason: `is not valid JSON (${(error as Error).message})` });
-    return [];
-  }
-  const collection = json as { type?: unknown; features?: unknown };
-  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    issues.push({ file, reason: 'must be a GeoJSON FeatureCollection' });
-    return [];
-  }
+  const features = parseFeatureCollection(text, file, issues);
+  if (!features) return [];
   const out: T[] = [];
-  collection.features.forEach((feature: unknown, index: number) => {
+  features.forEach((feature: unknown, index: number) => {
     const f = feature as { properties?: unknown; geometry?: { type?: unknown; coordinates?: unknown } };
     const properties = (typeof f?.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>;
     const id = typeof properties.id === 'string' ? properties.id : undefined;

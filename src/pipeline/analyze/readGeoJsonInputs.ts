@@ -1,6 +1,7 @@
 import { polygonAreaM2 } from '../../core/geo/localFrame';
 import { DataError, type DataIssue } from '../../core/errors';
 import { FACILITY_CATEGORIES, type FacilityCategory, type LonLat, type PolygonCoords } from '../../core/model/types';
+import { parseFeatureCollection } from '../../data/package/featureCollection';
 import { checkLineString, checkPolygon, isLonLat, ringCentroid, toLonLats, toPolygonCoords } from '../../data/package/geometry';
 import { categoryFromOsmTags, isWalkableOsmWay, OSM_NON_RESIDENTIAL_BUILDINGS } from '../../analysis/service-circles/osmCategoryMapping';
 import { TARGET_POPULATIONS, type TargetPopulation } from '../../analysis/service-circles/rules';
@@ -23,19 +24,9 @@ interface RawFeature {
 }
 
 function readCollection(text: string, file: string, issues: DataIssue[]): RawFeature[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    issues.push({ file, reason: `is not valid JSON (${(error as Error).message})` });
-    return [];
-  }
-  const collection = json as { type?: unknown; features?: unknown };
-  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    issues.push({ file, reason: 'must be a GeoJSON FeatureCollection' });
-    return [];
-  }
-  return collection.features.map((value: unknown, index: number) => {
+  const features = parseFeatureCollection(text, file, issues);
+  if (!features) return [];
+  return features.map((value: unknown, index: number) => {
     const feature = (typeof value === 'object' && value !== null ? value : {}) as { id?: unknown; properties?: unknown; geometry?: unknown };
     const properties = (typeof feature.properties === 'object' && feature.properties !== null ? feature.properties : {}) as Record<string, unknown>;
     const nested = typeof properties.tags === 'object' && properties.tags !== null ? (properties.tags as Record<string, unknown>) : {};
