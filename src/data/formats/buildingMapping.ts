@@ -10,7 +10,7 @@ import type {
 } from '../../core/model/types';
 import { FieldReader } from '../package/fieldReader';
 import { columnsOf, findField, textOf } from './fieldNames';
-import type { ImportResult } from './importResult';
+import { fileStem, locateFeature, type ImportResult } from './importResult';
 
 /**
  * Imported polygons → our `Building`s: which columns hold height, floors, year and use (guessed
@@ -136,7 +136,6 @@ export interface BuildingDraft {
   properties: Record<string, unknown>;
 }
 
-const fileStem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 
 /**
  * Reads building drafts from the polygon features of an import. A bad value (height "abc",
@@ -152,12 +151,7 @@ export function readBuildingDrafts(
   const usedIds = new Set<string>();
   const stem = fileStem(result.file);
   result.features.forEach((feature, index) => {
-    const location = {
-      file: result.file,
-      ...(feature.row !== undefined ? { row: feature.row } : {}),
-      ...(feature.feature !== undefined ? { feature: feature.feature } : {}),
-      ...(feature.id !== undefined ? { id: feature.id } : {}),
-    };
+    const location = locateFeature(result.file, feature);
     const geometry = feature.geometry;
     const polygons = geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
     if (polygons.length === 0) {

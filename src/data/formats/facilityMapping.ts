@@ -2,7 +2,7 @@ import type { DataIssue } from '../../core/errors';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type LonLat } from '../../core/model/types';
 import { ringCentroid } from '../package/geometry';
 import { findField, textOf } from './fieldNames';
-import type { ImportResult } from './importResult';
+import { fileStem, locateFeature, type ImportResult } from './importResult';
 
 /**
  * Imported points → our facility vocabulary (FACILITY_CATEGORIES), from, in order of trust:
@@ -201,14 +201,9 @@ export function readFacilities(
 ): { facilities: ImportedFacility[]; issues: DataIssue[] } {
   const facilities: ImportedFacility[] = [];
   const issues: DataIssue[] = [];
-  const stem = result.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const stem = fileStem(result.file);
   result.features.forEach((feature, index) => {
-    const location = {
-      file: result.file,
-      ...(feature.row !== undefined ? { row: feature.row } : {}),
-      ...(feature.feature !== undefined ? { feature: feature.feature } : {}),
-      ...(feature.id !== undefined ? { id: feature.id } : {}),
-    };
+    const location = locateFeature(result.file, feature);
     const position = representativePoint(feature.geometry);
     if (!position) {
       issues.push({ ...location, field: 'geometry', reason: `a facility needs a point or an area, got ${feature.geometry?.type ?? 'none'}` });

@@ -152,3 +152,16 @@ export function pickId(properties: Record<string, unknown>): string | undefined 
   }
   return undefined;
 }
+
+/** Where an imported feature came from (file, row or feature index, id), for a located issue. */
+export function locateFeature(file: string, feature: Pick<ImportedFeature, 'row' | 'feature' | 'id'>): Omit<DataIssue, 'reason'> {
+  return {
+    file,
+    ...(feature.row !== undefined ? { row: feature.row } : {}),
+    ...(feature.feature !== undefined ? { feature: feature.feature } : {}),
+    ...(feature.id !== undefined ? { id: feature.id } : {}),
+  };
+}
+
+/** A file's name without folders or extension, used to make ids for records that have none. */
+export const fileStem = (file: string): string => file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');

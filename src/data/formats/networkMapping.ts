@@ -1,7 +1,7 @@
 import type { DataIssue } from '../../core/errors';
 import { NETWORK_KINDS, type LonLat, type NetworkKind, type NetworkLine } from '../../core/model/types';
 import { textOf } from './fieldNames';
-import type { ImportResult } from './importResult';
+import { fileStem, locateFeature, type ImportResult } from './importResult';
 
 /**
  * Imported lines → the walking network (NetworkLine). OSM `highway=*` values follow the OSM wiki
@@ -30,14 +30,9 @@ export function guessNetworkKind(properties: Record<string, unknown>): NetworkKi
 export function readNetworkLines(result: Pick<ImportResult, 'file' | 'features'>): { lines: NetworkLine[]; issues: DataIssue[] } {
   const lines: NetworkLine[] = [];
   const issues: DataIssue[] = [];
-  const stem = result.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const stem = fileStem(result.file);
   result.features.forEach((feature, index) => {
-    const location = {
-      file: result.file,
-      ...(feature.row !== undefined ? { row: feature.row } : {}),
-      ...(feature.feature !== undefined ? { feature: feature.feature } : {}),
-      ...(feature.id !== undefined ? { id: feature.id } : {}),
-    };
+    const location = locateFeature(result.file, feature);
     const g = feature.geometry;
     const parts: LonLat[][] = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
     if (parts.length === 0) {
