@@ -198,7 +198,9 @@ export class CesiumAdapter implements SceneAdapter {
     addAsync('boundary', createLineBatch([{ key: 'boundary', coordinates: boundary[0], color: BOUNDARY_COLOR }], 4, BOUNDARY_HEIGHT_METERS));
 
     const roofOf = new Map(community.buildings.map((b) => [b.id, b.heightMeters]));
-    const facilityLayer = createFacilityLayer(community.facilities, (f: Facility) => (f.buildingId ? (roofOf.get(f.buildingId) ?? 0) : 0));
+    // Same breakpoints as the CSS: 4K walls get larger icons and names.
+    const uiScale = Math.max(1, this.viewer.scene.canvas.clientWidth / 1920);
+    const facilityLayer = createFacilityLayer(community.facilities, (f: Facility) => (f.buildingId ? (roofOf.get(f.buildingId) ?? 0) : 0), uiScale);
     collections.facilities.add(facilityLayer.billboards);
     collections.facilities.add(facilityLayer.labels as LabelCollection);
     return { community, collections, buildings, asyncPrimitives, billboards: facilityLayer.billboards };

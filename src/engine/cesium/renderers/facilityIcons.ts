@@ -54,7 +54,14 @@ export interface FacilityLayer {
  * at the roof of the building that hosts them; labels appear only nearer than 1.4 km (450 m for minor
  * categories) to limit clutter.
  */
-export function createFacilityLayer(facilities: readonly Facility[], roofHeightOf: (facility: Facility) => number): FacilityLayer {
+export function createFacilityLayer(
+  facilities: readonly Facility[],
+  roofHeightOf: (facility: Facility) => number,
+  /** Size factor for large screens (1 at 1920 CSS px wide), so icons and names stay readable from afar. */
+  uiScale = 1,
+): FacilityLayer {
+  const iconPixels = Math.round(28 * uiScale);
+  const fontPixels = Math.round(14 * uiScale);
   const billboards = new BillboardCollection();
   const labels = new LabelCollection();
   for (const facility of facilities) {
@@ -63,8 +70,8 @@ export function createFacilityLayer(facilities: readonly Facility[], roofHeightO
       id: `facility:${facility.id}`,
       position,
       image: facilityIcon(facility.category),
-      width: 28,
-      height: 28,
+      width: iconPixels,
+      height: iconPixels,
       verticalOrigin: VerticalOrigin.BOTTOM,
       disableDepthTestDistance: Number.POSITIVE_INFINITY,
       scaleByDistance: new NearFarScalar(300, 1.2, 4000, 0.6),
@@ -73,14 +80,14 @@ export function createFacilityLayer(facilities: readonly Facility[], roofHeightO
       id: `facility:${facility.id}`,
       position,
       text: facility.name,
-      font: '14px "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+      font: `${fontPixels}px "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif`,
       fillColor: Color.WHITE,
       outlineColor: Color.fromCssColorString('#0b1420'),
       outlineWidth: 3,
       style: LabelStyle.FILL_AND_OUTLINE,
       horizontalOrigin: HorizontalOrigin.CENTER,
       verticalOrigin: VerticalOrigin.TOP,
-      pixelOffset: new Cartesian2(0, 4),
+      pixelOffset: new Cartesian2(0, 4 * uiScale),
       disableDepthTestDistance: Number.POSITIVE_INFINITY,
       distanceDisplayCondition: new DistanceDisplayCondition(0, MINOR_CATEGORIES.has(facility.category) ? 450 : 1400),
     });
