@@ -1,4 +1,5 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
+import type { CrsId } from '../core/geo/crs';
 import type { StoreApi } from 'zustand/vanilla';
 import type { RenderProfile } from '../engine/contract';
 import type { AppStore, CameraState } from '../stores/appStore';
@@ -9,13 +10,25 @@ import { SidePanel } from '../ui/panels/SidePanel';
 import { StatusOverlay } from '../ui/panels/StatusOverlay';
 import { StoreProvider } from '../ui/StoreContext';
 import { FileDrop } from './FileDrop';
-import { importUserFiles } from './importUserFiles';
+import { filesOfLayer, importUserFiles } from './importUserFiles';
 import { Viewport } from './Viewport';
 
 /** Planner mode: the 3D scene fills the window, panels float over it. */
 export function App({ store, cameraStore, profile }: { store: AppStore; cameraStore: StoreApi<CameraState>; profile: RenderProfile }) {
   const creditHost = useMemo(() => document.createElement('span'), []);
-  const onFiles = useCallback((files: File[]) => void importUserFiles(store, files), [store]);
+  // The last files picked, so one that failed for want of a coordinate system can be read again.
+  const lastFiles = useRef<File[]>([]);
+  const onFiles = useCallback(
+    (files: File[]) => {
+      lastFiles.current = files;
+      void importUserFiles(store, files);
+    },
+    [store],
+  );
+  const onRetryWithCrs = useCallback(
+    (file: string, crs: CrsId) => void importUserFiles(store, filesOfLayer(lastFiles.current, file), { sourceCrs: crs }),
+    [store],
+  );
   return (
     <StoreProvider store={store}>
       <FileDrop onFiles={onFiles} />
@@ -23,7 +36,7 @@ export function App({ store, cameraStore, profile }: { store: AppStore; cameraSt
       <div className="overlay">
         <HeaderBar />
         <div className="middle">
-          <SidePanel onFiles={onFiles} />
+          <SidePanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} />
           <StatusOverlay />
           <BuildingPanel />
         </div>

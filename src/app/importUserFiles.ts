@@ -1,16 +1,17 @@
 import { importFilesAsync } from '../data/formats/importFilesAsync';
+import type { ImportOptions } from '../data/formats/importResult';
 import type { AppStore } from '../stores/appStore';
 
 /**
  * Reads the files a user dropped or picked, in a worker, and adds what could be read as layers.
  * Files that fail are listed with their located reason; nothing already loaded changes.
  */
-export async function importUserFiles(store: AppStore, files: readonly File[]): Promise<void> {
+export async function importUserFiles(store: AppStore, files: readonly File[], options: ImportOptions = {}): Promise<void> {
   if (!files.length) return;
   store.getState().beginImport();
   try {
     const buffers = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
-    const batch = await importFilesAsync(buffers);
+    const batch = await importFilesAsync(buffers, options);
     store.getState().finishImport(batch.results, batch.failures);
   } catch (error) {
     const file = files.map((f) => f.name).join(', ');
@@ -18,4 +19,15 @@ export async function importUserFiles(store: AppStore, files: readonly File[]): 
       { name: 'ImportError', code: 'unsupported-format', message: (error as Error).message, issues: [{ file, reason: (error as Error).message }] },
     ]);
   }
+}
+
+/**
+ * The picked files that make up the layer a failure names: the file itself, or all parts of a
+ * shapefile (same name, other extensions), or the zip it came from (`data.zip/roads.shp`).
+ */
+export function filesOfLayer(files: readonly File[], failedFile: string): File[] {
+  const zip = failedFile.match(/^(.*?\.zip)\//i)?.[1];
+  if (zip) return files.filter((f) => f.name === zip);
+  const stem = failedFile.replace(/\.[^./]+$/, '');
+  return files.filter((f) => f.name === failedFile || f.name.replace(/\.[^./]+$/, '') === stem);
 }

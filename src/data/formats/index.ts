@@ -4,11 +4,12 @@ import { readGeoJson } from './geojson';
 import { ImportError, toImportFailure, type ImportFailure, type ImportOptions, type ImportResult } from './importResult';
 import { listShapefileLayers, readShapefile } from './shapefile';
 import { SNIFF_BYTES, toBytes } from './text';
+import { unzipEntries } from './zip';
 
 /**
  * One call for the import worker: a set of dropped files (name → bytes) in, one result per
  * layer out, and a failure per file that could not be read. Files of one shapefile travel
- * together; a zip reader can unpack into the same map.
+ * together, also inside a zip.
  */
 
 export type ImportFormat = 'geojson' | 'cityjson' | 'csv' | 'shapefile';
@@ -47,15 +48,25 @@ export function importFiles(files: ReadonlyMap<string, ArrayBuffer | ArrayBuffer
     }
   };
   const shapefileParts = new Map<string, ArrayBuffer | ArrayBufferView>();
+  const loose = new Map<string, ArrayBuffer | ArrayBufferView>();
   for (const [name, data] of files) {
+    if (!name.toLowerCase().endsWith('.zip')) loose.set(name, data);
+    else
+      try {
+        for (const [entry, bytes] of unzipEntries(name, data)) loose.set(entry, bytes);
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        failures.push(toImportFailure(error));
+      }
+  }
+  for (const [name, data] of loose) {
     const format = detectFormat(name, data);
     if (format === 'shapefile') shapefileParts.set(name, data);
     else if (format === 'geojson') attempt(() => readGeoJson(data, name, options));
     else if (format === 'cityjson') attempt(() => readCityJson(data, name, options));
     else if (format === 'csv') attempt(() => readCsv(data, name, options));
     else {
-      const zip = name.toLowerCase().endsWith('.zip') ? ' (unpack the zip first)' : '';
-      failures.push(toImportFailure(new ImportError('unsupported-format', { file: name, reason: `is not a supported format${zip}: GeoJSON, CityJSON, CSV or shapefile` })));
+      failures.push(toImportFailure(new ImportError('unsupported-format', { file: name, reason: 'is not a supported format: GeoJSON, CityJSON, CSV, shapefile or a zip of them' })));
     }
   }
   for (const layer of listShapefileLayers(shapefileParts)) attempt(() => readShapefile(shapefileParts, { ...options, layer }));

@@ -1,4 +1,4 @@
-import { crsLabel } from '../../core/geo/crs';
+import { CRS_IDS, crsLabel, type CrsId } from '../../core/geo/crs';
 import { formatDataIssue } from '../../core/errors';
 import { summarizeImport } from '../../data/formats/summary';
 import { IMPORTED_LAYER_COLORS } from '../../layers/layerCatalog';
@@ -9,7 +9,17 @@ import { useApp, useAppStore, useTranslate } from '../StoreContext';
  * Bring your own data: pick or drop GeoJSON, CSV (UTF-8/GBK), shapefile parts or CityJSON. Each file
  * becomes a layer with a one-line account of what came in and what was skipped (and where).
  */
-export function DataPanel({ onFiles }: { onFiles: (files: File[]) => void }) {
+/** Failures a coordinate-system choice can fix: the file gives none, or one we do not convert. */
+const CRS_FAILURES = new Set(['unknown-crs', 'unsupported-crs']);
+
+export function DataPanel({
+  onFiles,
+  onRetryWithCrs,
+}: {
+  onFiles: (files: File[]) => void;
+  /** Reads a failed file again as if it declared this coordinate system. */
+  onRetryWithCrs: (file: string, crs: CrsId) => void;
+}) {
   const t = useTranslate();
   const store = useAppStore();
   const language = useApp((s) => s.language);
@@ -23,7 +33,7 @@ export function DataPanel({ onFiles }: { onFiles: (files: File[]) => void }) {
         <input
           type="file"
           multiple
-          accept=".geojson,.json,.csv,.tsv,.txt,.shp,.shx,.dbf,.prj,.cpg"
+          accept=".geojson,.json,.csv,.tsv,.txt,.shp,.shx,.dbf,.prj,.cpg,.zip"
           onChange={(e) => {
             onFiles(Array.from(e.target.files ?? []));
             e.target.value = '';
@@ -39,6 +49,23 @@ export function DataPanel({ onFiles }: { onFiles: (files: File[]) => void }) {
             <li key={i}>
               {f.issues.map(formatDataIssue).join('; ')}
               {f.position ? ` (${t('import.position', { line: f.position.line, column: f.position.column })})` : ''}
+              {CRS_FAILURES.has(f.code) && f.issues[0] && (
+                <label className="crs-choice">
+                  {t('import.chooseCrs')}
+                  <select
+                    defaultValue=""
+                    onChange={(e) => e.target.value && onRetryWithCrs(f.issues[0].file, e.target.value as CrsId)}
+                    data-testid="import-crs-choice"
+                  >
+                    <option value="">—</option>
+                    {CRS_IDS.map((crs) => (
+                      <option key={crs} value={crs}>
+                        {crsLabel(crs, language)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
             </li>
           ))}
         </ul>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import type { CrsId } from '../../core/geo/crs';
 import { useTranslate } from '../StoreContext';
 import { DataPanel } from './DataPanel';
 import { LayerPanel } from './LayerPanel';
 import { ServiceCirclePanel } from './ServiceCirclePanel';
 
 /** The left side panel: layers, or the service-circle analysis. */
-export function SidePanel({ onFiles }: { onFiles: (files: File[]) => void }) {
+export function SidePanel({ onFiles, onRetryWithCrs }: { onFiles: (files: File[]) => void; onRetryWithCrs: (file: string, crs: CrsId) => void }) {
   const t = useTranslate();
   const [tab, setTab] = useState<'layers' | 'service' | 'data'>('layers');
   return (
@@ -21,7 +22,7 @@ export function SidePanel({ onFiles }: { onFiles: (files: File[]) => void }) {
           {t('import.title')}
         </button>
       </nav>
-      {tab === 'layers' ? <LayerPanel /> : tab === 'service' ? <ServiceCirclePanel /> : <DataPanel onFiles={onFiles} />}
+      {tab === 'layers' ? <LayerPanel /> : tab === 'service' ? <ServiceCirclePanel /> : <DataPanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} />}
     </aside>
   );
 }

@@ -1,0 +1,22 @@
+import { unzipSync } from 'fflate';
+import { ImportError } from './importResult';
+import { toBytes } from './text';
+
+/** Entries that are not data: folders and the resource forks macOS adds to zips. */
+const isJunk = (name: string) => name.endsWith('/') || name.startsWith('__MACOSX/') || /(^|\/)\._/.test(name);
+
+/**
+ * The entries of a zip (a zipped shapefile is the common case) as loose files named
+ * `<zip>/<entry>`, so the readers see ordinary files and shapefile parts stay together.
+ */
+export function unzipEntries(name: string, data: ArrayBuffer | ArrayBufferView): Map<string, Uint8Array> {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(toBytes(data));
+  } catch (error) {
+    throw new ImportError('unsupported-format', { file: name, reason: `is not a readable zip file (${(error as Error).message})` });
+  }
+  const out = new Map<string, Uint8Array>();
+  for (const [entry, bytes] of Object.entries(entries)) if (!isJunk(entry)) out.set(`${name}/${entry}`, bytes);
+  return out;
+}
