@@ -9,6 +9,7 @@ import { HeaderBar } from '../ui/panels/HeaderBar';
 import { SidePanel } from '../ui/panels/SidePanel';
 import { StatusOverlay } from '../ui/panels/StatusOverlay';
 import { StoreProvider } from '../ui/StoreContext';
+import { exportOpenPackage } from './exportPackage';
 import { FileDrop } from './FileDrop';
 import { filesOfLayer, importUserFiles } from './importUserFiles';
 import { Viewport } from './Viewport';
@@ -36,7 +37,7 @@ export function App({ store, cameraStore, profile }: { store: AppStore; cameraSt
       <div className="overlay">
         <HeaderBar />
         <div className="middle">
-          <SidePanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} />
+          <SidePanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={() => exportOpenPackage(store)} />
           <StatusOverlay />
           <BuildingPanel />
         </div>

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
+import { SCREENSHOT_DIR, nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
 
 interface BuildingFeature {
   properties: { id: string; heightMeters: number; floors: number; hasElevator: boolean; use: string; yearBuilt: number };
@@ -214,6 +216,16 @@ describe('importing your own data', () => {
       // The earlier layer and the community are still there.
       await expect(app.page.locator('[data-testid=imported-layers] li').count()).resolves.toBe(1);
       await expect(app.page.evaluate(() => document.documentElement.getAttribute('data-ready'))).resolves.toBe('true');
+
+      // Export: the open package as a zip laid out like models/, readable without the app.
+      const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('export-package').click()]);
+      expect(download.suggestedFilename()).toBe('sample-jinghe.zip');
+      // The browser is shared over a socket, so the file is copied here rather than read in place.
+      const saved = path.join(SCREENSHOT_DIR, '..', 'export.zip');
+      await download.saveAs(saved);
+      const entries = unzipSync(new Uint8Array(readFileSync(saved)));
+      expect(JSON.parse(strFromU8(entries['sample-jinghe/manifest.json'])).id).toBe('sample-jinghe');
+      expect(Object.keys(entries)).toContain('context/hangzhou-central-osm/buildings.geojson');
       expectOnlySameOrigin(app);
     } finally {
       await app.close();

@@ -15,8 +15,11 @@ const CRS_FAILURES = new Set(['unknown-crs', 'unsupported-crs']);
 export function DataPanel({
   onFiles,
   onRetryWithCrs,
+  onExport,
 }: {
   onFiles: (files: File[]) => void;
+  /** Saves the open community package as a zip. */
+  onExport: () => void;
   /** Reads a failed file again as if it declared this coordinate system. */
   onRetryWithCrs: (file: string, crs: CrsId) => void;
 }) {
@@ -70,6 +73,9 @@ export function DataPanel({
           ))}
         </ul>
       )}
+      <button type="button" className="export" onClick={onExport} data-testid="export-package">
+        {t('import.export')}
+      </button>
       <ul className="imported-layers" data-testid="imported-layers">
         {layers.map((layer) => (
           <li key={layer.id} data-file={layer.result.file}>

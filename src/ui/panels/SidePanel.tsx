@@ -6,7 +6,15 @@ import { LayerPanel } from './LayerPanel';
 import { ServiceCirclePanel } from './ServiceCirclePanel';
 
 /** The left side panel: layers, or the service-circle analysis. */
-export function SidePanel({ onFiles, onRetryWithCrs }: { onFiles: (files: File[]) => void; onRetryWithCrs: (file: string, crs: CrsId) => void }) {
+export function SidePanel({
+  onFiles,
+  onRetryWithCrs,
+  onExport,
+}: {
+  onFiles: (files: File[]) => void;
+  onRetryWithCrs: (file: string, crs: CrsId) => void;
+  onExport: () => void;
+}) {
   const t = useTranslate();
   const [tab, setTab] = useState<'layers' | 'service' | 'data'>('layers');
   return (
@@ -22,7 +30,7 @@ export function SidePanel({ onFiles, onRetryWithCrs }: { onFiles: (files: File[]
           {t('import.title')}
         </button>
       </nav>
-      {tab === 'layers' ? <LayerPanel /> : tab === 'service' ? <ServiceCirclePanel /> : <DataPanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} />}
+      {tab === 'layers' ? <LayerPanel /> : tab === 'service' ? <ServiceCirclePanel /> : <DataPanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={onExport} />}
     </aside>
   );
 }
