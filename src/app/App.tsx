@@ -11,7 +11,7 @@ import { StatusOverlay } from '../ui/panels/StatusOverlay';
 import { StoreProvider } from '../ui/StoreContext';
 import { exportOpenPackage } from './exportPackage';
 import { FileDrop } from './FileDrop';
-import { filesOfLayer, importUserFiles } from './importUserFiles';
+import { filesOfLayer, importFromUrl, importUserFiles } from './importUserFiles';
 import { Viewport } from './Viewport';
 
 /** Planner mode: the 3D scene fills the window, panels float over it. */
@@ -37,7 +37,7 @@ export function App({ store, cameraStore, profile }: { store: AppStore; cameraSt
       <div className="overlay">
         <HeaderBar />
         <div className="middle">
-          <SidePanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={() => exportOpenPackage(store)} />
+          <SidePanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={() => exportOpenPackage(store)} onUrl={(url) => void importFromUrl(store, url)} />
           <StatusOverlay />
           <BuildingPanel />
         </div>

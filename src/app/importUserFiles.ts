@@ -1,5 +1,6 @@
+import { featureCollectionFromUrl, type FetchLike } from '../data/formats/featuresFromUrl';
 import { importFilesAsync } from '../data/formats/importFilesAsync';
-import type { ImportOptions } from '../data/formats/importResult';
+import { ImportError, toImportFailure, type ImportOptions } from '../data/formats/importResult';
 import type { AppStore } from '../stores/appStore';
 
 /**
@@ -30,4 +31,24 @@ export function filesOfLayer(files: readonly File[], failedFile: string): File[]
   if (zip) return files.filter((f) => f.name === zip);
   const stem = failedFile.replace(/\.[^./]+$/, '');
   return files.filter((f) => f.name === failedFile || f.name.replace(/\.[^./]+$/, '') === stem);
+}
+
+/** Imports GeoJSON or an OGC API – Features collection from a URL the user typed (e.g. an intranet GIS server). */
+export async function importFromUrl(store: AppStore, url: string): Promise<void> {
+  store.getState().beginImport();
+  try {
+    const fetched = await featureCollectionFromUrl(url, fetch as unknown as FetchLike);
+    const bytes = new TextEncoder().encode(fetched.text).buffer as ArrayBuffer;
+    const batch = await importFilesAsync([{ name: fetched.name, bytes }]);
+    if (fetched.truncated)
+      for (const result of batch.results)
+        (result.warnings ??= []).push({ file: url, reason: `only the first ${result.features.length + result.skipped.length} features were read` });
+    store.getState().finishImport(batch.results, batch.failures);
+  } catch (error) {
+    const failure =
+      error instanceof ImportError
+        ? toImportFailure(error)
+        : toImportFailure(new ImportError('missing-file', { file: url, reason: (error as Error).message }));
+    store.getState().finishImport([], [failure]);
+  }
 }

@@ -191,7 +191,7 @@ describe('importing your own data', () => {
     });
   }
 
-  it('draws a picked GeoJSON as a layer, says what was skipped, and leaves the scene alone for a broken file', async () => {
+  it('draws a picked GeoJSON as a layer, names what was skipped, leaves the scene alone for a broken file, exports the package and imports by URL', async () => {
     const app = await openApp();
     try {
       await waitForDataReady(app.page);
@@ -226,6 +226,13 @@ describe('importing your own data', () => {
       const entries = unzipSync(new Uint8Array(readFileSync(saved)));
       expect(JSON.parse(strFromU8(entries['sample-jinghe/manifest.json'])).id).toBe('sample-jinghe');
       expect(Object.keys(entries)).toContain('context/hangzhou-central-osm/buildings.geojson');
+
+      // By URL: the sample's own facilities file, served beside the app (39 points).
+      await app.page.getByTestId('import-url').fill('models/sample-jinghe/facilities.geojson');
+      await app.page.getByTestId('import-url-go').click();
+      const byUrl = app.page.locator('[data-testid=imported-layers] li[data-file="facilities.geojson"]');
+      await byUrl.waitFor({ timeout: 30_000 });
+      await expect(byUrl.textContent()).resolves.toContain('已导入 39 个要素');
       expectOnlySameOrigin(app);
     } finally {
       await app.close();

@@ -16,7 +16,10 @@ export function DataPanel({
   onFiles,
   onRetryWithCrs,
   onExport,
+  onUrl,
 }: {
+  /** Imports GeoJSON or an OGC API Features collection from a URL. */
+  onUrl: (url: string) => void;
   onFiles: (files: File[]) => void;
   /** Saves the open community package as a zip. */
   onExport: () => void;
@@ -45,6 +48,19 @@ export function DataPanel({
         />
       </label>
       <p className="muted small">{t('import.hint')}</p>
+      <form
+        className="url-import"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const input = e.currentTarget.elements.namedItem('url') as HTMLInputElement;
+          if (input.value.trim()) onUrl(new URL(input.value.trim(), document.baseURI).href);
+        }}
+      >
+        <input name="url" type="text" placeholder={t('import.urlPlaceholder')} data-testid="import-url" />
+        <button type="submit" data-testid="import-url-go">
+          {t('import.fromUrl')}
+        </button>
+      </form>
       {status === 'reading' && <p className="small">{t('import.reading')}</p>}
       {failures.length > 0 && (
         <ul className="import-failures" data-testid="import-failures">
@@ -88,6 +104,11 @@ export function DataPanel({
               {t('import.remove')}
             </button>
             <div className="small">{summarizeImport(layer.result, language)}</div>
+            {layer.result.warnings?.map((w, i) => (
+              <div key={i} className="small warning">
+                {formatDataIssue(w)}
+              </div>
+            ))}
             <div className="muted small">
               {crsLabel(layer.result.sourceCrs, language)}
               {layer.result.encoding ? ` · ${layer.result.encoding}` : ''}

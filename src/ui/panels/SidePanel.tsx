@@ -10,7 +10,9 @@ export function SidePanel({
   onFiles,
   onRetryWithCrs,
   onExport,
+  onUrl,
 }: {
+  onUrl: (url: string) => void;
   onFiles: (files: File[]) => void;
   onRetryWithCrs: (file: string, crs: CrsId) => void;
   onExport: () => void;
@@ -30,7 +32,7 @@ export function SidePanel({
           {t('import.title')}
         </button>
       </nav>
-      {tab === 'layers' ? <LayerPanel /> : tab === 'service' ? <ServiceCirclePanel /> : <DataPanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={onExport} />}
+      {tab === 'layers' ? <LayerPanel /> : tab === 'service' ? <ServiceCirclePanel /> : <DataPanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={onExport} onUrl={onUrl} />}
     </aside>
   );
 }

@@ -1,0 +1,83 @@
+import { ImportError } from './importResult';
+
+export type FetchLike = (url: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<{
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+}>;
+
+interface Link {
+  href?: unknown;
+  rel?: unknown;
+  type?: unknown;
+}
+
+const linkOf = (json: unknown, rel: string): string | undefined => {
+  const links = (json as { links?: unknown })?.links;
+  if (!Array.isArray(links)) return undefined;
+  const candidates = (links as Link[]).filter((l) => l.rel === rel && typeof l.href === 'string');
+  // Prefer a GeoJSON representation when the server offers several.
+  const geojson = candidates.find((l) => typeof l.type === 'string' && /geo\+json|json/.test(l.type));
+  return (geojson ?? candidates[0])?.href as string | undefined;
+};
+
+/** A readable name for the layer: the collection id of an OGC API URL, else the last path segment. */
+export function layerNameOfUrl(url: string): string {
+  const parts = new URL(url).pathname.split('/').filter(Boolean);
+  const collection = parts.indexOf('collections');
+  const name = collection >= 0 && parts[collection + 1] ? parts[collection + 1] : (parts.at(-1) ?? 'layer');
+  return /\.(geo)?json$/i.test(name) ? name : `${name}.geojson`;
+}
+
+/**
+ * Fetches GeoJSON from a URL: a plain FeatureCollection file, or an OGC API – Features collection
+ * (its description links to `items`; item pages link to `next`). Pages are followed until there is no
+ * `next` or `maxFeatures` is reached, and merged into one FeatureCollection text for the importer.
+ */
+export async function featureCollectionFromUrl(
+  url: string,
+  fetchImpl: FetchLike,
+  options: { maxFeatures?: number; signal?: AbortSignal } = {},
+): Promise<{ name: string; text: string; pages: number; truncated: boolean }> {
+  const maxFeatures = options.maxFeatures ?? 100_000;
+  const name = layerNameOfUrl(url);
+  const get = async (target: string): Promise<unknown> => {
+    let response;
+    try {
+      response = await fetchImpl(target, { headers: { Accept: 'application/geo+json, application/json' }, signal: options.signal });
+    } catch (error) {
+      throw new ImportError('missing-file', { file: target, reason: `cannot be fetched (${(error as Error).message})` });
+    }
+    if (!response.ok) throw new ImportError('missing-file', { file: target, reason: `cannot be fetched (HTTP ${response.status})` });
+    try {
+      return await response.json();
+    } catch {
+      throw new ImportError('invalid-json', { file: target, reason: 'did not answer with JSON' });
+    }
+  };
+
+  // Relative links resolve against the page they came from.
+  let pageUrl = url;
+  let page = await get(url);
+  if ((page as { type?: unknown })?.type !== 'FeatureCollection') {
+    const items = linkOf(page, 'items');
+    if (!items) throw new ImportError('not-geojson', { file: url, reason: 'is neither a GeoJSON FeatureCollection nor an OGC API Features collection' });
+    pageUrl = new URL(items, url).href;
+    page = await get(pageUrl);
+  }
+  const features: unknown[] = [];
+  let pages = 0;
+  let next: string | undefined;
+  for (;;) {
+    pages++;
+    const pageFeatures = (page as { features?: unknown }).features;
+    if (!Array.isArray(pageFeatures)) throw new ImportError('not-geojson', { file: pageUrl, reason: 'has no "features" list' });
+    features.push(...pageFeatures);
+    next = linkOf(page, 'next');
+    if (!next || features.length >= maxFeatures || pageFeatures.length === 0) break;
+    pageUrl = new URL(next, pageUrl).href;
+    page = await get(pageUrl);
+  }
+  const truncated = features.length > maxFeatures || (next !== undefined && features.length >= maxFeatures);
+  return { name, text: JSON.stringify({ type: 'FeatureCollection', features: features.slice(0, maxFeatures) }), pages, truncated };
+}
