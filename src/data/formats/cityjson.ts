@@ -208,16 +208,5 @@ export function readCityJson(input: ImportInput, file: string, options: ImportOp
   });
 
   const columns = columnsOf(collector.features.map((f) => f.properties));
-  return {
-    file,
-    kind: 'buildings',
-    sourceCrs: resolved.sourceCrs,
-    crs: resolved.crs,
-    axesSwapped: resolved.axesSwapped,
-    features: collector.features,
-    skipped: collector.skipped,
-    repaired: collector.repaired,
-    encoding,
-    columns,
-  };
+  return collector.result('buildings', resolved, { encoding, columns });
 }

@@ -1,6 +1,7 @@
 import type { DataIssue } from '../../core/errors';
 import { SkipFeature, type RepairLog } from './geometry';
-import type { ImportedFeature, SkippedFeature } from './importResult';
+import type { ImportedFeature, ImportKind, ImportResult, SkippedFeature } from './importResult';
+import type { ResolvedCrs } from './sourceCrs';
 
 /** Where a record sits in its file: CSV row (header = 1) or 0-based feature index, plus its id. */
 export interface FeatureLocation {
@@ -42,5 +43,26 @@ export class FeatureCollector {
 
   skip(location: FeatureLocation, code: SkippedFeature['code'], reason: string, field?: string): void {
     this.skipped.push({ ...this.located(location), ...(field === undefined ? {} : { field }), code, reason });
+  }
+
+  /** The reader's result: what was collected, in the CRS it was read from. */
+  result(
+    kind: ImportKind,
+    resolved: Pick<ResolvedCrs, 'sourceCrs' | 'crs' | 'axesSwapped'>,
+    extra: Pick<ImportResult, 'warnings' | 'encoding' | 'columns'> = {},
+  ): ImportResult {
+    return {
+      file: this.file,
+      kind,
+      sourceCrs: resolved.sourceCrs,
+      crs: resolved.crs,
+      axesSwapped: resolved.axesSwapped,
+      features: this.features,
+      skipped: this.skipped,
+      repaired: this.repaired,
+      ...(extra.warnings ? { warnings: extra.warnings } : {}),
+      ...(extra.encoding ? { encoding: extra.encoding } : {}),
+      ...(extra.columns ? { columns: extra.columns } : {}),
+    };
   }
 }

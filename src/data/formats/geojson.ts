@@ -104,16 +104,5 @@ export function readGeoJson(input: ImportInput, file: string, options: ImportOpt
   });
 
   const columns = columnsOf(collector.features.map((f) => f.properties));
-  return {
-    file,
-    kind: inferKind(collector.features, columns),
-    sourceCrs: resolved.sourceCrs,
-    crs: resolved.crs,
-    axesSwapped: resolved.axesSwapped,
-    features: collector.features,
-    skipped: collector.skipped,
-    repaired: collector.repaired,
-    encoding,
-    columns,
-  };
+  return collector.result(inferKind(collector.features, columns), resolved, { encoding, columns });
 }

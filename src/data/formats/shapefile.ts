@@ -260,17 +260,5 @@ export function readShapefile(files: ShapefileFiles, options: ShapefileImportOpt
   if (deleted > 0) warnings.push({ file: layer.dbf?.name ?? file, reason: `${deleted} record(s) marked deleted in the .dbf were left out` });
 
   const columns = table?.fields.map((f) => f.name) ?? [];
-  return {
-    file,
-    kind: inferKind(collector.features, columns),
-    sourceCrs: resolved.sourceCrs,
-    crs: resolved.crs,
-    axesSwapped: resolved.axesSwapped,
-    features: collector.features,
-    skipped: collector.skipped,
-    repaired: collector.repaired,
-    warnings,
-    columns,
-    ...(encoding ? { encoding } : {}),
-  };
+  return collector.result(inferKind(collector.features, columns), resolved, { warnings, columns, ...(encoding ? { encoding } : {}) });
 }
