@@ -207,6 +207,35 @@ export interface BaseSurface {
   polygon: PolygonCoords;
 }
 
+/**
+ * A governance grid cell (网格): the unit of 基层治理 in Zhejiang, each with its grid workers
+ * (专职网格员) and attached volunteers. Households are not stored: they are counted from the houses
+ * of the buildings whose footprint centroid lies in the cell.
+ */
+export interface GridCell {
+  id: string;
+  name: string;
+  polygon: PolygonCoords;
+  /** Full-time grid workers (专职网格员). */
+  staffCount: number;
+  /** Party members and volunteers attached to the cell (党员/志愿者联户). */
+  volunteerCount?: number;
+}
+
+/**
+ * Residents' satisfaction survey (居民满意度). The 2023 opinion makes satisfaction a precondition of
+ * acceptance (居民满意度为验收前提), so it gates the overall score.
+ */
+export interface SatisfactionSurvey {
+  /** ISO date of the survey. */
+  date: string;
+  respondents: number;
+  /** Share of respondents satisfied or very satisfied, 0–1. */
+  satisfiedShare: number;
+  /** Satisfied share per scenario id (0–1), where the survey asked per scenario. */
+  byScenario?: Record<string, number>;
+}
+
 export interface Attribution {
   text: string;
   url?: string;
@@ -247,7 +276,8 @@ export interface CommunityManifest {
   /** Present when any layer is synthetic; the UI shows the notice. */
   synthetic?: { layers: string[]; notice: LocalizedText };
   camera?: CameraBookmark;
-  layers: Record<PackageLayerName, string>;
+  survey?: SatisfactionSurvey;
+  layers: Record<PackageLayerName, string> & Partial<Record<OptionalPackageLayerName, string>>;
   context?: ContextLayerRef[];
 }
 
@@ -262,6 +292,9 @@ export const PACKAGE_LAYERS = [
   'base',
 ] as const;
 export type PackageLayerName = (typeof PACKAGE_LAYERS)[number];
+/** Layers a package may leave out (older packages have none of them). */
+export const OPTIONAL_PACKAGE_LAYERS = ['grids'] as const;
+export type OptionalPackageLayerName = (typeof OPTIONAL_PACKAGE_LAYERS)[number];
 
 export interface ContextLayerRef {
   id: string;
@@ -282,5 +315,7 @@ export interface Community {
   network: NetworkLine[];
   reuse: ReuseSpace[];
   base: BaseSurface[];
+  /** Governance grid cells; empty when the package has none. */
+  grids: GridCell[];
   context: { ref: ContextLayerRef; buildings: ContextBuilding[] }[];
 }

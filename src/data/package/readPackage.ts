@@ -101,6 +101,7 @@ export async function readCommunityPackage(readText: ReadText): Promise<Communit
     network: parseNetwork(network, files.network, issues),
     reuse: parseReuseSpaces(reuse, files.reuse, issues),
     base: parseBase(base, files.base, issues),
+    grids: [],
   };
   if (!issues.length) issues.push(...checkReferences(community));
   if (issues.length) throw new DataError(issues, `Invalid community package "${manifest.id}"`);

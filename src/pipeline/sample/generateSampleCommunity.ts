@@ -168,6 +168,7 @@ export function generateSampleCommunity(seed: number = SAMPLE_SEED): Community {
     rights: population.rights,
     people: population.people,
     facilities,
+    grids: [],
     network,
     reuse,
     base,

@@ -12,6 +12,7 @@ const community = (id: string, buildingIds: string[]): Community =>
     facilities: [],
     network: [],
     reuse: [],
+    grids: [],
     base: [],
     context: [],
   }) as Community;
