@@ -21,6 +21,7 @@ import {
   type Building,
   type ContextBuilding,
   type Facility,
+  type GridCell,
   type House,
   type NetworkLine,
   type Person,
@@ -216,6 +217,17 @@ export function parseReuseSpaces(text: string, file: string, issues: DataIssue[]
     ...optional('floors', f.optionalInteger('floors', { min: 1 })),
     ...optional('groundFloorAccess', f.optionalBoolean('groundFloorAccess')),
     ...optional('currentUse', f.optionalString('currentUse')),
+  }));
+}
+
+/** Governance grid cells (网格): polygons with their grid workers and volunteers. */
+export function parseGrids(text: string, file: string, issues: DataIssue[]): GridCell[] {
+  return readFeatures(text, file, 'Polygon', issues, ({ reader: f, geometry }) => ({
+    id: f.string('id'),
+    name: f.string('name'),
+    polygon: toPolygonCoords(geometry.coordinates),
+    staffCount: f.integer('staffCount', { min: 0 }),
+    ...optional('volunteerCount', f.optionalInteger('volunteerCount', { min: 0 })),
   }));
 }
 

@@ -1,12 +1,13 @@
 import { DataError, type DataIssue } from '../../core/errors';
 import {
+  OPTIONAL_PACKAGE_LAYERS,
   PACKAGE_LAYERS,
+  type SatisfactionSurvey,
   type Attribution,
   type CameraBookmark,
   type CommunityManifest,
   type ContextLayerRef,
   type LocalizedText,
-  type PackageLayerName,
 } from '../../core/model/types';
 import { FieldReader } from './fieldReader';
 import { checkPolygon, isLonLat, toPolygonCoords } from './geometry';
@@ -74,7 +75,7 @@ export function parseManifest(json: unknown, file = 'manifest.json'): CommunityM
     });
   }
 
-  const layers = {} as Record<PackageLayerName, string>;
+  const layers = {} as CommunityManifest['layers'];
   const layerRecord = record.layers;
   if (typeof layerRecord !== 'object' || layerRecord === null) {
     f.fail('layers', `must name the file of each layer: ${PACKAGE_LAYERS.join(', ')}`);
@@ -83,6 +84,13 @@ export function parseManifest(json: unknown, file = 'manifest.json'): CommunityM
       const path = (layerRecord as Record<string, unknown>)[layer];
       if (typeof path !== 'string' || path === '') f.fail(`layers.${layer}`, 'is required (a file name in the package folder)');
       else if (path.includes('..') || path.startsWith('/')) f.fail(`layers.${layer}`, 'must be a file inside the package folder');
+      else layers[layer] = path;
+    }
+    for (const layer of OPTIONAL_PACKAGE_LAYERS) {
+      const path = (layerRecord as Record<string, unknown>)[layer];
+      if (path === undefined) continue;
+      if (typeof path !== 'string' || path === '' || path.includes('..') || path.startsWith('/'))
+        f.fail(`layers.${layer}`, 'must be a file inside the package folder, or left out');
       else layers[layer] = path;
     }
   }
@@ -107,6 +115,24 @@ export function parseManifest(json: unknown, file = 'manifest.json'): CommunityM
       headingDeg: c.number('headingDeg'),
       pitchDeg: c.number('pitchDeg', { min: -90, max: 90 }),
     };
+  }
+
+  let survey: SatisfactionSurvey | undefined;
+  if (record.survey !== undefined) {
+    // Read into a local list so each issue can be named `survey.<field>`.
+    const surveyIssues: DataIssue[] = [];
+    const v = new FieldReader((record.survey ?? {}) as Record<string, unknown>, { file }, surveyIssues);
+    const date = v.string('date');
+    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) v.fail('date', `must be YYYY-MM-DD, got "${date}"`);
+    survey = { date, respondents: v.integer('respondents', { min: 0 }), satisfiedShare: v.number('satisfiedShare', { min: 0, max: 1 }) };
+    const byScenario = (record.survey as Record<string, unknown>).byScenario;
+    if (byScenario !== undefined) {
+      const entries = typeof byScenario === 'object' && byScenario !== null ? Object.entries(byScenario) : null;
+      if (!entries || entries.some(([, share]) => typeof share !== 'number' || !(share >= 0 && share <= 1)))
+        v.fail('byScenario', 'must map scenario ids to shares between 0 and 1');
+      else survey.byScenario = Object.fromEntries(entries) as Record<string, number>;
+    }
+    issues.push(...surveyIssues.map((issue) => ({ ...issue, field: `survey.${issue.field}` })));
   }
 
   const context: ContextLayerRef[] = [];
@@ -139,6 +165,7 @@ export function parseManifest(json: unknown, file = 'manifest.json'): CommunityM
     dataDate,
     ...(synthetic ? { synthetic } : {}),
     ...(camera ? { camera } : {}),
+    ...(survey ? { survey } : {}),
     layers,
     ...(context.length ? { context } : {}),
   };

@@ -2,6 +2,7 @@ import { DataError, type DataIssue } from '../../core/errors';
 import type { Community, CommunityManifest } from '../../core/model/types';
 import {
   parseBase,
+  parseGrids,
   parseBuildings,
   parseContextBuildings,
   parseFacilities,
@@ -90,6 +91,7 @@ export async function readCommunityPackage(readText: ReadText): Promise<Communit
       readFile(readText, f),
     ),
   );
+  const grids = files.grids === undefined ? null : await readFile(readText, files.grids);
   const issues: DataIssue[] = [];
   const community = {
     manifest,
@@ -101,7 +103,7 @@ export async function readCommunityPackage(readText: ReadText): Promise<Communit
     network: parseNetwork(network, files.network, issues),
     reuse: parseReuseSpaces(reuse, files.reuse, issues),
     base: parseBase(base, files.base, issues),
-    grids: [],
+    grids: grids === null || files.grids === undefined ? [] : parseGrids(grids, files.grids, issues),
   };
   if (!issues.length) issues.push(...checkReferences(community));
   if (issues.length) throw new DataError(issues, `Invalid community package "${manifest.id}"`);

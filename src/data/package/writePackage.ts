@@ -16,6 +16,7 @@ import type {
   CommunityManifest,
   ContextLayerRef,
   Facility,
+  GridCell,
   House,
   LocalizedText,
   LonLat,
@@ -25,7 +26,7 @@ import type {
   ReuseSpace,
   Right,
 } from '../../core/model/types';
-import { PACKAGE_LAYERS } from '../../core/model/types';
+import { OPTIONAL_PACKAGE_LAYERS, PACKAGE_LAYERS } from '../../core/model/types';
 import type { PackageIndexEntry } from './readPackage';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -144,6 +145,13 @@ function reuseFeature(r: ReuseSpace): FeatureDraft {
   };
 }
 
+function gridFeature(g: GridCell): FeatureDraft {
+  return {
+    properties: { id: g.id, name: g.name, staffCount: g.staffCount, volunteerCount: g.volunteerCount },
+    geometry: { type: 'Polygon', coordinates: polygon(g.polygon) },
+  };
+}
+
 function baseFeature(s: BaseSurface): FeatureDraft {
   return { properties: { kind: s.kind }, geometry: { type: 'Polygon', coordinates: polygon(s.polygon) } };
 }
@@ -218,6 +226,7 @@ function contextRef(c: ContextLayerRef): Record<string, Json> {
 export function manifestText(m: CommunityManifest): string {
   const layers: Record<string, Json> = {};
   for (const layer of PACKAGE_LAYERS) layers[layer] = m.layers[layer];
+  for (const layer of OPTIONAL_PACKAGE_LAYERS) if (m.layers[layer] !== undefined) layers[layer] = m.layers[layer];
   return prettyJson(
     compact({
       format: m.format,
@@ -235,6 +244,12 @@ export function manifestText(m: CommunityManifest): string {
       dataDate: m.dataDate,
       synthetic: m.synthetic && { layers: [...m.synthetic.layers], notice: text(m.synthetic.notice) },
       camera: m.camera && camera(m.camera),
+      survey: m.survey && compact({
+        date: m.survey.date,
+        respondents: m.survey.respondents,
+        satisfiedShare: m.survey.satisfiedShare,
+        byScenario: m.survey.byScenario && { ...m.survey.byScenario },
+      }),
       layers,
       context: m.context?.map(contextRef),
     }),
@@ -264,6 +279,13 @@ export function writePackage(community: Community): Map<string, string> {
     const fileName = manifest.layers[layer];
     if (files.has(fileName)) throw new Error(`layer "${layer}" would overwrite ${fileName}`);
     files.set(fileName, layerText[layer]());
+  }
+  // Optional layers: written when the manifest names a file, or when there is data to keep.
+  if (manifest.layers.grids !== undefined || community.grids.length) {
+    const fileName = manifest.layers.grids ?? 'grids.geojson';
+    if (files.has(fileName)) throw new Error(`layer "grids" would overwrite ${fileName}`);
+    files.set(fileName, featureCollectionText(community.grids.map(gridFeature)));
+    if (manifest.layers.grids === undefined) files.set(MANIFEST_FILE, manifestText({ ...manifest, layers: { ...manifest.layers, grids: fileName } }));
   }
   return files;
 }

@@ -11,13 +11,14 @@ import type {
   Community,
   CommunityManifest,
   Facility,
+  GridCell,
   LonLat,
   NetworkLine,
   PolygonCoords,
   ReuseSpace,
 } from '../../core/model/types';
 import { createRandom } from '../../core/random';
-import { type Pt, type Rect, rectCentre, rectRing } from './localGeometry';
+import { type Pt, type Rect, rect, rectCentre, rectRing } from './localGeometry';
 import { type PlannedBuilding, planLayout } from './layout';
 import { type IdentifiedBuilding, populate } from './population';
 
@@ -168,7 +169,7 @@ export function generateSampleCommunity(seed: number = SAMPLE_SEED): Community {
     rights: population.rights,
     people: population.people,
     facilities,
-    grids: [],
+    grids: sampleGrids(frame),
     network,
     reuse,
     base,
@@ -190,6 +191,41 @@ function sampleCamera(frame: LocalFrame): CommunityManifest['camera'] {
   return { lon, lat, heightMeters, headingDeg, pitchDeg };
 }
 
+/**
+ * Four governance grid cells (网格), the quadrants of the site (±325 m × ±275 m), with fixed staff
+ * counts: Hangzhou's urban grids are sized at roughly 300–500 households per full-time grid worker,
+ * and the uneven counts give the governance scenario something to find. No random draws, so the other
+ * layers of the sample keep their bytes.
+ */
+function sampleGrids(frame: LocalFrame): GridCell[] {
+  const cells: { id: string; name: string; r: Rect; staff: number; volunteers: number }[] = [
+    { id: 'grid-1', name: '景和一网格（西北）', r: rect(-325, 0, 0, 275), staff: 2, volunteers: 14 },
+    { id: 'grid-2', name: '景和二网格（东北）', r: rect(0, 0, 325, 275), staff: 2, volunteers: 9 },
+    { id: 'grid-3', name: '景和三网格（西南）', r: rect(-325, -275, 0, 0), staff: 1, volunteers: 11 },
+    { id: 'grid-4', name: '景和四网格（东南）', r: rect(0, -275, 325, 0), staff: 2, volunteers: 6 },
+  ];
+  return cells.map((c) => ({ id: c.id, name: c.name, polygon: toPolygon(frame, rectRing(c.r)), staffCount: c.staff, volunteerCount: c.volunteers }));
+}
+
+/** A synthetic 2026 resident survey; the per-scenario shares point at the sample's deliberate gaps. */
+const SAMPLE_SURVEY: CommunityManifest['survey'] = {
+  date: '2026-05-20',
+  respondents: 412,
+  satisfiedShare: 0.87,
+  byScenario: {
+    neighbourhood: 0.9,
+    education: 0.71,
+    health: 0.78,
+    entrepreneurship: 0.83,
+    architecture: 0.74,
+    transport: 0.86,
+    'low-carbon': 0.88,
+    'property-service': 0.85,
+    governance: 0.91,
+    'party-building': 0.93,
+  },
+};
+
 function sampleManifest(frame: LocalFrame, boundary: PolygonCoords): CommunityManifest {
   return {
     format: 'fct-community-package',
@@ -206,13 +242,14 @@ function sampleManifest(frame: LocalFrame, boundary: PolygonCoords): CommunityMa
     attribution: [{ text: '合成样例数据 / Synthetic sample data, Future Community Twin', license: 'CC0-1.0' }],
     dataDate: '2026-06-30',
     synthetic: {
-      layers: ['buildings', 'houses', 'rights', 'people', 'facilities', 'network', 'reuse', 'base'],
+      layers: ['buildings', 'houses', 'rights', 'people', 'facilities', 'network', 'reuse', 'base', 'grids', 'survey'],
       notice: {
         zh: '本社区为程序生成的合成样例，人口与房屋数据均为虚构，不对应任何真实个人。',
         en: 'This community is a generated synthetic sample; all people and housing data are fictional and describe no real person.',
       },
     },
     camera: sampleCamera(frame),
+    survey: SAMPLE_SURVEY,
     layers: {
       buildings: 'buildings.geojson',
       houses: 'houses.csv',
@@ -222,6 +259,7 @@ function sampleManifest(frame: LocalFrame, boundary: PolygonCoords): CommunityMa
       network: 'network.geojson',
       reuse: 'reuse-spaces.geojson',
       base: 'base.geojson',
+      grids: 'grids.geojson',
     },
     context: [
       {

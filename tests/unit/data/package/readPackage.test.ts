@@ -129,6 +129,34 @@ describe('readCommunityPackage', () => {
     expect(await issuesOf(files)).toEqual([expect.objectContaining({ file: 'people.csv', field: 'houseId', id: 'H9' })]);
   });
 
+  it('reads the optional grid layer and survey, and a package without them has no grids', async () => {
+    expect((await readCommunityPackage(reader(tinyPackage()))).grids).toEqual([]);
+    const files = tinyPackage();
+    const manifest = JSON.parse(files['manifest.json']);
+    manifest.layers.grids = 'grids.geojson';
+    manifest.survey = { date: '2026-05-20', respondents: 120, satisfiedShare: 0.9, byScenario: { health: 0.8 } };
+    files['manifest.json'] = JSON.stringify(manifest);
+    files['grids.geojson'] = files['base.geojson'].replace('{"kind":"ground"}', '{"id":"G1","name":"一网格","staffCount":2}');
+    const community = await readCommunityPackage(reader(files));
+    expect(community.grids).toEqual([expect.objectContaining({ id: 'G1', name: '一网格', staffCount: 2 })]);
+    expect(community.manifest.survey).toEqual({ date: '2026-05-20', respondents: 120, satisfiedShare: 0.9, byScenario: { health: 0.8 } });
+  });
+
+  it('names survey fields as survey.<field> and a bad grid by its feature', async () => {
+    const files = tinyPackage();
+    const manifest = JSON.parse(files['manifest.json']);
+    manifest.survey = { date: '2026-05-20', respondents: 120, satisfiedShare: 87 };
+    files['manifest.json'] = JSON.stringify(manifest);
+    expect(await issuesOf(files)).toEqual([expect.objectContaining({ file: 'manifest.json', field: 'survey.satisfiedShare' })]);
+
+    const withGrid = tinyPackage();
+    const m2 = JSON.parse(withGrid['manifest.json']);
+    m2.layers.grids = 'grids.geojson';
+    withGrid['manifest.json'] = JSON.stringify(m2);
+    withGrid['grids.geojson'] = withGrid['base.geojson'].replace('{"kind":"ground"}', '{"id":"G1","name":"一网格","staffCount":-1}');
+    expect(await issuesOf(withGrid)).toEqual([expect.objectContaining({ file: 'grids.geojson', feature: 0, field: 'staffCount' })]);
+  });
+
   it('rejects an unknown facility category and an unknown person tag', async () => {
     const files = tinyPackage();
     editFeature(files, 'facilities.geojson', (p) => (p.category = 'casino'));
