@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadCommunity } from './app/loadCommunity';
+import { revokeRemovedModelUrls } from './app/importUserFiles';
 import { runServiceAnalysisOnChanges } from './app/serviceAnalysis';
 import { parseShareState } from './app/shareLink';
 import { syncDocumentLanguage, syncReadiness, syncShareLink } from './app/shareLinkSync';
@@ -27,6 +28,7 @@ syncReadiness(store);
 syncDocumentLanguage(store);
 syncShareLink(store, cameraStore);
 runServiceAnalysisOnChanges(store);
+revokeRemovedModelUrls(store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,6 +6,7 @@ import type { AppStore, CameraState } from '../stores/appStore';
 import { AttributionBar } from '../ui/panels/AttributionBar';
 import { BuildingPanel } from '../ui/panels/BuildingPanel';
 import { HeaderBar } from '../ui/panels/HeaderBar';
+import { ImportedFeaturePanel } from '../ui/panels/ImportedFeaturePanel';
 import { SidePanel } from '../ui/panels/SidePanel';
 import { StatusOverlay } from '../ui/panels/StatusOverlay';
 import { StoreProvider } from '../ui/StoreContext';
@@ -39,7 +40,10 @@ export function App({ store, cameraStore, profile }: { store: AppStore; cameraSt
         <div className="middle">
           <SidePanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={() => exportOpenPackage(store)} onUrl={(url) => void importFromUrl(store, url)} />
           <StatusOverlay />
-          <BuildingPanel />
+          <div className="right-column">
+            <BuildingPanel />
+            <ImportedFeaturePanel />
+          </div>
         </div>
         <AttributionBar creditHost={creditHost} />
       </div>

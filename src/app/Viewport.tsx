@@ -10,6 +10,7 @@ declare global {
     __twin?: {
       buildingScreenPosition(id: string): { x: number; y: number } | null;
       nextFrame(): Promise<void>;
+      importedLayersLoaded(): boolean;
     };
   }
 }
@@ -40,10 +41,16 @@ export function Viewport({
         onPickBuilding: (id) => store.getState().selectBuilding(id),
         onHoverBuilding: (id) => store.getState().hoverBuilding(id),
         onCameraMoved: (camera) => cameraStore.getState().setCamera(camera),
+        onPickImportedFeature: (picked) => store.getState().pickImportedFeature(picked),
+        onImportedLayerError: (id, message) => store.getState().failImportedLayer(id, message),
       });
       unbind = bindSceneToStore(adapter, store, cameraStore);
       const a = adapter;
-      window.__twin = { buildingScreenPosition: (id) => a.buildingScreenPosition(id), nextFrame: () => a.nextFrame() };
+      window.__twin = {
+        buildingScreenPosition: (id) => a.buildingScreenPosition(id),
+        nextFrame: () => a.nextFrame(),
+        importedLayersLoaded: () => a.importedLayersLoaded(),
+      };
     });
     return () => {
       cancelled = true;

@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { coverageOf } from '../analysis/service-circles/computeServiceCoverage';
 import { reachedNetworkSegmentsByBand, routeToNearest } from '../analysis/service-circles/routes';
-import type { ServiceReachOverlay, SceneAdapter } from '../engine/contract';
+import type { ImportedLayerView, ServiceReachOverlay, SceneAdapter } from '../engine/contract';
 import { colorBuildings } from '../layers/buildingColorModes';
 import { IMPORTED_LAYER_COLORS } from '../layers/layerCatalog';
 import { LAYER_IDS } from '../layers/layerCatalog';
@@ -54,10 +54,16 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
     store.getState().setSceneReady(true);
   };
 
-  const importedViewsOf = (s: AppState) =>
+  const importedViewsOf = (s: AppState): ImportedLayerView[] =>
     s.importedLayers
       .filter((layer) => layer.visible)
-      .map((layer) => ({ id: layer.id, features: layer.result.features, color: IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length] }));
+      .map((layer) =>
+        layer.kind === 'features'
+          ? { id: layer.id, kind: 'features', features: layer.result.features, color: IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length] }
+          : layer.kind === 'tileset'
+            ? { id: layer.id, kind: 'tileset', url: layer.url }
+            : { id: layer.id, kind: 'model', url: layer.url, placement: layer.placement },
+      );
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.community !== prev.community) {

@@ -1,6 +1,7 @@
 import { featureCollectionFromUrl, type FetchLike } from '../data/formats/featuresFromUrl';
 import { importFilesAsync } from '../data/formats/importFilesAsync';
 import { ImportError, toImportFailure, type ImportOptions } from '../data/formats/importResult';
+import type { ModelPlacement } from '../core/model/placement';
 import type { AppStore } from '../stores/appStore';
 
 /**
@@ -8,6 +9,10 @@ import type { AppStore } from '../stores/appStore';
  * Files that fail are listed with their located reason; nothing already loaded changes.
  */
 export async function importUserFiles(store: AppStore, files: readonly File[], options: ImportOptions = {}): Promise<void> {
+  // glTF models are not parsed here: the engine loads them from an object URL, placed at the community.
+  const models = files.filter((f) => /\.(glb|gltf)$/i.test(f.name));
+  for (const model of models) store.getState().addModelLayer(model.name, URL.createObjectURL(model), defaultPlacement(store));
+  files = files.filter((f) => !models.includes(f));
   if (!files.length) return;
   store.getState().beginImport();
   try {
@@ -20,6 +25,22 @@ export async function importUserFiles(store: AppStore, files: readonly File[], o
       { name: 'ImportError', code: 'unsupported-format', message: (error as Error).message, issues: [{ file, reason: (error as Error).message }] },
     ]);
   }
+}
+
+/** A dropped model stands at the centre of the open community until the user moves it. */
+function defaultPlacement(store: AppStore): ModelPlacement {
+  const [lon, lat] = store.getState().community?.manifest.centre ?? [120.1551, 30.2741];
+  return { lon, lat, heightMeters: 0, headingDeg: 0, scale: 1 };
+}
+
+/** Frees the object URL of a model layer once it is removed (the engine has dropped the model by then). */
+export function revokeRemovedModelUrls(store: AppStore): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.importedLayers === prev.importedLayers) return;
+    const kept = new Set(s.importedLayers.map((l) => l.id));
+    for (const layer of prev.importedLayers)
+      if (layer.kind === 'model' && !kept.has(layer.id) && layer.url.startsWith('blob:')) URL.revokeObjectURL(layer.url);
+  });
 }
 
 /**
@@ -38,6 +59,10 @@ export async function importFromUrl(store: AppStore, url: string): Promise<void>
   store.getState().beginImport();
   try {
     const fetched = await featureCollectionFromUrl(url, fetch as unknown as FetchLike);
+    if (fetched.kind === 'tileset') {
+      store.getState().addTilesetLayer(fetched.name, fetched.url);
+      return;
+    }
     const bytes = new TextEncoder().encode(fetched.text).buffer as ArrayBuffer;
     const batch = await importFilesAsync([{ name: fetched.name, bytes }]);
     if (fetched.truncated)

@@ -4,10 +4,12 @@ import type { ServiceCoverage } from '../analysis/service-circles/computeService
 import type { ServiceGap } from '../analysis/service-circles/gaps';
 import type { CameraBookmark, Community, FacilityCategory } from '../core/model/types';
 import type { ImportFailure, ImportResult } from '../data/formats/importResult';
+import type { ModelPlacement } from '../core/model/placement';
 import { summariseBuildings, type BuildingSummary } from '../data/community/buildingSummaries';
 import type { Role } from '../data/privacy/mask';
 import type { Language } from '../i18n/translate';
 import type { ColorMode } from '../layers/buildingColorModes';
+import type { InspectorColorMode } from '../layers/unitColorModes';
 import { defaultLayerVisibility, type LayerId } from '../layers/layerCatalog';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -65,14 +67,22 @@ export interface AnalysisSlice {
   failAnalysis(message: string): void;
 }
 
-/** A layer brought in by the user (drag-and-drop or file picker), drawn over the community. */
-export interface ImportedLayer {
+/** A layer brought in by the user (drag-and-drop, file picker or URL), drawn over the community. */
+export type ImportedLayer = {
   id: string;
-  result: ImportResult;
   visible: boolean;
   /** Fixed at import, so a layer keeps its colour when others are removed. */
   colorIndex: number;
-}
+} & (
+  | { kind: 'features'; result: ImportResult }
+  /** A 3D Tiles tileset streamed from its URL. */
+  | { kind: 'tileset'; name: string; url: string }
+  /** A glTF/GLB model (an object URL for a dropped file) placed by the user. */
+  | { kind: 'model'; name: string; url: string; placement: ModelPlacement }
+);
+
+/** The file or URL name a layer is listed under. */
+export const importedLayerName = (layer: ImportedLayer): string => (layer.kind === 'features' ? layer.result.file : layer.name);
 
 export interface ImportSlice {
   importedLayers: ImportedLayer[];
@@ -83,9 +93,45 @@ export interface ImportSlice {
   finishImport(results: ImportResult[], failures: ImportFailure[]): void;
   setImportedLayerVisible(id: string, visible: boolean): void;
   removeImportedLayer(id: string): void;
+  addTilesetLayer(name: string, url: string): void;
+  addModelLayer(name: string, url: string, placement: ModelPlacement): void;
+  setModelPlacement(id: string, placement: ModelPlacement): void;
+  /** A tileset or model that failed to load: removed from the layers and listed as a failure. */
+  failImportedLayer(id: string, message: string): void;
+  /** The imported 3D feature last clicked, with its attributes. */
+  pickedImportedFeature: { layerId: string; properties: Record<string, unknown> } | null;
+  pickImportedFeature(picked: { layerId: string; properties: Record<string, unknown> } | null): void;
 }
 
-export type AppState = CommunitySlice & ViewSlice & AnalysisSlice & ImportSlice;
+/** The 分层分户 inspector of one building: floors pulled apart, one box per home. */
+export interface InspectorSlice {
+  inspectedBuildingId: string | null;
+  /** Floors marked in the inspector (e.g. those a reuse option converts), 1-based. */
+  inspectorHighlightFloors: number[];
+  inspectorColorMode: InspectorColorMode;
+  /** Gap between floors, metres. */
+  inspectorExplodeMeters: number;
+  /** The house picked in the inspector. */
+  selectedUnitId: string | null;
+  hoveredUnitId: string | null;
+  openInspector(buildingId: string, highlightFloors?: number[]): void;
+  closeInspector(): void;
+  setInspectorColorMode(mode: InspectorColorMode): void;
+  setInspectorExplode(meters: number): void;
+  selectUnit(unitId: string | null): void;
+  hoverUnit(unitId: string | null): void;
+}
+
+/** Wide enough to see into every floor from the default camera, small enough to keep the stack compact. */
+export const DEFAULT_INSPECTOR_EXPLODE_METERS = 3;
+const CLOSED_INSPECTOR: Pick<InspectorSlice, 'inspectedBuildingId' | 'inspectorHighlightFloors' | 'selectedUnitId' | 'hoveredUnitId'> = {
+  inspectedBuildingId: null,
+  inspectorHighlightFloors: [],
+  selectedUnitId: null,
+  hoveredUnitId: null,
+};
+
+export type AppState = CommunitySlice & ViewSlice & AnalysisSlice & ImportSlice & InspectorSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface InitialView {
@@ -117,6 +163,8 @@ export function createAppStore(initial: InitialView = {}): AppStore {
         loadError: null,
         selectedBuildingId: keepSelection && community.buildings.some((b) => b.id === keepSelection) ? keepSelection : null,
         hoveredBuildingId: null,
+        // The inspected building belongs to the community being replaced.
+        ...CLOSED_INSPECTOR,
       });
     },
     // The previous community (if any) stays on screen: a failed load loses nothing.
@@ -136,6 +184,17 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     setLayerVisible: (layer, visible) => set((s) => ({ layers: { ...s.layers, [layer]: visible } })),
     selectBuilding: (selectedBuildingId) => set({ selectedBuildingId }),
     hoverBuilding: (hoveredBuildingId) => set({ hoveredBuildingId }),
+
+    ...CLOSED_INSPECTOR,
+    inspectorColorMode: 'occupancy',
+    inspectorExplodeMeters: DEFAULT_INSPECTOR_EXPLODE_METERS,
+    openInspector: (inspectedBuildingId, highlightFloors = []) =>
+      set({ inspectedBuildingId, inspectorHighlightFloors: highlightFloors, selectedUnitId: null, hoveredUnitId: null }),
+    closeInspector: () => set(CLOSED_INSPECTOR),
+    setInspectorColorMode: (inspectorColorMode) => set({ inspectorColorMode }),
+    setInspectorExplode: (meters) => set({ inspectorExplodeMeters: Math.max(0, meters) }),
+    selectUnit: (selectedUnitId) => set({ selectedUnitId }),
+    hoverUnit: (hoveredUnitId) => set({ hoveredUnitId }),
 
     // 一老一小 first: elderly day care is what the seed policy asks about most.
     serviceCategory: initial.serviceCategory ?? 'elderly-care',
@@ -172,12 +231,40 @@ export function createAppStore(initial: InitialView = {}): AppStore {
         importFailures: failures,
         importedLayers: [
           ...s.importedLayers,
-          ...results.map((result) => ({ id: `import-${++importedCount}`, result, visible: true, colorIndex: importedCount - 1 })),
+          ...results.map((result) => ({ id: `import-${++importedCount}`, kind: 'features' as const, result, visible: true, colorIndex: importedCount - 1 })),
         ],
       })),
     setImportedLayerVisible: (id, visible) =>
       set((s) => ({ importedLayers: s.importedLayers.map((l) => (l.id === id ? { ...l, visible } : l)) })),
-    removeImportedLayer: (id) => set((s) => ({ importedLayers: s.importedLayers.filter((l) => l.id !== id) })),
+    removeImportedLayer: (id) =>
+      set((s) => ({
+        importedLayers: s.importedLayers.filter((l) => l.id !== id),
+        pickedImportedFeature: s.pickedImportedFeature?.layerId === id ? null : s.pickedImportedFeature,
+      })),
+    addTilesetLayer: (name, url) =>
+      set((s) => ({
+        importStatus: 'done',
+        importedLayers: [...s.importedLayers, { id: `import-${++importedCount}`, kind: 'tileset', name, url, visible: true, colorIndex: importedCount - 1 }],
+      })),
+    addModelLayer: (name, url, placement) =>
+      set((s) => ({
+        importStatus: 'done',
+        importedLayers: [...s.importedLayers, { id: `import-${++importedCount}`, kind: 'model', name, url, placement, visible: true, colorIndex: importedCount - 1 }],
+      })),
+    setModelPlacement: (id, placement) =>
+      set((s) => ({ importedLayers: s.importedLayers.map((l) => (l.id === id && l.kind === 'model' ? { ...l, placement } : l)) })),
+    failImportedLayer: (id, message) =>
+      set((s) => {
+        const layer = s.importedLayers.find((l) => l.id === id);
+        if (!layer) return {};
+        const file = importedLayerName(layer);
+        return {
+          importedLayers: s.importedLayers.filter((l) => l.id !== id),
+          importFailures: [...s.importFailures, { name: 'ImportError', code: 'unsupported-format', message, issues: [{ file, reason: message }] }],
+        };
+      }),
+    pickedImportedFeature: null,
+    pickImportedFeature: (pickedImportedFeature) => set({ pickedImportedFeature }),
   }));
 }
 

@@ -29,16 +29,28 @@ export function layerNameOfUrl(url: string): string {
   return /\.(geo)?json$/i.test(name) ? name : `${name}.geojson`;
 }
 
+/** A 3D Tiles tileset.json: an `asset` with a version and a `root` tile (3D Tiles 1.0 and 1.1). */
+export function isTilesetJson(json: unknown): boolean {
+  const j = json as { asset?: { version?: unknown }; root?: unknown } | null;
+  return typeof j === 'object' && j !== null && typeof j.asset?.version === 'string' && typeof j.root === 'object' && j.root !== null;
+}
+
+export type UrlResource =
+  | { kind: 'features'; name: string; text: string; pages: number; truncated: boolean }
+  /** The URL is a 3D Tiles tileset; the viewer streams it itself. */
+  | { kind: 'tileset'; name: string; url: string };
+
 /**
  * Fetches GeoJSON from a URL: a plain FeatureCollection file, or an OGC API – Features collection
  * (its description links to `items`; item pages link to `next`). Pages are followed until there is no
  * `next` or `maxFeatures` is reached, and merged into one FeatureCollection text for the importer.
+ * A 3D Tiles `tileset.json` is recognised by its content and handed back as a tileset to stream.
  */
 export async function featureCollectionFromUrl(
   url: string,
   fetchImpl: FetchLike,
   options: { maxFeatures?: number; signal?: AbortSignal } = {},
-): Promise<{ name: string; text: string; pages: number; truncated: boolean }> {
+): Promise<UrlResource> {
   const maxFeatures = options.maxFeatures ?? 100_000;
   const name = layerNameOfUrl(url);
   const get = async (target: string): Promise<unknown> => {
@@ -59,6 +71,10 @@ export async function featureCollectionFromUrl(
   // Relative links resolve against the page they came from.
   let pageUrl = url;
   let page = await get(url);
+  if (isTilesetJson(page)) {
+    const parts = new URL(url).pathname.split('/').filter(Boolean);
+    return { kind: 'tileset', name: parts.length > 1 ? `${parts.at(-2)}/${parts.at(-1)}` : (parts[0] ?? 'tileset.json'), url };
+  }
   if ((page as { type?: unknown })?.type !== 'FeatureCollection') {
     const items = linkOf(page, 'items');
     if (!items) throw new ImportError('not-geojson', { file: url, reason: 'is neither a GeoJSON FeatureCollection nor an OGC API Features collection' });
@@ -79,5 +95,5 @@ export async function featureCollectionFromUrl(
     page = await get(pageUrl);
   }
   const truncated = features.length > maxFeatures || (next !== undefined && features.length >= maxFeatures);
-  return { name, text: JSON.stringify({ type: 'FeatureCollection', features: features.slice(0, maxFeatures) }), pages, truncated };
+  return { kind: 'features', name, text: JSON.stringify({ type: 'FeatureCollection', features: features.slice(0, maxFeatures) }), pages, truncated };
 }

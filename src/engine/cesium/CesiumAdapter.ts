@@ -12,6 +12,7 @@ import {
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
   Transforms,
+  type Model,
   type Primitive,
   type Viewer,
 } from 'cesium';
@@ -31,6 +32,7 @@ import {
 } from '../../layers/layerCatalog';
 import type { ImportedLayerView, RenderProfile, SceneAdapter, SceneCallbacks, ServiceReachOverlay } from '../contract';
 import { createImportedLayer } from './renderers/importedLayer';
+import { Cesium3DTileFeature, featureProperties, loadModel, loadTileset, placementMatrix, TileFeatureHighlight } from './renderers/importedModels';
 import { createOfflineViewer } from './offlineViewer';
 import { BUILDING_PICK_PREFIX, BuildingLayer, CONTEXT_PICK_PREFIX } from './renderers/buildingLayer';
 import { createFacilityLayer } from './renderers/facilityIcons';
@@ -73,9 +75,10 @@ export class CesiumAdapter implements SceneAdapter {
     serviceReach: new PrimitiveCollection(),
     route: new PrimitiveCollection(),
   };
-  /** User-imported layers by id, with the features they were drawn from (to redraw only on change). */
+  /** User-imported layers by id, with the view they were drawn from (to redraw only on change). */
   private readonly importedRoot = new PrimitiveCollection();
-  private readonly imported = new Map<string, { features: ImportedLayerView['features']; collection: PrimitiveCollection; pending: Primitive[] }>();
+  private readonly imported = new Map<string, { view: ImportedLayerView; collection: PrimitiveCollection; pending: Primitive[] }>();
+  private readonly tileHighlight = new TileFeatureHighlight();
 
   constructor(
     container: HTMLElement,
@@ -89,7 +92,9 @@ export class CesiumAdapter implements SceneAdapter {
     scene.primitives.add(this.importedRoot);
     this.handler = new ScreenSpaceEventHandler(scene.canvas);
     this.handler.setInputAction((event: { position: Cartesian2 }) => {
-      this.callbacks.onPickBuilding(this.buildingAt(event.position));
+      const picked = this.viewer.scene.pick(event.position) as { id?: unknown; primitive?: unknown } | undefined;
+      this.callbacks.onPickBuilding(buildingIdOf(picked));
+      this.pickImported(picked);
     }, ScreenSpaceEventType.LEFT_CLICK);
     this.handler.setInputAction((event: { endPosition: Cartesian2 }) => {
       // Picking renders a frame; once per animation frame is plenty.
@@ -107,15 +112,27 @@ export class CesiumAdapter implements SceneAdapter {
         if (this.current?.buildings.sync()) scene.requestRender();
         // Overlay lines are built in workers; keep frames coming until they are on screen.
         if (OVERLAY_LAYERS.some((id) => collectionPending(this.overlays[id]))) scene.requestRender();
-        for (const layer of this.imported.values()) if (layer.pending.some((p) => !p.ready)) scene.requestRender();
+        // Imported batches build in workers and tilesets stream tiles: keep frames coming until all is drawn.
+        if (!this.importedLayersLoaded()) scene.requestRender();
       }),
     );
   }
 
   private buildingAt(position: Cartesian2): string | null {
-    const picked = this.viewer.scene.pick(position) as { id?: unknown } | undefined;
-    const id = picked?.id;
-    return typeof id === 'string' && id.startsWith(BUILDING_PICK_PREFIX) ? id.slice(BUILDING_PICK_PREFIX.length) : null;
+    return buildingIdOf(this.viewer.scene.pick(position) as { id?: unknown } | undefined);
+  }
+
+  /** A click on an imported tileset feature or model reports its layer and attributes. */
+  private pickImported(picked: { primitive?: unknown } | undefined): void {
+    const feature = picked instanceof Cesium3DTileFeature ? picked : null;
+    const owner = feature ? feature.tileset : picked?.primitive;
+    const layerId = [...this.imported].find(([, layer]) => layer.collection.contains(owner as Primitive))?.[0];
+    this.tileHighlight.set(feature && layerId ? feature : null, this.viewer.scene);
+    if (!layerId) {
+      this.callbacks.onPickImportedFeature?.(null);
+      return;
+    }
+    this.callbacks.onPickImportedFeature?.({ layerId, properties: feature ? featureProperties(feature) : {} });
   }
 
   async showCommunity(community: Community, colors: ReadonlyMap<string, Rgb>, view?: CameraBookmark): Promise<void> {
@@ -312,15 +329,42 @@ export class CesiumAdapter implements SceneAdapter {
   setImportedLayers(layers: readonly ImportedLayerView[]): void {
     const wanted = new Map(layers.map((l) => [l.id, l]));
     for (const [id, drawn] of this.imported) {
-      if (wanted.get(id)?.features === drawn.features) continue;
+      const next = wanted.get(id);
+      if (next && sameImportedView(next, drawn.view)) continue;
+      // A moved model keeps its GPU resources: only its matrix changes.
+      if (next?.kind === 'model' && drawn.view.kind === 'model' && next.url === drawn.view.url) {
+        const model = drawn.collection.length ? (drawn.collection.get(0) as Model) : null;
+        if (model) model.modelMatrix = placementMatrix(next.placement);
+        drawn.view = next;
+        continue;
+      }
       this.importedRoot.remove(drawn.collection); // destroys its primitives
       this.imported.delete(id);
     }
     for (const layer of layers) {
       if (this.imported.has(layer.id)) continue;
-      const { collection, pending } = createImportedLayer(layer.id, layer.features, layer.color);
-      this.importedRoot.add(collection);
-      this.imported.set(layer.id, { features: layer.features, collection, pending });
+      if (layer.kind === 'features') {
+        const { collection, pending } = createImportedLayer(layer.id, layer.features, layer.color);
+        this.importedRoot.add(collection);
+        this.imported.set(layer.id, { view: layer, collection, pending });
+      } else {
+        const collection = new PrimitiveCollection();
+        this.importedRoot.add(collection);
+        const entry = { view: layer, collection, pending: [] as Primitive[] };
+        this.imported.set(layer.id, entry);
+        const loading = layer.kind === 'tileset' ? loadTileset(layer.url) : loadModel(layer.url, layer.id, layer.placement);
+        loading.then(
+          (primitive) => {
+            // Removed or replaced while loading: free it at once.
+            if (this.destroyed || this.imported.get(layer.id) !== entry) return void primitive.destroy();
+            collection.add(primitive);
+            this.viewer.scene.requestRender();
+          },
+          (error: Error) => {
+            if (this.imported.get(layer.id) === entry) this.callbacks.onImportedLayerError?.(layer.id, error.message);
+          },
+        );
+      }
     }
     this.viewer.scene.requestRender();
   }
@@ -356,6 +400,17 @@ export class CesiumAdapter implements SceneAdapter {
     return { x: rect.left + onCanvas.x, y: rect.top + onCanvas.y };
   }
 
+  importedLayersLoaded(): boolean {
+    for (const { view, collection, pending } of this.imported.values()) {
+      if (pending.some((p) => !p.ready)) return false;
+      if (view.kind === 'features') continue;
+      const primitive = collection.length ? (collection.get(0) as { tilesLoaded?: boolean; ready?: boolean }) : null;
+      if (!primitive) return false;
+      if (view.kind === 'tileset' ? !primitive.tilesLoaded : !primitive.ready) return false;
+    }
+    return true;
+  }
+
   nextFrame(): Promise<void> {
     const scene = this.viewer.scene;
     return new Promise((resolve) => {
@@ -383,6 +438,18 @@ export class CesiumAdapter implements SceneAdapter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+}
+
+function buildingIdOf(picked: { id?: unknown } | undefined): string | null {
+  const id = picked?.id;
+  return typeof id === 'string' && id.startsWith(BUILDING_PICK_PREFIX) ? id.slice(BUILDING_PICK_PREFIX.length) : null;
+}
+
+function sameImportedView(a: ImportedLayerView, b: ImportedLayerView): boolean {
+  if (a.kind === 'features' && b.kind === 'features') return a.features === b.features && a.color === b.color;
+  if (a.kind === 'tileset' && b.kind === 'tileset') return a.url === b.url;
+  if (a.kind === 'model' && b.kind === 'model') return a.url === b.url && a.placement === b.placement;
+  return false;
 }
 
 function collectionPending(collection: PrimitiveCollection): boolean {

@@ -3,6 +3,9 @@ import { formatDataIssue } from '../../core/errors';
 import { summarizeImport } from '../../data/formats/summary';
 import { IMPORTED_LAYER_COLORS } from '../../layers/layerCatalog';
 import { rgbToCss } from '../../layers/buildingColorModes';
+import type { ReactNode } from 'react';
+import type { ModelPlacement } from '../../core/model/placement';
+import { importedLayerName, type ImportedLayer } from '../../stores/appStore';
 import { useApp, useAppStore, useTranslate } from '../StoreContext';
 
 /**
@@ -17,7 +20,10 @@ export function DataPanel({
   onRetryWithCrs,
   onExport,
   onUrl,
+  children,
 }: {
+  /** Extra controls under a feature layer (its mapping to the community model). */
+  children?: (layer: Extract<ImportedLayer, { kind: 'features' }>) => ReactNode;
   /** Imports GeoJSON or an OGC API Features collection from a URL. */
   onUrl: (url: string) => void;
   onFiles: (files: File[]) => void;
@@ -39,7 +45,7 @@ export function DataPanel({
         <input
           type="file"
           multiple
-          accept=".geojson,.json,.csv,.tsv,.txt,.shp,.shx,.dbf,.prj,.cpg,.zip"
+          accept=".geojson,.json,.csv,.tsv,.txt,.shp,.shx,.dbf,.prj,.cpg,.zip,.glb,.gltf"
           onChange={(e) => {
             onFiles(Array.from(e.target.files ?? []));
             e.target.value = '';
@@ -94,29 +100,70 @@ export function DataPanel({
       </button>
       <ul className="imported-layers" data-testid="imported-layers">
         {layers.map((layer) => (
-          <li key={layer.id} data-file={layer.result.file}>
+          <li key={layer.id} data-file={importedLayerName(layer)} data-kind={layer.kind}>
             <label className="toggle">
               <input type="checkbox" checked={layer.visible} onChange={(e) => store.getState().setImportedLayerVisible(layer.id, e.target.checked)} />
-              <span className="swatch" style={{ background: rgbToCss(IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length]) }} />
-              <strong>{layer.result.file}</strong>
+              <span className="swatch" style={{ background: layer.kind === 'features' ? rgbToCss(IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length]) : 'transparent' }} />
+              <strong>{importedLayerName(layer)}</strong>
             </label>
             <button type="button" className="link remove" onClick={() => store.getState().removeImportedLayer(layer.id)}>
               {t('import.remove')}
             </button>
-            <div className="small">{summarizeImport(layer.result, language)}</div>
-            {layer.result.warnings?.map((w, i) => (
-              <div key={i} className="small warning">
-                {formatDataIssue(w)}
-              </div>
-            ))}
-            <div className="muted small">
-              {crsLabel(layer.result.sourceCrs, language)}
-              {layer.result.encoding ? ` · ${layer.result.encoding}` : ''}
-              {layer.result.axesSwapped ? ` · ${t('import.axesSwapped')}` : ''}
-            </div>
+            {layer.kind === 'features' ? (
+              <>
+                <div className="small">{summarizeImport(layer.result, language)}</div>
+                {layer.result.warnings?.map((w, i) => (
+                  <div key={i} className="small warning">
+                    {formatDataIssue(w)}
+                  </div>
+                ))}
+                <div className="muted small">
+                  {crsLabel(layer.result.sourceCrs, language)}
+                  {layer.result.encoding ? ` · ${layer.result.encoding}` : ''}
+                  {layer.result.axesSwapped ? ` · ${t('import.axesSwapped')}` : ''}
+                </div>
+                {children?.(layer)}
+              </>
+            ) : layer.kind === 'tileset' ? (
+              <div className="small">{t('import.tileset')}</div>
+            ) : (
+              <ModelPlacementEditor id={layer.id} placement={layer.placement} />
+            )}
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** Where a dropped glTF model stands: longitude, latitude, height, heading and scale, edited in place. */
+function ModelPlacementEditor({ id, placement }: { id: string; placement: ModelPlacement }) {
+  const t = useTranslate();
+  const store = useAppStore();
+  const fields: { key: keyof ModelPlacement; step: number }[] = [
+    { key: 'lon', step: 0.0001 },
+    { key: 'lat', step: 0.0001 },
+    { key: 'heightMeters', step: 1 },
+    { key: 'headingDeg', step: 5 },
+    { key: 'scale', step: 0.1 },
+  ];
+  return (
+    <div className="placement" data-testid="model-placement">
+      {fields.map(({ key, step }) => (
+        <label key={key} className="small">
+          {t(`import.placement.${key}`)}
+          <input
+            type="number"
+            step={step}
+            value={placement[key]}
+            onChange={(e) => {
+              const value = Number(e.target.value);
+              if (e.target.value !== '' && Number.isFinite(value) && (key !== 'scale' || value > 0))
+                store.getState().setModelPlacement(id, { ...placement, [key]: value });
+            }}
+          />
+        </label>
+      ))}
     </div>
   );
 }

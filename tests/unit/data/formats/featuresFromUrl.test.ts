@@ -27,6 +27,7 @@ describe('featureCollectionFromUrl', () => {
   it('follows an OGC API Features collection to its items and through every next page (5 items, 2 per page = 3 pages)', async () => {
     const server = fakeServer();
     const result = await featureCollectionFromUrl('http://gis.intranet/ogc/collections/pois', server.fetch);
+    if (result.kind !== 'features') throw new Error('expected features');
     expect(JSON.parse(result.text).features.map((f: { id: number }) => f.id)).toEqual([0, 1, 2, 3, 4]);
     expect(result.pages).toBe(3);
     expect(result.name).toBe('pois.geojson');
@@ -35,6 +36,7 @@ describe('featureCollectionFromUrl', () => {
 
   it('stops at maxFeatures and says the layer was cut', async () => {
     const result = await featureCollectionFromUrl('http://gis.intranet/ogc/collections/pois', fakeServer().fetch, { maxFeatures: 3 });
+    if (result.kind !== 'features') throw new Error('expected features');
     expect(JSON.parse(result.text).features).toHaveLength(3);
     expect(result.truncated).toBe(true);
   });
@@ -43,6 +45,15 @@ describe('featureCollectionFromUrl', () => {
     const error = await featureCollectionFromUrl('http://gis.intranet/nothing.geojson', fakeServer().fetch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).issues[0]).toMatchObject({ file: 'http://gis.intranet/nothing.geojson', reason: 'cannot be fetched (HTTP 404)' });
+  });
+
+  it('recognises a 3D Tiles tileset.json by its content and hands it back to be streamed', async () => {
+    const fetch: FetchLike = async () => ({ ok: true, status: 200, json: async () => ({ asset: { version: '1.1' }, geometricError: 100, root: { geometricError: 0 } }) });
+    expect(await featureCollectionFromUrl('http://gis.intranet/tiles/district/tileset.json', fetch)).toEqual({
+      kind: 'tileset',
+      name: 'district/tileset.json',
+      url: 'http://gis.intranet/tiles/district/tileset.json',
+    });
   });
 
   it('names layers after the collection id or the file', () => {
