@@ -4,6 +4,9 @@ import { ImportError, toImportFailure, type ImportOptions } from '../data/format
 import type { ModelPlacement } from '../core/model/placement';
 import type { AppStore } from '../stores/appStore';
 
+/** The import in progress, so a newer one or the cancel button can stop it (its worker is terminated). */
+let running: AbortController | null = null;
+
 /**
  * Reads the files a user dropped or picked, in a worker, and adds what could be read as layers.
  * Files that fail are listed with their located reason; nothing already loaded changes.
@@ -15,16 +18,39 @@ export async function importUserFiles(store: AppStore, files: readonly File[], o
   files = files.filter((f) => !models.includes(f));
   if (!files.length) return;
   store.getState().beginImport();
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
   try {
-    const buffers = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
-    const batch = await importFilesAsync(buffers, options);
-    store.getState().finishImport(batch.results, batch.failures);
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    let loadedBytes = 0;
+    const buffers = [];
+    for (const file of files) {
+      if (controller.signal.aborted) return;
+      buffers.push({ name: file.name, bytes: await file.arrayBuffer() });
+      loadedBytes += file.size;
+      store.getState().setImportProgress({ phase: 'loading', done: loadedBytes, total: totalBytes, file: file.name });
+    }
+    const batch = await importFilesAsync(buffers, options, controller.signal, (done, total, file) =>
+      store.getState().setImportProgress({ phase: 'parsing', done, total, file }),
+    );
+    if (!controller.signal.aborted) store.getState().finishImport(batch.results, batch.failures);
   } catch (error) {
+    if ((error as Error).name === 'AbortError') return;
     const file = files.map((f) => f.name).join(', ');
     store.getState().finishImport([], [
       { name: 'ImportError', code: 'unsupported-format', message: (error as Error).message, issues: [{ file, reason: (error as Error).message }] },
     ]);
+  } finally {
+    if (running === controller) running = null;
   }
+}
+
+/** Stops the running import; the scene and the layers stay as they were before it. */
+export function cancelImport(store: AppStore): void {
+  running?.abort();
+  running = null;
+  store.getState().cancelImport();
 }
 
 /** A dropped model stands at the centre of the open community until the user moves it. */

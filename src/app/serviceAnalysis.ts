@@ -3,7 +3,8 @@ import { rankServiceGaps } from '../analysis/service-circles/gaps';
 import { withUserSettings } from '../analysis/service-circles/ruleOverrides';
 import { DEFAULT_SERVICE_RULES } from '../analysis/service-circles/rules';
 import { serviceCoverageRequestFromCommunity } from '../analysis/service-circles/serviceCoverageRequest';
-import type { AppState, AppStore } from '../stores/appStore';
+import { withImportedData } from '../data/community/importedData';
+import { mappedImportedLayers, type AppState, type AppStore } from '../stores/appStore';
 
 /** Edits of speed or limits arrive keystroke by keystroke; wait this long before recomputing. */
 const EDIT_DEBOUNCE_MS = 250;
@@ -26,7 +27,9 @@ export function runServiceAnalysisOnChanges(store: AppStore): () => void {
     s.startAnalysis();
     const rules = withUserSettings(DEFAULT_SERVICE_RULES, s.maxDistanceOverrides, s.walkSpeedMetersPerSecond);
     try {
-      const request = serviceCoverageRequestFromCommunity(s.community, { rules, walkSpeedMetersPerSecond: s.walkSpeedMetersPerSecond });
+      // Imported facilities and networks join the community's own; its buildings keep their indices.
+      const community = withImportedData(s.community, mappedImportedLayers(s.importedLayers, true)).community;
+      const request = serviceCoverageRequestFromCommunity(community, { rules, walkSpeedMetersPerSecond: s.walkSpeedMetersPerSecond });
       const coverage = await computeServiceCoverageAsync(request, {
         signal: current.signal,
         onProgress: (event) => store.getState().setAnalysisProgress(event.completed / event.total),
@@ -39,8 +42,12 @@ export function runServiceAnalysisOnChanges(store: AppStore): () => void {
     }
   };
 
+  const analysedLayers = (s: AppState) => mappedImportedLayers(s.importedLayers, true);
+  const sameLayers = (a: ReturnType<typeof analysedLayers>, b: ReturnType<typeof analysedLayers>) =>
+    a.length === b.length && a.every((l, i) => l.result === b[i].result && l.mapping === b[i].mapping);
   const changed = (s: AppState, prev: AppState) =>
     s.community !== prev.community ||
+    (s.importedLayers !== prev.importedLayers && !sameLayers(analysedLayers(s), analysedLayers(prev))) ||
     s.walkSpeedMetersPerSecond !== prev.walkSpeedMetersPerSecond ||
     s.maxDistanceOverrides !== prev.maxDistanceOverrides;
 

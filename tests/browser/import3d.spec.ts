@@ -9,6 +9,9 @@ const buildings = (
   JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as { features: { properties: { id: string; heightMeters: number } }[] }
 ).features.map((f) => f.properties);
 const tallest = [...buildings].sort((a, b) => b.heightMeters - a.heightMeters)[0];
+const named = (JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as { features: { properties: { id: string; name?: string } }[] }).features
+  .map((f) => f.properties)
+  .find((b) => b.name)!;
 const manifest = JSON.parse(readFileSync('models/sample-jinghe/manifest.json', 'utf8')) as { centre: [number, number] };
 
 /** A 30 m × 30 m × 80 m tower as a GLB whose origin is its foot (glTF metres, Y up). */
@@ -60,6 +63,52 @@ describe('3D imports: a 3D Tiles tileset by URL and a dropped glTF model', () =>
       expect(after.equals(before)).toBe(false);
       await expect(app.page.getByTestId('import-failures').count()).resolves.toBe(0);
       await saveScreenshot(app.page, 'import-glb-placed');
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('imported data in the community model', () => {
+  it('an imported nursery list feeds the service circles; a statistics table joins a building by its name', async () => {
+    const app = await openApp(`building=${named.id}`);
+    try {
+      await waitForDataReady(app.page);
+      await app.page.getByTestId('tab-service').click();
+      const nurseryShare = () =>
+        app.page.evaluate(() => document.querySelector('[data-testid=service-coverage] tr[data-category=nursery] td:nth-child(3)')?.textContent ?? '');
+      await app.page.waitForFunction(() => document.querySelector('[data-testid=service-coverage] tr[data-category=nursery]'), undefined, { timeout: 60_000 });
+      // The sample has no 托育 at all: no home is within reach.
+      expect(await nurseryShare()).toMatch(/^0(\.0)?\s*%$/);
+
+      await app.page.getByTestId('tab-data').click();
+      const [lon, lat] = manifest.centre;
+      const csv = `名称,经度,纬度\n阳光托育园,${lon},${lat}\n`;
+      await app.page.getByTestId('import-file').setInputFiles({ name: 'nurseries.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      const layer = app.page.locator('[data-testid=imported-layers] li[data-file="nurseries.csv"]');
+      await layer.waitFor({ timeout: 30_000 });
+      await expect(layer.getByTestId('mapping-target').inputValue()).resolves.toBe('facilities');
+      await expect(layer.getByTestId('mapping-outcome').textContent()).resolves.toContain('1');
+
+      await app.page.getByTestId('tab-service').click();
+      await app.page.waitForFunction(
+        () => Number((document.querySelector('[data-testid=service-coverage] tr[data-category=nursery] td:nth-child(3)')?.textContent ?? '0').replace('%', '')) > 0,
+        undefined,
+        { timeout: 60_000 },
+      );
+      await saveScreenshot(app.page, 'import-nursery-feeds-service-circles');
+
+      await app.page.getByTestId('tab-data').click();
+      const table = `楼号,户数,常住人口\n${named.name},48,131\n不存在的楼,1,2\n`;
+      await app.page.getByTestId('import-file').setInputFiles({ name: 'stats.csv', mimeType: 'text/csv', buffer: Buffer.from(table) });
+      const stats = app.page.locator('[data-testid=imported-layers] li[data-file="stats.csv"]');
+      await stats.waitFor({ timeout: 30_000 });
+      await expect(stats.getByTestId('mapping-target').inputValue()).resolves.toBe('table');
+      await expect(stats.getByTestId('mapping-outcome').textContent()).resolves.toMatch(/1.*1/);
+      await expect(stats.textContent()).resolves.toContain('不存在的楼');
+      await expect(app.page.getByTestId('joined-statistics').textContent()).resolves.toContain('131');
+      await saveScreenshot(app.page, 'import-table-joined');
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();

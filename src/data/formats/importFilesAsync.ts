@@ -10,6 +10,7 @@ export function importFilesAsync(
   files: readonly { name: string; bytes: ArrayBuffer }[],
   options: ImportOptions = {},
   signal?: AbortSignal,
+  onProgress?: (done: number, total: number, file: string) => void,
 ): Promise<ImportBatch> {
   if (signal?.aborted) return Promise.reject(new DOMException('import was cancelled', 'AbortError'));
   return new Promise((resolve, reject) => {
@@ -24,6 +25,7 @@ export function importFilesAsync(
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.onmessage = ({ data }: MessageEvent<ImportFromWorker>) => {
+      if (data.type === 'progress') return onProgress?.(data.done, data.total, data.file);
       finish();
       if (data.type === 'result') resolve(data.batch);
       else reject(new Error(data.message));

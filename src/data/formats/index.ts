@@ -36,16 +36,22 @@ export interface ImportBatch {
   failures: ImportFailure[];
 }
 
-export function importFiles(files: ReadonlyMap<string, ArrayBuffer | ArrayBufferView>, options: ImportOptions = {}): ImportBatch {
+/** Called after each file or shapefile layer is read: how many of how many, and which. */
+export type ImportProgress = (done: number, total: number, file: string) => void;
+
+export function importFiles(files: ReadonlyMap<string, ArrayBuffer | ArrayBufferView>, options: ImportOptions = {}, onProgress?: ImportProgress): ImportBatch {
   const results: ImportResult[] = [];
   const failures: ImportFailure[] = [];
-  const attempt = (read: () => ImportResult) => {
+  let done = 0;
+  let total = 0;
+  const attempt = (read: () => ImportResult, file: string) => {
     try {
       results.push(read());
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       failures.push(toImportFailure(error));
     }
+    onProgress?.(++done, total, file);
   };
   const shapefileParts = new Map<string, ArrayBuffer | ArrayBufferView>();
   const loose = new Map<string, ArrayBuffer | ArrayBufferView>();
@@ -59,18 +65,22 @@ export function importFiles(files: ReadonlyMap<string, ArrayBuffer | ArrayBuffer
         failures.push(toImportFailure(error));
       }
   }
+  const formats = new Map([...loose].map(([name, data]) => [name, detectFormat(name, data)]));
+  for (const [name, data] of loose) if (formats.get(name) === 'shapefile') shapefileParts.set(name, data);
+  const shapefileLayers = listShapefileLayers(shapefileParts);
+  total = [...formats.values()].filter((f) => f !== null && f !== 'shapefile').length + shapefileLayers.length;
   for (const [name, data] of loose) {
-    const format = detectFormat(name, data);
-    if (format === 'shapefile') shapefileParts.set(name, data);
-    else if (format === 'geojson') attempt(() => readGeoJson(data, name, options));
-    else if (format === 'cityjson') attempt(() => readCityJson(data, name, options));
-    else if (format === 'csv') attempt(() => readCsv(data, name, options));
+    const format = formats.get(name);
+    if (format === 'shapefile') continue;
+    else if (format === 'geojson') attempt(() => readGeoJson(data, name, options), name);
+    else if (format === 'cityjson') attempt(() => readCityJson(data, name, options), name);
+    else if (format === 'csv') attempt(() => readCsv(data, name, options), name);
     else {
       failures.push(toImportFailure(new ImportError('unsupported-format', { file: name, reason: 'is not a supported format: GeoJSON, CityJSON, CSV, shapefile or a zip of them' })));
     }
   }
-  for (const layer of listShapefileLayers(shapefileParts)) attempt(() => readShapefile(shapefileParts, { ...options, layer }));
-  if (shapefileParts.size > 0 && listShapefileLayers(shapefileParts).length === 0) {
+  for (const layer of shapefileLayers) attempt(() => readShapefile(shapefileParts, { ...options, layer }), layer);
+  if (shapefileParts.size > 0 && shapefileLayers.length === 0) {
     const name = [...shapefileParts.keys()][0];
     failures.push(toImportFailure(new ImportError('missing-file', { file: name, reason: 'is part of a shapefile but the .shp is missing' })));
   }

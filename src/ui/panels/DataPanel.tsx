@@ -3,9 +3,9 @@ import { formatDataIssue } from '../../core/errors';
 import { summarizeImport } from '../../data/formats/summary';
 import { IMPORTED_LAYER_COLORS } from '../../layers/layerCatalog';
 import { rgbToCss } from '../../layers/buildingColorModes';
-import type { ReactNode } from 'react';
 import type { ModelPlacement } from '../../core/model/placement';
-import { importedLayerName, type ImportedLayer } from '../../stores/appStore';
+import { importedLayerName } from '../../stores/appStore';
+import { LayerMappingEditor } from './LayerMappingEditor';
 import { useApp, useAppStore, useTranslate } from '../StoreContext';
 
 /**
@@ -20,10 +20,10 @@ export function DataPanel({
   onRetryWithCrs,
   onExport,
   onUrl,
-  children,
+  onCancel,
 }: {
-  /** Extra controls under a feature layer (its mapping to the community model). */
-  children?: (layer: Extract<ImportedLayer, { kind: 'features' }>) => ReactNode;
+  /** Stops the running import; nothing of it is added. */
+  onCancel: () => void;
   /** Imports GeoJSON or an OGC API Features collection from a URL. */
   onUrl: (url: string) => void;
   onFiles: (files: File[]) => void;
@@ -38,6 +38,7 @@ export function DataPanel({
   const layers = useApp((s) => s.importedLayers);
   const failures = useApp((s) => s.importFailures);
   const status = useApp((s) => s.importStatus);
+  const progress = useApp((s) => s.importProgress);
   return (
     <div className="data-panel" data-testid="data-panel" data-status={status}>
       <label className="file-picker">
@@ -67,7 +68,20 @@ export function DataPanel({
           {t('import.fromUrl')}
         </button>
       </form>
-      {status === 'reading' && <p className="small">{t('import.reading')}</p>}
+      {status === 'reading' && (
+        <div className="import-progress" data-testid="import-progress">
+          <span className="small">
+            {progress?.phase === 'parsing'
+              ? t('import.parsing', { done: progress.done, total: progress.total, file: progress.file ?? '' })
+              : t('import.reading')}
+          </span>
+          <progress max={progress?.total || 1} value={progress?.done ?? 0} />
+          <button type="button" onClick={onCancel} data-testid="import-cancel">
+            {t('import.cancel')}
+          </button>
+        </div>
+      )}
+      {status === 'cancelled' && <p className="small muted">{t('import.cancelled')}</p>}
       {failures.length > 0 && (
         <ul className="import-failures" data-testid="import-failures">
           {failures.map((f, i) => (
@@ -122,7 +136,7 @@ export function DataPanel({
                   {layer.result.encoding ? ` · ${layer.result.encoding}` : ''}
                   {layer.result.axesSwapped ? ` · ${t('import.axesSwapped')}` : ''}
                 </div>
-                {children?.(layer)}
+                <LayerMappingEditor layer={layer} />
               </>
             ) : layer.kind === 'tileset' ? (
               <div className="small">{t('import.tileset')}</div>

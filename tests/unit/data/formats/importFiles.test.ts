@@ -45,4 +45,20 @@ describe('importFiles', () => {
     expect(structuredClone(failures[1])).toEqual(failures[1]);
     expect(summarizeImport(results[1], 'en')).toBe('2 features imported, 2 skipped (row 4: no geometry; row 5: invalid coordinate)');
   });
+
+  it('reports progress after every file and shapefile layer read, failures included', () => {
+    const files = new Map<string, Uint8Array>([
+      ['osm.geojson', bytes('osm-overpass.geojson')],
+      ['broken.geojson', new TextEncoder().encode('{')],
+      ...readdirSync(path.join(FIXTURES, 'buildings-4549')).map((n) => [n, bytes(`buildings-4549/${n}`)] as [string, Uint8Array]),
+    ]);
+    const events: [number, number, string][] = [];
+    importFiles(files, {}, (done, total, file) => events.push([done, total, file]));
+    // Two loose files and one shapefile layer (named by its stem; the .dbf/.prj/.shx travel with the .shp).
+    expect(events).toEqual([
+      [1, 3, 'osm.geojson'],
+      [2, 3, 'broken.geojson'],
+      [3, 3, 'buildings'],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { packageZip, resolvePackagePath } from '../../../../src/data/package/packageZip';
 import { readCommunityPackage } from '../../../../src/data/package/readPackage';
+import { withImportedData } from '../../../../src/data/community/importedData';
 
 describe('packageZip', () => {
   it('resolves manifest paths that climb out of the package folder', () => {
@@ -27,5 +28,19 @@ describe('packageZip', () => {
     expect(reread.houses).toEqual(original.houses);
     expect(reread.context[0].buildings).toHaveLength(original.context[0].buildings.length);
     expect(reread.context[0].buildings[5]).toEqual(original.context[0].buildings[5]);
+  });
+
+  it('writes imported facilities into the exported package, so an import becomes a reusable package', async () => {
+    const dir = path.resolve('models/sample-jinghe');
+    const original = await readCommunityPackage(async (p) => readFileSync(path.join(dir, p), 'utf8'));
+    const pois = {
+      file: 'pois.csv',
+      features: [{ row: 2, geometry: { type: 'Point' as const, coordinates: original.manifest.centre }, properties: { 名称: '阳光托育园' } }],
+    };
+    const { community } = withImportedData(original, [{ result: pois, mapping: { target: 'facilities' } }]);
+    const entries = unzipSync(packageZip(community));
+    const reread = await readCommunityPackage(async (p) => strFromU8(entries[resolvePackagePath('sample-jinghe', p)]));
+    expect(reread.facilities).toHaveLength(original.facilities.length + 1);
+    expect(reread.facilities.at(-1)).toMatchObject({ id: 'pois-1', category: 'nursery', name: '阳光托育园' });
   });
 });
