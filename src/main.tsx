@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadCommunity } from './app/loadCommunity';
 import { revokeRemovedModelUrls } from './app/importUserFiles';
+import { applyScenariosOnChanges } from './app/scenarioBinding';
+import { parseScenarioId } from './scenarios/registry';
 import { runServiceAnalysisOnChanges } from './app/serviceAnalysis';
 import { parseShareState } from './app/shareLink';
 import { syncDocumentLanguage, syncReadiness, syncShareLink } from './app/shareLinkSync';
@@ -21,6 +23,7 @@ const store = createAppStore({
   layers: shared.layers,
   selectedBuildingId: shared.building ?? null,
   serviceCategory: shared.serviceCategory,
+  scenarioId: parseScenarioId(shared.scenario) ?? null,
 });
 const cameraStore = createCameraStore(shared.camera ?? null);
 
@@ -29,6 +32,7 @@ syncDocumentLanguage(store);
 syncShareLink(store, cameraStore);
 runServiceAnalysisOnChanges(store);
 revokeRemovedModelUrls(store);
+applyScenariosOnChanges(store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -11,10 +11,18 @@ import type { AppState, AppStore, CameraState } from '../stores/appStore';
  * The scene follows the store: a new community is drawn, colour mode, layers, hover and selection
  * are pushed to the adapter. React panels only change the store and never see the adapter.
  */
+/** Scenario flights are short: a briefing moves on quickly, and a wall must never look stuck. */
+const FLIGHT_SECONDS = 1.2;
+
 export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraStore: StoreApi<CameraState>): () => void {
   let drawing = 0;
+  let flight = 0;
+  /** Settles when the community being drawn is on screen (or was superseded). */
+  let communityDrawn: Promise<void> = Promise.resolve();
   const colorsOf = (s: AppState) =>
-    s.community
+    s.scenarioColoring
+      ? s.scenarioColoring.colors
+      : s.community
       ? colorBuildings(
           s.community.buildings,
           s.summaries,
@@ -38,7 +46,11 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
     return index < 0 ? null : (routeToNearest(s.coverage, index, s.serviceCategory)?.coordinates ?? null);
   };
 
-  const showCommunity = async (s: AppState) => {
+  const showCommunity = (s: AppState) => {
+    communityDrawn = drawCommunity(s);
+    return communityDrawn;
+  };
+  const drawCommunity = async (s: AppState) => {
     if (!s.community) return;
     const ticket = ++drawing;
     store.getState().setSceneReady(false);
@@ -50,9 +62,12 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
     } catch {
       return; // superseded by a newer community
     }
-    if (ticket !== drawing || adapter.isDestroyed()) return;
+    // A scenario flight that started meanwhile reports readiness when it lands.
+    if (ticket !== drawing || adapter.isDestroyed() || flightPending()) return;
     store.getState().setSceneReady(true);
   };
+  let landed = 0;
+  const flightPending = () => landed !== flight;
 
   const importedViewsOf = (s: AppState): ImportedLayerView[] =>
     s.importedLayers
@@ -71,7 +86,12 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
       return;
     }
     const analysisChanged = s.coverage !== prev.coverage || s.serviceCategory !== prev.serviceCategory;
-    if (s.colorMode !== prev.colorMode || s.summaries !== prev.summaries || (analysisChanged && s.colorMode === 'walkTime'))
+    if (
+      s.colorMode !== prev.colorMode ||
+      s.summaries !== prev.summaries ||
+      s.scenarioColoring !== prev.scenarioColoring ||
+      (analysisChanged && s.colorMode === 'walkTime')
+    )
       adapter.setBuildingColors(colorsOf(s));
     if (analysisChanged) adapter.setServiceReach(reachOf(s));
     if (analysisChanged || s.selectedBuildingId !== prev.selectedBuildingId) adapter.setRoute(routeOf(s));
@@ -79,7 +99,27 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
     if (s.layers !== prev.layers) for (const id of LAYER_IDS) if (s.layers[id] !== prev.layers[id]) adapter.setLayerVisible(id, s.layers[id]);
     if (s.selectedBuildingId !== prev.selectedBuildingId) adapter.setSelectedBuilding(s.selectedBuildingId);
     if (s.hoveredBuildingId !== prev.hoveredBuildingId) adapter.setHoveredBuilding(s.hoveredBuildingId);
+    if (s.cameraRequest && s.cameraRequest !== prev.cameraRequest) void flyForRequest(s.cameraRequest);
   });
+
+  /**
+   * A scenario switch flies the camera; the scene is not "ready" until the flight has ended and the
+   * new colours are on screen, so `data-ready` drops and returns with every switch.
+   */
+  const flyForRequest = async (request: NonNullable<AppState['cameraRequest']>) => {
+    const ticket = ++flight;
+    store.getState().setSceneReady(false);
+    // A community still being drawn sets its own view first; the scenario's flight follows it.
+    await communityDrawn;
+    if (ticket !== flight || adapter.isDestroyed()) return;
+    await adapter.flyTo(request.camera, FLIGHT_SECONDS);
+    if (ticket !== flight || adapter.isDestroyed()) return;
+    await adapter.nextFrame();
+    await adapter.nextFrame();
+    if (ticket !== flight || adapter.isDestroyed()) return;
+    landed = ticket;
+    store.getState().setSceneReady(true);
+  };
   if (store.getState().community) void showCommunity(store.getState());
   return unsubscribe;
 }

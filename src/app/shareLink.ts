@@ -16,6 +16,8 @@ export interface ShareState {
   language?: Language;
   /** The service-circle category shown (`?service=kindergarten`). */
   serviceCategory?: FacilityCategory;
+  /** The scenario shown (`?scenario=health`); checked against the registry by the caller. */
+  scenario?: string | null;
 }
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -50,6 +52,8 @@ export function parseShareState(search: string): ShareState {
   if (language) state.language = language;
   const service = params.get('service');
   if (service && (FACILITY_CATEGORIES as readonly string[]).includes(service)) state.serviceCategory = service as FacilityCategory;
+  const scenario = params.get('scenario');
+  if (scenario && /^[a-z-]{1,32}$/.test(scenario)) state.scenario = scenario;
   return state;
 }
 
@@ -78,6 +82,7 @@ export function writeShareState(state: ShareState, currentSearch = ''): string {
   setOrDelete('color', state.colorMode && state.colorMode !== 'use' ? state.colorMode : undefined);
   setOrDelete('lang', state.language === 'en' ? 'en' : undefined);
   setOrDelete('service', state.serviceCategory && state.serviceCategory !== 'elderly-care' ? state.serviceCategory : undefined);
+  setOrDelete('scenario', state.scenario ?? undefined);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -18,6 +18,7 @@ export function syncShareLink(store: AppStore, cameraStore: StoreApi<CameraState
         colorMode: s.colorMode,
         language: s.language,
         serviceCategory: s.serviceCategory,
+        scenario: s.scenarioId,
       },
       window.location.search,
     );
@@ -30,7 +31,8 @@ export function syncShareLink(store: AppStore, cameraStore: StoreApi<CameraState
       s.layers !== prev.layers ||
       s.colorMode !== prev.colorMode ||
       s.language !== prev.language ||
-      s.serviceCategory !== prev.serviceCategory
+      s.serviceCategory !== prev.serviceCategory ||
+      s.scenarioId !== prev.scenarioId
     )
       write();
   });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The layer rule of the architecture (README "Layout"), checked on every import of src/:
- * only engine/ touches cesium or three; React stays out of core/, data/, analysis/, stores/, layers/;
- * pure layers never import the app shell or the UI.
+ * only engine/ touches cesium or three; React stays out of core/, data/, analysis/, stores/, layers/
+ * and out of scenarios/ except its <id>/panels/ folders; pure layers never import the app shell or the UI.
  */
 const SRC = path.resolve('src');
 
@@ -29,6 +29,12 @@ function areaOf(absolute: string): string {
 }
 
 const PURE = ['core', 'data', 'analysis', 'stores', 'layers', 'i18n'];
+
+/** A file under src/scenarios/<id>/panels/ (the only React in scenarios/). */
+function isScenarioPanel(file: string): boolean {
+  return path.relative(path.join(SRC, 'scenarios'), file).split(path.sep).includes('panels');
+}
+
 const allowedInternal: Record<string, string[]> = {
   core: ['core'],
   data: ['core', 'data'],
@@ -50,6 +56,11 @@ describe('architecture layering', () => {
       const where = `${path.relative(SRC, file)} imports ${spec}`;
       if (/^(cesium|three)(\/|$)/.test(spec) && area !== 'engine') violations.push(where);
       if (/^(react|react-dom)(\/|$)/.test(spec) && PURE.includes(area)) violations.push(where);
+      // Scenario modules are pure TypeScript; only their panels/ folders may hold React.
+      if (area === 'scenarios' && !isScenarioPanel(file)) {
+        if (/^(react|react-dom)(\/|$)/.test(spec)) violations.push(`${where} (React outside scenarios/<id>/panels/)`);
+        if (spec.startsWith('.') && areaOf(path.resolve(path.dirname(file), spec)) === 'ui') violations.push(`${where} (ui is React: only scenarios/<id>/panels/ may import it)`);
+      }
       if (/^zustand$/.test(spec) && PURE.includes(area)) violations.push(`${where} (use zustand/vanilla)`);
       if (/^node:/.test(spec) && area !== 'pipeline') violations.push(`${where} (Node-only API outside pipeline/)`);
       if (spec.startsWith('.')) {
@@ -62,6 +73,13 @@ describe('architecture layering', () => {
 
   it('keeps cesium/three in engine/, React out of pure layers and imports pointing downwards', () => {
     expect(violations).toEqual([]);
+  });
+
+  it('sees the scenario modules it keeps free of React', () => {
+    const scenarioFiles = files(path.join(SRC, 'scenarios')).filter((f) => !isScenarioPanel(f));
+    expect(scenarioFiles.length).toBeGreaterThan(10);
+    expect(isScenarioPanel(path.join(SRC, 'scenarios', 'health', 'panels', 'HealthPanel.tsx'))).toBe(true);
+    expect(isScenarioPanel(path.join(SRC, 'scenarios', 'health', 'kpis.ts'))).toBe(false);
   });
 
   it('actually sees the imports it checks', () => {

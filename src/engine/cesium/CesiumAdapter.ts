@@ -146,7 +146,7 @@ export class CesiumAdapter implements SceneAdapter {
     }
     this.setLight(community.manifest.centre);
     const camera = view ?? community.manifest.camera;
-    if (camera) this.flyTo(camera, 0);
+    if (camera) void this.flyTo(camera, 0);
     await this.whenCompletelyDrawn(built);
   }
 
@@ -369,12 +369,17 @@ export class CesiumAdapter implements SceneAdapter {
     this.viewer.scene.requestRender();
   }
 
-  flyTo(camera: CameraBookmark, durationSeconds = 1.5): void {
+  flyTo(camera: CameraBookmark, durationSeconds = 1.5): Promise<void> {
     const destination = Cartesian3.fromDegrees(camera.lon, camera.lat, camera.heightMeters);
     const orientation = { heading: CesiumMath.toRadians(camera.headingDeg), pitch: CesiumMath.toRadians(camera.pitchDeg), roll: 0 };
-    if (durationSeconds <= 0) this.viewer.camera.setView({ destination, orientation });
-    else this.viewer.camera.flyTo({ destination, orientation, duration: durationSeconds });
     this.viewer.scene.requestRender();
+    if (durationSeconds <= 0) {
+      this.viewer.camera.setView({ destination, orientation });
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.viewer.camera.flyTo({ destination, orientation, duration: durationSeconds, complete: resolve, cancel: resolve });
+    });
   }
 
   getCamera(): CameraBookmark {

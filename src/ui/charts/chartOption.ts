@@ -1,0 +1,137 @@
+import type { LocalizedText } from '../../core/model/types';
+import { rgbToCss, type Rgb } from '../../layers/buildingColorModes';
+import type { Language } from '../../i18n/translate';
+import type { ChartSpec } from '../../scenarios/types';
+import { UNIT_LABELS } from '../../scenarios/units';
+
+/**
+ * A scenario's chart spec (plain data) → an ECharts option, themed for dark command-centre screens.
+ * Pure, so it is unit-tested without a canvas; `fontScale` follows the screen (1 at 1080p, ~2 at 4K).
+ */
+
+const TEXT = '#d7dee8';
+const MUTED = '#8d9aab';
+const GRID_LINE = 'rgba(255,255,255,0.08)';
+const THRESHOLD_COLORS = ['#f2c94c', '#56ccf2'];
+const DEFAULT_SERIES_COLORS = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8'];
+
+const text = (t: LocalizedText, language: Language) => (language === 'en' ? t.en : t.zh);
+
+export function chartOption(spec: ChartSpec, language: Language, fontScale = 1): Record<string, unknown> {
+  const fs = (px: number) => Math.round(px * fontScale);
+  const unit = text(UNIT_LABELS[spec.unit], language);
+  const isShare = spec.unit === 'share';
+  const show = (v: number | null) => (v === null ? null : isShare ? Math.round(v * 1000) / 10 : v);
+  const categories = spec.categories.map((c) => text(c, language));
+  const base = {
+    backgroundColor: 'transparent',
+    animation: false,
+    textStyle: { color: TEXT, fontSize: fs(12), fontFamily: 'inherit' },
+    // The unit goes into the title, so no axis name can collide with it.
+    title: {
+      text: spec.kind === 'pie' || spec.kind === 'gauge' ? text(spec.title, language) : `${text(spec.title, language)}（${isShare ? '%' : unit}）`,
+      left: 0,
+      top: 0,
+      textStyle: { color: TEXT, fontSize: fs(13), fontWeight: 500 },
+    },
+    tooltip: { trigger: spec.kind === 'pie' ? 'item' : 'axis', textStyle: { fontSize: fs(12) } },
+  };
+
+  if (spec.kind === 'gauge') {
+    const value = show(spec.series[0]?.values[0] ?? null);
+    const max = spec.max !== undefined ? show(spec.max) : isShare ? 100 : 100;
+    return {
+      ...base,
+      series: [
+        {
+          type: 'gauge',
+          min: spec.min !== undefined ? show(spec.min) : 0,
+          max,
+          radius: '88%',
+          center: ['50%', '62%'],
+          progress: { show: true, width: fs(10) },
+          axisLine: { lineStyle: { width: fs(10), color: [[1, 'rgba(255,255,255,0.12)']] } },
+          axisTick: { show: false },
+          splitLine: { show: false },
+          axisLabel: { color: MUTED, fontSize: fs(10), distance: fs(14) },
+          pointer: { show: false },
+          anchor: { show: false },
+          detail: { valueAnimation: false, fontSize: fs(22), color: TEXT, offsetCenter: [0, '10%'], formatter: value === null ? '—' : `{value}${isShare ? '%' : ` ${unit}`}` },
+          title: { show: false },
+          itemStyle: { color: spec.series[0]?.color ? rgbToCss(spec.series[0].color) : DEFAULT_SERIES_COLORS[0] },
+          data: [{ value: value ?? 0 }],
+        },
+      ],
+    };
+  }
+
+  if (spec.kind === 'pie') {
+    const series = spec.series[0];
+    return {
+      ...base,
+      legend: { bottom: 0, textStyle: { color: MUTED, fontSize: fs(11) }, itemWidth: fs(10), itemHeight: fs(10) },
+      series: [
+        {
+          type: 'pie',
+          radius: ['38%', '64%'],
+          center: ['50%', '52%'],
+          label: { color: TEXT, fontSize: fs(11), formatter: '{b}: {d}%' },
+          data: categories.map((name, i) => ({
+            name,
+            value: series?.values[i] ?? 0,
+            ...(spec.categoryColors?.[i] ? { itemStyle: { color: rgbToCss(spec.categoryColors[i]) } } : {}),
+          })),
+        },
+      ],
+    };
+  }
+
+  const horizontal = spec.kind === 'horizontal-bar';
+  const valueAxis = {
+    type: 'value',
+    ...(spec.min !== undefined ? { min: show(spec.min) } : {}),
+    ...(spec.max !== undefined ? { max: show(spec.max) } : {}),
+    axisLabel: { color: MUTED, fontSize: fs(11) },
+    splitLine: { lineStyle: { color: GRID_LINE } },
+  };
+  const categoryAxis = { type: 'category', data: categories, axisLabel: { color: MUTED, fontSize: fs(11), interval: 0, hideOverlap: true }, axisLine: { lineStyle: { color: GRID_LINE } } };
+  const thresholds = spec.thresholds ?? [];
+  return {
+    ...base,
+    legend: spec.series.length > 1 ? { top: fs(20), right: 0, textStyle: { color: MUTED, fontSize: fs(11) }, itemWidth: fs(10), itemHeight: fs(10) } : undefined,
+    grid: { left: fs(horizontal ? 90 : 40), right: fs(16), top: fs(spec.series.length > 1 ? 48 : 36), bottom: fs(28), containLabel: !horizontal },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series: spec.series.map((series, s) => ({
+      type: 'bar',
+      name: text(series.name, language),
+      stack: spec.kind === 'stacked-bar' ? 'total' : undefined,
+      barMaxWidth: fs(28),
+      itemStyle: { color: series.color ? rgbToCss(series.color) : DEFAULT_SERIES_COLORS[s % DEFAULT_SERIES_COLORS.length] },
+      data: series.values.map((v, i) => {
+        const colour: Rgb | undefined = spec.series.length === 1 ? spec.categoryColors?.[i] : undefined;
+        // A suppressed count (< 5 people) is drawn as nothing and labelled "<5", never as a number.
+        const hidden = series.suppressed?.[i] === true;
+        return {
+          value: hidden ? null : show(v),
+          ...(colour ? { itemStyle: { color: rgbToCss(colour) } } : {}),
+          ...(hidden ? { label: { show: true, formatter: '<5', color: MUTED, position: horizontal ? 'right' : 'top' } } : {}),
+        };
+      }),
+      ...(s === 0 && thresholds.length
+        ? {
+            markLine: {
+              symbol: 'none',
+              silent: true,
+              label: { color: TEXT, fontSize: fs(10), formatter: '{b}' },
+              data: thresholds.map((t, k) => ({
+                name: text(t.label, language),
+                [horizontal ? 'xAxis' : 'yAxis']: show(t.value),
+                lineStyle: { color: THRESHOLD_COLORS[k % THRESHOLD_COLORS.length], type: 'dashed', width: 1.5 },
+              })),
+            },
+          }
+        : {}),
+    })),
+  };
+}
