@@ -7,12 +7,14 @@ import { AttributionBar } from '../ui/panels/AttributionBar';
 import { BuildingPanel } from '../ui/panels/BuildingPanel';
 import { HeaderBar } from '../ui/panels/HeaderBar';
 import { ImportedFeaturePanel } from '../ui/panels/ImportedFeaturePanel';
+import { ScenarioBar } from '../ui/panels/ScenarioPanel';
 import { SidePanel } from '../ui/panels/SidePanel';
 import { StatusOverlay } from '../ui/panels/StatusOverlay';
 import { StoreProvider } from '../ui/StoreContext';
 import { exportOpenPackage } from './exportPackage';
 import { FileDrop } from './FileDrop';
-import { filesOfLayer, importFromUrl, importUserFiles } from './importUserFiles';
+import { cancelImport, filesOfLayer, importFromUrl, importUserFiles } from './importUserFiles';
+import { InspectorHost } from './InspectorHost';
 import { Viewport } from './Viewport';
 
 /** Planner mode: the 3D scene fills the window, panels float over it. */
@@ -38,13 +40,18 @@ export function App({ store, cameraStore, profile }: { store: AppStore; cameraSt
       <div className="overlay">
         <HeaderBar />
         <div className="middle">
-          <SidePanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={() => exportOpenPackage(store)} onUrl={(url) => void importFromUrl(store, url)} />
+          <SidePanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={() => exportOpenPackage(store)} onUrl={(url) => void importFromUrl(store, url)}
+            onCancelImport={() => cancelImport(store)}
+          />
           <StatusOverlay />
           <div className="right-column">
             <BuildingPanel />
             <ImportedFeaturePanel />
           </div>
         </div>
+        {/* Over the middle row: header and attribution stay in view while a building is inspected. */}
+        <InspectorHost profile={profile} />
+        <ScenarioBar />
         <AttributionBar creditHost={creditHost} />
       </div>
     </StoreProvider>

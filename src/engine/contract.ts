@@ -54,7 +54,8 @@ export interface SceneAdapter {
   setRoute(coordinates: readonly LonLat[] | null): void;
   /** Draws exactly these imported layers (others are removed and their GPU memory freed). */
   setImportedLayers(layers: readonly ImportedLayerView[]): void;
-  flyTo(camera: CameraBookmark, durationSeconds?: number): void;
+  /** Moves the camera; resolves when the flight ends (or is interrupted by another). */
+  flyTo(camera: CameraBookmark, durationSeconds?: number): Promise<void>;
   getCamera(): CameraBookmark;
   /** Window (CSS pixel) position of a building's roof centre, or null when off screen. */
   buildingScreenPosition(buildingId: string): { x: number; y: number } | null;

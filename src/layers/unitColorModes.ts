@@ -37,7 +37,7 @@ const AGE_COLORS: Record<AgeClass, Rgb> = {
   child: [240, 200, 70],
   both: [215, 70, 110],
   other: [150, 180, 210],
-  empty: [70, 76, 88],
+  empty: [92, 98, 112],
   // Neutral grey, well apart from the dark "empty": nobody lives there vs. not shown (< 5 people).
   suppressed: [165, 165, 165],
 };

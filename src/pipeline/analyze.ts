@@ -3,6 +3,7 @@
  *
  *   npx tsx src/pipeline/analyze.ts <package-dir> [--json] [--speed 1.0]
  *   npx tsx src/pipeline/analyze.ts --buildings b.geojson --network n.geojson --facilities f.geojson [--json]
+ *   npx tsx src/pipeline/analyze.ts <package-dir> --reuse [--budget N] [--json]
  *
  * --json        print per building (keyed by input id) the walk time (s) and distance (m) to the nearest
  *               facility of each category (null when unreachable), the speed used, the coverage summary
@@ -10,7 +11,14 @@
  * --speed M/S   walking speed, default the rules' 1.0 m/s (60 m/min, elderly-inclusive)
  * --rules FILE  a service-circle rule set (default: src/analysis/service-circles/rules.json)
  * --max-snap M  buildings / facilities farther than M metres from the network are unreachable (default 500)
- * --top N       gaps listed in the table (default 8)
+ * --top N       gaps listed in the table (default 8); with --reuse, conversions and elevator candidates listed
+ * --reuse       building reuse what-if (存量空间再利用) of a package instead of the coverage report: the
+ *               candidates (reuse spaces, idle and low-use buildings) and the categories each can host
+ *               (src/analysis/reuse/reuseRules.json), the gain of each single feasible conversion (target
+ *               residents newly within the rule's distance), the suggested plan of --budget conversions
+ *               (greedy, 一老一小 weighted up) with its total gain, and the elevator-addition candidates
+ *               (src/analysis/reuse/elevatorRules.json). --json prints it all as JSON
+ * --budget N    conversions in the suggested plan (default 3); only with --reuse
  *
  * Inputs may carry our `category` field or plain OpenStreetMap tags (see osmCategoryMapping.ts).
  * Exit codes: 0 done, 1 bad input data (file, feature and field are named), 2 bad arguments.
@@ -28,8 +36,11 @@ import {
   serviceCoverageRequestFromFeatures,
   type ServiceCoverageRequest,
 } from '../analysis/service-circles/serviceCoverageRequest';
+import { analyzeReuse } from '../analysis/reuse/analyzeReuse';
+import type { Community } from '../core/model/types';
 import { readBuildings, readFacilities, readNetwork, throwIfIssues } from './analyze/readGeoJsonInputs';
 import { coverageReportJson, coverageReportText } from './analyze/report';
+import { reuseReportJson, reuseReportText } from './analyze/reuseReport';
 
 export interface AnalyzeIo {
   stdout: (text: string) => void;
@@ -48,17 +59,23 @@ interface Options {
   rules?: string;
   maxSnapMeters?: number;
   topGaps: number;
+  reuse: boolean;
+  budget?: number;
 }
 
 const USAGE = [
   'usage: tsx src/pipeline/analyze.ts <package-dir> [--json] [--speed M/S] [--rules FILE] [--max-snap M] [--top N]',
   '       tsx src/pipeline/analyze.ts --buildings B.geojson --network N.geojson --facilities F.geojson [--json] [--speed M/S] …',
+  '       tsx src/pipeline/analyze.ts <package-dir> --reuse [--budget N] [--json] [--top N] …',
 ].join('\n');
 
 class UsageError extends Error {}
 
+/** Conversions in the suggested reuse plan when --budget is not given. */
+const DEFAULT_REUSE_BUDGET = 3;
+
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { json: false, topGaps: 8 };
+  const options: Options = { json: false, topGaps: 8, reuse: false };
   const number = (flag: string, value: string | undefined, min: number, max: number) => {
     const x = Number(value);
     if (value === undefined || !Number.isFinite(x) || x <= min || x > max) throw new UsageError(`${flag} needs a number in (${min}, ${max}], got ${value ?? 'nothing'}`);
@@ -77,6 +94,12 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--max-snap') options.maxSnapMeters = number(arg, take(), 0, 100000);
     else if (arg === '--top') options.topGaps = Math.round(number(arg, take(), 0, 1000));
     else if (arg === '--rules') options.rules = take();
+    else if (arg === '--reuse') options.reuse = true;
+    else if (arg === '--budget') {
+      const budget = number(arg, take(), -1, 1000);
+      if (!Number.isInteger(budget)) throw new UsageError(`--budget needs a whole number of conversions, got ${budget}`);
+      options.budget = budget;
+    }
     else if (arg === '--buildings') options.buildings = take();
     else if (arg === '--network') options.network = take();
     else if (arg === '--facilities') options.facilities = take();
@@ -88,6 +111,8 @@ function parseArgs(argv: readonly string[]): Options {
   const files = [options.buildings, options.network, options.facilities];
   if (options.packageDir !== undefined && files.some((f) => f !== undefined)) throw new UsageError('give a package folder OR --buildings/--network/--facilities, not both');
   if (options.packageDir === undefined && files.some((f) => f === undefined)) throw new UsageError('give a package folder, or all of --buildings, --network and --facilities');
+  if (options.reuse && options.packageDir === undefined) throw new UsageError('--reuse needs a package folder (it reads the reuse spaces, houses and people)');
+  if (options.budget !== undefined && !options.reuse) throw new UsageError('--budget goes with --reuse');
   return options;
 }
 
@@ -101,7 +126,10 @@ function readInput(file: string, read: (file: string) => string): string {
   }
 }
 
-async function buildRequest(options: Options, read: (file: string) => string): Promise<{ request: ServiceCoverageRequest; input: string; skipped?: Record<string, number> }> {
+async function buildRequest(
+  options: Options,
+  read: (file: string) => string,
+): Promise<{ request: ServiceCoverageRequest; input: string; skipped?: Record<string, number>; community?: Community }> {
   let rules: ServiceRuleSet = DEFAULT_SERVICE_RULES;
   if (options.rules) {
     const text = readInput(options.rules, read);
@@ -121,7 +149,7 @@ async function buildRequest(options: Options, read: (file: string) => string): P
   if (options.packageDir !== undefined) {
     const dir = options.packageDir;
     const community = await readCommunityPackage(async (p) => readInput(path.join(dir, p), read));
-    return { request: serviceCoverageRequestFromCommunity(community, requestOptions), input: dir };
+    return { request: serviceCoverageRequestFromCommunity(community, requestOptions), input: dir, community };
   }
   const issues: DataIssue[] = [];
   const buildings = readBuildings(readInput(options.buildings!, read), options.buildings!, issues);
@@ -146,10 +174,20 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
     return 2;
   }
   try {
-    const { request, input, skipped } = await buildRequest(options, io.readText ?? defaultRead);
+    const { request, input, skipped, community } = await buildRequest(options, io.readText ?? defaultRead);
+    const meta = { input, ...(skipped ? { skipped } : {}) };
+    if (options.reuse && community) {
+      // The what-if needs per-building walks only, not the per-node arrays of the coverage.
+      const coverage = computeServiceCoverageFromRequest({ ...request, keepNodeArrays: false });
+      const analysis = analyzeReuse(community, coverage, {
+        budget: options.budget ?? DEFAULT_REUSE_BUDGET,
+        ...(request.maxSnapMeters !== undefined ? { maxSnapMeters: request.maxSnapMeters } : {}),
+      });
+      io.stdout(options.json ? JSON.stringify(reuseReportJson(analysis, coverage, meta), null, 2) : reuseReportText(analysis, coverage, meta, options.topGaps));
+      return 0;
+    }
     const coverage = computeServiceCoverageFromRequest(request);
     const gaps = rankServiceGaps(coverage);
-    const meta = { input, ...(skipped ? { skipped } : {}) };
     io.stdout(options.json ? JSON.stringify(coverageReportJson(coverage, gaps, meta), null, 2) : coverageReportText(coverage, gaps, meta, options.topGaps));
     return 0;
   } catch (error) {

@@ -1,10 +1,12 @@
 import { coverageOf } from '../../analysis/service-circles/computeServiceCoverage';
-import { AGE_BANDS, ELDERLY_AGE_BANDS, OCCUPANCIES, RIGHT_TYPES, type Building, type Person } from '../../core/model/types';
+import { AGE_BANDS, ELDERLY_AGE_BANDS, OCCUPANCIES, RIGHT_TYPES, type Building } from '../../core/model/types';
 import type { BuildingSummary } from '../../data/community/buildingSummaries';
 import { formatSuppressed, suppressCount, suppressTable } from '../../data/privacy/aggregate';
-import { canSeePersonRows, identifiersForRole, type Role } from '../../data/privacy/mask';
+import { canSeePersonRows } from '../../data/privacy/mask';
 import { formatNumber } from '../../i18n/translate';
+import { PeopleRows } from '../components/PeopleRows';
 import { useApp, useAppStore, useTranslate } from '../StoreContext';
+import { JoinedStatistics } from './JoinedStatistics';
 
 type T = ReturnType<typeof useTranslate>;
 
@@ -101,48 +103,6 @@ function Aggregates({ summary, t, lang }: { summary: BuildingSummary; t: T; lang
   );
 }
 
-/** Person-level rows for roles that may see them; identifiers are masked unless the role allows more. */
-function PeopleRows({ people, role, t }: { people: Person[]; role: Role; t: T }) {
-  if (!canSeePersonRows(role)) return <p className="muted small">{t('building.peopleHidden')}</p>;
-  const withIdentifiers = people.some((p) => p.name || p.phone || p.idNumber);
-  return (
-    <details className="people" data-testid="building-people">
-      <summary>
-        {t('building.people')} ({people.length})
-      </summary>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('building.person')}</th>
-            <th>{t('building.ageBand')}</th>
-            <th>{t('building.sex')}</th>
-            <th>{t('building.tags')}</th>
-            {withIdentifiers && <th>{t('building.name')}</th>}
-            {withIdentifiers && <th>{t('building.phone')}</th>}
-            {withIdentifiers && <th>{t('building.idNumber')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {people.slice(0, 200).map((p) => {
-            const shown = identifiersForRole(p, role);
-            return (
-              <tr key={p.id}>
-                <td>{p.id}</td>
-                <td>{p.ageBand}</td>
-                <td>{t(`sex.${p.sex}`)}</td>
-                <td>{p.tags.map((tag) => t(`tag.${tag}`)).join('、')}</td>
-                {withIdentifiers && <td>{shown.name ?? ''}</td>}
-                {withIdentifiers && <td>{shown.phone ?? ''}</td>}
-                {withIdentifiers && <td>{shown.idNumber ?? ''}</td>}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </details>
-  );
-}
-
 /** Walk from this building to the nearest facility of each category (from the service-circle run). */
 function WalkTimes({ buildingIndex, t, lang }: { buildingIndex: number; t: T; lang: 'zh-CN' | 'en' }) {
   const coverage = useApp((s) => s.coverage);
@@ -211,9 +171,13 @@ export function BuildingPanel() {
         </button>
       </header>
       <Attributes building={building} t={t} lang={language} />
+      <JoinedStatistics buildingId={building.id} />
+      <button type="button" className="inspector-open" onClick={() => store.getState().openInspector(building.id)} data-testid="inspector-open">
+        {t('inspector.open')}
+      </button>
       {summary && <Aggregates summary={summary} t={t} lang={language} />}
       <WalkTimes buildingIndex={community.buildings.indexOf(building)} t={t} lang={language} />
-      {summary && summary.residents > 0 && <PeopleRows people={canSeePersonRows(role) ? peopleOfBuilding() : []} role={role} t={t} />}
+      {summary && summary.residents > 0 && <PeopleRows people={canSeePersonRows(role) ? peopleOfBuilding() : []} role={role} testId="building-people" />}
     </aside>
   );
 }

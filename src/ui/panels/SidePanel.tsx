@@ -1,6 +1,7 @@
-import { useState } from 'react';
 import type { CrsId } from '../../core/geo/crs';
-import { useTranslate } from '../StoreContext';
+import { useApp, useAppStore, useTranslate } from '../StoreContext';
+import { ReusePanel } from './ReusePanel';
+import { ScenarioPanel } from './ScenarioPanel';
 import { DataPanel } from './DataPanel';
 import { LayerPanel } from './LayerPanel';
 import { ServiceCirclePanel } from './ServiceCirclePanel';
@@ -11,28 +12,37 @@ export function SidePanel({
   onRetryWithCrs,
   onExport,
   onUrl,
+  onCancelImport,
 }: {
+  onCancelImport: () => void;
   onUrl: (url: string) => void;
   onFiles: (files: File[]) => void;
   onRetryWithCrs: (file: string, crs: CrsId) => void;
   onExport: () => void;
 }) {
   const t = useTranslate();
-  const [tab, setTab] = useState<'layers' | 'service' | 'data'>('layers');
+  const tab = useApp((s) => s.sidePanelTab);
+  const setTab = useAppStore().getState().setSidePanelTab;
   return (
     <aside className="side-panel panel" data-testid="side-panel">
       <nav className="tabs">
+        <button type="button" className={tab === 'scenario' ? 'active' : ''} onClick={() => setTab('scenario')} data-testid="tab-scenario">
+          {t('scenario.tab')}
+        </button>
         <button type="button" className={tab === 'layers' ? 'active' : ''} onClick={() => setTab('layers')} data-testid="tab-layers">
           {t('layers.title')}
         </button>
         <button type="button" className={tab === 'service' ? 'active' : ''} onClick={() => setTab('service')} data-testid="tab-service">
           {t('service.title')}
         </button>
+        <button type="button" className={tab === 'reuse' ? 'active' : ''} onClick={() => setTab('reuse')} data-testid="tab-reuse">
+          {t('reuse.tab')}
+        </button>
         <button type="button" className={tab === 'data' ? 'active' : ''} onClick={() => setTab('data')} data-testid="tab-data">
           {t('import.title')}
         </button>
       </nav>
-      {tab === 'layers' ? <LayerPanel /> : tab === 'service' ? <ServiceCirclePanel /> : <DataPanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={onExport} onUrl={onUrl} />}
+      {tab === 'scenario' ? <ScenarioPanel /> : tab === 'reuse' ? <ReusePanel /> : tab === 'layers' ? <LayerPanel /> : tab === 'service' ? <ServiceCirclePanel /> : <DataPanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={onExport} onUrl={onUrl} onCancel={onCancelImport} />}
     </aside>
   );
 }

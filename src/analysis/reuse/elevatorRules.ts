@@ -1,0 +1,83 @@
+import { DataError, type DataIssue } from '../../core/errors';
+import { AGE_BANDS, BUILDING_USES, type AgeBand, type BuildingUse } from '../../core/model/types';
+import defaultElevatorRulesJson from './elevatorRules.json';
+
+/**
+ * Elevator-addition screening rules (既有住宅加装电梯) as data, each value with its source in
+ * `elevatorRules.json`: which buildings qualify (use, storeys, no elevator, year built) and how the
+ * qualifying ones are ranked (residents above a floor, the elderly first).
+ */
+export const ELEVATOR_RANK_KEYS = ['elderlyAboveFloor', 'householdsAboveFloor', 'residentsAboveFloor', 'elderly80PlusAboveFloor', 'disabilityAboveFloor'] as const;
+export type ElevatorRankKey = (typeof ELEVATOR_RANK_KEYS)[number];
+
+export interface ElevatorRuleSet {
+  uses: BuildingUse[];
+  /** Above-ground storeys, at least. */
+  minFloors: number;
+  requireNoElevator: boolean;
+  /** Built in this year or earlier. */
+  maxYearBuilt: number;
+  /** Residents on floors strictly above this one count as "above". */
+  aboveFloor: number;
+  elderlyAgeBands: AgeBand[];
+  /** Sort keys, most important first, all descending; ties by building id. */
+  rankBy: ElevatorRankKey[];
+  sources: { uses: string; minFloors: string; maxYearBuilt: string; aboveFloor: string; elderlyAgeBands: string; rankBy: string };
+}
+
+type Json = Record<string, unknown>;
+
+/** Validates an elevator rule set, naming the field of each problem; throws a DataError listing them all. */
+export function parseElevatorRules(json: unknown, file = 'elevatorRules.json'): ElevatorRuleSet {
+  const issues: DataIssue[] = [];
+  const fail = (field: string, reason: string) => issues.push({ file, field, reason });
+  const root = (typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {}) as Json;
+  if (root !== json) issues.push({ file, reason: 'must be a JSON object' });
+  const listOf = <T extends string>(field: string, allowed: readonly T[]): T[] => {
+    const v = root[field];
+    if (!Array.isArray(v) || v.length === 0 || !v.every((x) => (allowed as readonly unknown[]).includes(x))) {
+      fail(field, `must be a non-empty list of ${allowed.join(', ')}, got ${show(v)}`);
+      return [];
+    }
+    return v as T[];
+  };
+  const integer = (field: string, min: number, max: number): number => {
+    const v = root[field];
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max)) fail(field, `must be an integer in [${min}, ${max}], got ${show(v)}`);
+    return v as number;
+  };
+  const source = (field: string): string => {
+    const v = root[field];
+    if (typeof v !== 'string' || v.trim() === '') fail(field, 'must cite where the value comes from');
+    return v as string;
+  };
+  const rules: ElevatorRuleSet = {
+    uses: listOf('uses', BUILDING_USES),
+    minFloors: integer('minFloors', 2, 100),
+    requireNoElevator: root.requireNoElevator as boolean,
+    maxYearBuilt: integer('maxYearBuilt', 1800, 2100),
+    aboveFloor: integer('aboveFloor', 1, 100),
+    elderlyAgeBands: listOf('elderlyAgeBands', AGE_BANDS),
+    rankBy: listOf('rankBy', ELEVATOR_RANK_KEYS),
+    sources: {
+      uses: source('usesSource'),
+      minFloors: source('minFloorsSource'),
+      maxYearBuilt: source('maxYearBuiltSource'),
+      aboveFloor: source('aboveFloorSource'),
+      elderlyAgeBands: source('elderlyAgeBandsSource'),
+      rankBy: source('rankBySource'),
+    },
+  };
+  if (typeof root.requireNoElevator !== 'boolean') fail('requireNoElevator', `must be true or false, got ${show(root.requireNoElevator)}`);
+  if (issues.length) throw new DataError(issues, `Invalid elevator rules "${file}"`);
+  return rules;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** The bundled screening rules (≥4 storeys, no elevator, built ≤2000; elderly above the 3rd floor first). */
+export const DEFAULT_ELEVATOR_RULES: ElevatorRuleSet = parseElevatorRules(defaultElevatorRulesJson, 'elevatorRules.json');

@@ -1,0 +1,193 @@
+import { DeveloperError } from '../../core/errors';
+import type { CapacityUnit, FacilityCategory, LonLat } from '../../core/model/types';
+import { coverageOf, type CategoryCoverage, type ServiceCoverage } from '../service-circles/computeServiceCoverage';
+import type { TargetPopulation } from '../service-circles/rules';
+import { DEFAULT_REUSE_RULES, reuseRuleFor, type ReuseRuleSet } from './reuseRules';
+import { walkFromPoint, type PointWalk, type PointWalkOptions } from './walkFromPoint';
+
+/**
+ * What if a facility of one category opened at one place? Incremental: the new point is attached
+ * to the base coverage's graph and ONE single-source search runs from it (walkFromPoint); each
+ * building's walk becomes min(before, from the new point). The gain is read against the base:
+ * buildings and target residents newly within each 5/10/15-minute band and newly within the rule's
+ * distance, equal to the difference of two full service-circle runs with and without the facility
+ * (tests/unit/analysis/reuse/evaluateReuseOption.test.ts checks this on a grid and on the sample).
+ */
+export interface ReuseOption {
+  position: LonLat;
+  category: FacilityCategory;
+  /** Floor area the facility may use, m² (CategoryFeasibility.usableAreaM2); needed for its capacity. */
+  usableAreaM2?: number;
+}
+
+export interface EvaluateReuseOptions extends PointWalkOptions {
+  reuseRules?: ReuseRuleSet;
+  /** The walk from the position, when already computed (e.g. one per candidate for every category). */
+  walk?: PointWalk;
+  /** Per building: the walk to the category before, metres; default the base coverage's. */
+  beforeWalkDistanceMeters?: Float64Array;
+}
+
+export interface BandGain {
+  bandSeconds: number;
+  /** Counted buildings (homes) newly within the band. */
+  buildingsNewlyWithin: number;
+  /** Target residents newly within the band; null when the population is unknown. */
+  targetPopulationNewlyWithin: number | null;
+}
+
+export interface GainingBuilding {
+  building: number;
+  id?: string;
+  /** Infinity when there was no reachable facility before. */
+  beforeSeconds: number;
+  afterSeconds: number;
+}
+
+/**
+ * Places the new facility offers against the demand in its own catchment (target residents within
+ * the rule's distance of it × places per person): balance > 0 is spare places, < 0 a shortfall.
+ */
+export interface CapacityBalance {
+  unit: CapacityUnit;
+  places: number;
+  demandPerTargetPerson: number;
+  demandInCatchment: number;
+  newlyCoveredDemand: number;
+  balance: number;
+  source: string;
+}
+
+export interface ReuseOptionGain {
+  category: FacilityCategory;
+  targetPopulation: TargetPopulation;
+  thresholdMeters: number;
+  walkSpeedMetersPerSecond: number;
+  /** False when the position is off the network (the gain is then zero). */
+  attached: boolean;
+  unattachedReason: string | null;
+  bands: BandGain[];
+  buildingsNewlyWithinThreshold: number;
+  /** Counted buildings newly within the threshold (indices into the coverage's buildings). */
+  newlyCoveredBuildings: number[];
+  targetPopulationNewlyWithinThreshold: number | null;
+  /** Counted buildings whose walk gets shorter, in building order. */
+  gainingBuildings: GainingBuilding[];
+  /** Per building: the walk after the facility opens, metres. */
+  afterWalkDistanceMeters: Float64Array;
+  capacity: CapacityBalance | null;
+  capacityUnavailableReason: string | null;
+  relaxations: number;
+}
+
+export function evaluateReuseOption(coverage: ServiceCoverage, option: ReuseOption, options: EvaluateReuseOptions = {}): ReuseOptionGain {
+  const c = coverageOf(coverage, option.category);
+  if (!c) throw new DeveloperError(`the base coverage has no category "${option.category}"; compute it first`);
+  const walk = options.walk ?? walkFromPoint(coverage, option.position, options);
+  if (walk.walkDistanceMeters.length !== coverage.buildings.count) throw new DeveloperError('the walk is for another set of buildings');
+  const before = options.beforeWalkDistanceMeters ?? c.walkDistanceMeters;
+  const after = new Float64Array(before.length);
+  for (let b = 0; b < after.length; b++) after[b] = Math.min(before[b], walk.walkDistanceMeters[b]);
+  const gain = compareWalks(coverage, c, before, after);
+  const capacity = capacityBalance(coverage, c, option, walk.walkDistanceMeters, gain.targetPopulationNewlyWithinThreshold, options.reuseRules ?? DEFAULT_REUSE_RULES);
+  return {
+    category: option.category,
+    targetPopulation: c.rule.targetPopulation,
+    thresholdMeters: c.rule.maxDistanceMeters,
+    walkSpeedMetersPerSecond: coverage.walkSpeedMetersPerSecond,
+    attached: walk.attached.edge[0] >= 0,
+    unattachedReason: walk.attached.unreachable[0]?.reason ?? null,
+    ...gain,
+    afterWalkDistanceMeters: after,
+    ...capacity,
+    relaxations: walk.relaxations,
+  };
+}
+
+/**
+ * The gain from `before` to `after` (after ≤ before everywhere), counted as computeServiceCoverage's
+ * summary counts: buildings only where counted (homes), residents of every building, bands on
+ * seconds = metres / speed, the threshold on metres.
+ */
+export function compareWalks(
+  coverage: Pick<ServiceCoverage, 'walkSpeedMetersPerSecond' | 'bandsSeconds' | 'countedBuildings' | 'population' | 'buildingIds'>,
+  c: Pick<CategoryCoverage, 'rule'>,
+  before: Float64Array,
+  after: Float64Array,
+): Pick<ReuseOptionGain, 'bands' | 'buildingsNewlyWithinThreshold' | 'newlyCoveredBuildings' | 'targetPopulationNewlyWithinThreshold' | 'gainingBuildings'> {
+  const speed = coverage.walkSpeedMetersPerSecond;
+  const bands = coverage.bandsSeconds;
+  const threshold = c.rule.maxDistanceMeters;
+  const population = coverage.population[c.rule.targetPopulation];
+  const counted = coverage.countedBuildings;
+  const buildingsInBand = bands.map(() => 0);
+  const populationInBand = bands.map(() => 0);
+  const newlyCoveredBuildings: number[] = [];
+  const gainingBuildings: GainingBuilding[] = [];
+  let populationNewlyWithin = 0;
+  for (let b = 0; b < before.length; b++) {
+    if (!(after[b] < before[b])) continue;
+    const sBefore = before[b] / speed;
+    const sAfter = after[b] / speed;
+    const p = population ? population[b] : 0;
+    for (let k = 0; k < bands.length; k++) {
+      if (sAfter <= bands[k] && !(sBefore <= bands[k])) {
+        if (counted[b]) buildingsInBand[k]++;
+        populationInBand[k] += p;
+      }
+    }
+    if (after[b] <= threshold && !(before[b] <= threshold)) {
+      if (counted[b]) newlyCoveredBuildings.push(b);
+      populationNewlyWithin += p;
+    }
+    if (counted[b]) {
+      const id = coverage.buildingIds?.[b];
+      gainingBuildings.push({ building: b, ...(id !== undefined ? { id } : {}), beforeSeconds: sBefore, afterSeconds: sAfter });
+    }
+  }
+  return {
+    bands: bands.map((bandSeconds, k) => ({
+      bandSeconds,
+      buildingsNewlyWithin: buildingsInBand[k],
+      targetPopulationNewlyWithin: population ? populationInBand[k] : null,
+    })),
+    buildingsNewlyWithinThreshold: newlyCoveredBuildings.length,
+    newlyCoveredBuildings,
+    targetPopulationNewlyWithinThreshold: population ? populationNewlyWithin : null,
+    gainingBuildings,
+  };
+}
+
+function capacityBalance(
+  coverage: ServiceCoverage,
+  c: CategoryCoverage,
+  option: ReuseOption,
+  fromNewMeters: Float64Array,
+  newlyCovered: number | null,
+  rules: ReuseRuleSet,
+): { capacity: CapacityBalance | null; capacityUnavailableReason: string | null } {
+  const rule = reuseRuleFor(rules, option.category)?.capacity;
+  const population = coverage.population[c.rule.targetPopulation];
+  const none = (reason: string) => ({ capacity: null, capacityUnavailableReason: reason });
+  if (!rule) return none('the reuse rules give no floor area per place for this category');
+  if (option.usableAreaM2 === undefined) return none('no usable floor area given');
+  if (!population || newlyCovered === null) return none(`population ${c.rule.targetPopulation} is unknown`);
+  // One place per target resident unless the service rule says otherwise (its 2SFCA demand).
+  const demandPerTargetPerson = c.rule.capacity?.demandPerTargetPerson ?? 1;
+  let inCatchment = 0;
+  for (let b = 0; b < fromNewMeters.length; b++) if (fromNewMeters[b] <= c.rule.maxDistanceMeters) inCatchment += population[b];
+  const places = Math.floor(option.usableAreaM2 / rule.floorAreaM2PerUnit);
+  const demandInCatchment = inCatchment * demandPerTargetPerson;
+  return {
+    capacity: {
+      unit: rule.unit,
+      places,
+      demandPerTargetPerson,
+      demandInCatchment,
+      newlyCoveredDemand: newlyCovered * demandPerTargetPerson,
+      balance: places - demandInCatchment,
+      source: rule.source,
+    },
+    capacityUnavailableReason: null,
+  };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { computeServiceCoverageFromRequest, serviceCoverageRequestFromFeatures } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import { evaluateReusePlan } from '../../../../src/analysis/reuse/evaluateReusePlan';
+import { reusePlansReport } from '../../../../src/analysis/reuse/reusePlansReport';
+import { at, grid3x3, line } from '../localMeters';
+
+// The grid of evaluateReuseOption.test.ts (walks from (0, 0) and from N there, hand-checked).
+const homes = [
+  { id: 'H1', xy: [50, 10], population: { '60+': 5, '3-5': 5 } },
+  { id: 'H2', xy: [190, 150], population: { '60+': 8, '3-5': 6 } },
+  { id: 'H3', xy: [120, 210], population: { '60+': 4, '3-5': 4 } },
+  { id: 'H4', xy: [650, 210], population: { '60+': 3, '3-5': 2 } },
+  { id: 'H5', xy: [185, 130], population: { '60+': 2, '3-5': 0 }, counted: false },
+] as const;
+
+const base = computeServiceCoverageFromRequest(
+  serviceCoverageRequestFromFeatures({
+    network: [...grid3x3(), line([200, 200], [800, 200])],
+    buildings: homes.map(({ xy, ...b }) => ({ ...b, position: at(xy[0], xy[1]) })),
+    facilities: [
+      { id: 'E', category: 'elderly-care', position: at(0, 0) },
+      { id: 'K', category: 'kindergarten', position: at(0, 0) },
+    ],
+  }),
+);
+
+describe('reusePlansReport', () => {
+  const plan = {
+    id: 'plan-1',
+    name: '方案一',
+    conversions: [
+      { candidateId: 'C-N', category: 'elderly-care' as const },
+      { candidateId: 'C-M', category: 'kindergarten' as const },
+      { candidateId: 'GONE', category: 'kindergarten' as const },
+    ],
+  };
+  // C-N at N (190, 180) hosts elderly care; C-M (700, 190) a kindergarten. GONE is not a candidate
+  // any more: it is reported as not found and adds nothing.
+  const effect = evaluateReusePlan(base, [
+    { position: at(190, 180), category: 'elderly-care' },
+    { position: at(700, 190), category: 'kindergarten' },
+  ]);
+  const report = reusePlansReport({
+    communityId: 'grid',
+    generatedAt: '2025-01-01T00:00:00.000Z',
+    walkSpeedMetersPerSecond: base.walkSpeedMetersPerSecond,
+    candidates: [
+      { id: 'C-N', name: '北楼' },
+      { id: 'C-M', name: '东地块' },
+    ],
+    plans: [{ plan, effect }],
+  });
+
+  it('names the plan and its conversions, flagging a candidate that no longer exists', () => {
+    expect(report.format).toBe('fct-reuse-plans');
+    expect(report.plans[0].conversions).toEqual([
+      { candidateId: 'C-N', candidateName: '北楼', category: 'elderly-care', found: true },
+      { candidateId: 'C-M', candidateName: '东地块', category: 'kindergarten', found: true },
+      { candidateId: 'GONE', candidateName: null, category: 'kindergarten', found: false },
+    ]);
+  });
+
+  it('reports the hand-checked KPI deltas of the categories the plan adds to, only those', () => {
+    // In the coverage's (rule) order.
+    const [kg, care] = report.plans[0].kpis;
+    expect(report.plans[0].kpis.map((k) => k.category)).toEqual(['kindergarten', 'elderly-care']);
+    // Elderly care within 300 m: today H1 (1 of 4 homes, 5 of 22 elderly); with N also H2, H3 and
+    // H5's residents (H4 stays at 490 m) → 3 homes, 5 + 8 + 4 + 2 = 19 elderly.
+    expect(care).toEqual({
+      category: 'elderly-care',
+      thresholdMeters: 300,
+      facilitiesAdded: 1,
+      homes: { counted: 4, today: 1, plan: 3, delta: 2, shareToday: 0.25, sharePlan: 0.75 },
+      targetPopulation: { group: '60+', today: 5, plan: 19, delta: 14, shareToday: 0.227, sharePlan: 0.864 },
+    });
+    // Kindergarten within 300 m: today H1 (5 of 17 children); M (10 m off the spur at x = 700) is
+    // 70 m from H4 → +1 home, +2 children: a small cell, shown as "<5".
+    expect(kg.homes).toEqual({ counted: 4, today: 1, plan: 2, delta: 1, shareToday: 0.25, sharePlan: 0.5 });
+    expect(kg.targetPopulation).toEqual({ group: '3-5', today: 5, plan: 7, delta: '<5', shareToday: 0.294, sharePlan: 0.412 });
+  });
+
+  it('carries no building, house or person identifiers', () => {
+    const text = JSON.stringify(report);
+    for (const h of homes) expect(text).not.toContain(`"${h.id}"`);
+    expect(text).not.toMatch(/houseId|personId|buildingId|newlyCovered/);
+  });
+});
