@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { CityApp } from './app/CityApp';
+import { ScreenApp } from './app/ScreenApp';
 import { loadCommunity } from './app/loadCommunity';
 import { revokeRemovedModelUrls } from './app/importUserFiles';
 import { applyScenariosOnChanges } from './app/scenarioBinding';
@@ -34,10 +36,20 @@ runServiceAnalysisOnChanges(store);
 revokeRemovedModelUrls(store);
 applyScenariosOnChanges(store);
 
+// `?view=city`: all future communities of Hangzhou; `?mode=screen`: the command-centre wall layout.
+const view = params.get('view') === 'city' ? 'city' : 'community';
+const mode = params.get('mode') === 'screen' ? 'screen' : 'planner';
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App store={store} cameraStore={cameraStore} profile={profile} />
+    {view === 'city' ? (
+      <CityApp />
+    ) : mode === 'screen' ? (
+      <ScreenApp store={store} cameraStore={cameraStore} profile={profile} />
+    ) : (
+      <App store={store} cameraStore={cameraStore} profile={profile} />
+    )}
   </StrictMode>,
 );
 
-void loadCommunity(store, shared.community);
+if (view === 'community') void loadCommunity(store, shared.community);
