@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLocalFrame } from '../../src/core/geo/localFrame';
 import { extrudeFootprints } from '../../src/data/tiles/extrudeFootprints';
@@ -109,6 +110,23 @@ describe('imported data in the community model', () => {
       await expect(stats.textContent()).resolves.toContain('不存在的楼');
       await expect(app.page.getByTestId('joined-statistics').textContent()).resolves.toContain('131');
       await saveScreenshot(app.page, 'import-table-joined');
+
+      // The other formats through the same file input: a CGCS2000 / 3° GK zone 40 (EPSG:4549) shapefile
+      // with its .dbf/.prj/.cpg, a GBK CSV of facilities and a CityJSON file with two buildings.
+      const fixture = (name: string) => ({ name: path.basename(name), mimeType: 'application/octet-stream', buffer: readFileSync(path.join('tests/fixtures/formats', name)) });
+      await app.page
+        .getByTestId('import-file')
+        .setInputFiles([
+          ...['shp', 'shx', 'dbf', 'prj', 'cpg'].map((ext) => fixture(`buildings-4549/buildings.${ext}`)),
+          fixture('facilities-gbk.csv'),
+          fixture('two-buildings.city.json'),
+        ]);
+      const shapefile = app.page.locator('[data-testid=imported-layers] li[data-file="buildings.shp"]');
+      await shapefile.waitFor({ timeout: 30_000 });
+      await expect(shapefile.textContent()).resolves.toContain('EPSG:4549');
+      const gbk = app.page.locator('[data-testid=imported-layers] li[data-file="facilities-gbk.csv"]');
+      await expect(gbk.textContent()).resolves.toMatch(/gb/i);
+      await expect(app.page.locator('[data-testid=imported-layers] li[data-file="two-buildings.city.json"]').count()).resolves.toBe(1);
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
