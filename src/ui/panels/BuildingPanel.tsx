@@ -7,6 +7,7 @@ import { formatNumber } from '../../i18n/translate';
 import { PeopleRows } from '../components/PeopleRows';
 import { useApp, useAppStore, useTranslate } from '../StoreContext';
 import { JoinedStatistics } from './JoinedStatistics';
+import { AgeBandTable } from '../components/AgeBandTable';
 
 type T = ReturnType<typeof useTranslate>;
 
@@ -80,22 +81,7 @@ function Aggregates({ summary, t, lang }: { summary: BuildingSummary; t: T; lang
               <Row label={t('building.infants')} value={people(summary.infants)} />
             </tbody>
           </table>
-          <table className="age-bands" data-testid="building-age-bands">
-            <thead>
-              <tr>
-                {AGE_BANDS.map((band) => (
-                  <th key={band}>{band}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                {ageCells.map((cell, i) => (
-                  <td key={AGE_BANDS[i]}>{formatSuppressed(cell, n)}</td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          <AgeBandTable cells={ageCells} format={n} testId="building-age-bands" />
           <p className="muted small">{t('building.suppressedNote')}</p>
         </>
       )}

@@ -6,6 +6,7 @@ import { formatNumber } from '../../i18n/translate';
 import { INSPECTOR_COLOR_MODES, UNIT_LEGENDS } from '../../layers/unitColorModes';
 import { findUnit, type BuildingUnitLayout, type UnitAddress, type UnitBox } from '../../layers/unitLayout';
 import { Legend } from '../components/Legend';
+import { AgeBandTable } from '../components/AgeBandTable';
 import { PeopleRows } from '../components/PeopleRows';
 import { useApp, useAppStore, useTranslate } from '../StoreContext';
 
@@ -55,22 +56,7 @@ function UnitDetails({ unit, t }: { unit: UnitBox; t: T }) {
         </tbody>
       </table>
       {unit.ageBands ? (
-        <table className="age-bands" data-testid="inspector-unit-age-bands">
-          <thead>
-            <tr>
-              {AGE_BANDS.map((band) => (
-                <th key={band}>{band}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              {AGE_BANDS.map((band) => (
-                <td key={band}>{formatSuppressed(unit.ageBands![band], n)}</td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+        <AgeBandTable cells={AGE_BANDS.map((band) => unit.ageBands![band])} format={n} testId="inspector-unit-age-bands" />
       ) : (
         hasResidents && <p className="muted small">{t('inspector.ageHidden')}</p>
       )}
