@@ -89,8 +89,9 @@ describe('分层分户 inspector on the walk-up (?building=…)', () => {
     const unit = app.page.getByTestId('inspector-unit');
     await unit.waitFor();
     await expect(unit.getAttribute('data-unit-id')).resolves.toBe(target.id);
+    // The public (shared) view gives the address to 幢/单元 only.
     await expect(app.page.getByTestId('inspector-unit-address').textContent()).resolves.toBe(
-      `${walkUp.name ?? walkUp.id} 1单元 3层 ${target.room}室`,
+      `${walkUp.name ?? walkUp.id} 1单元（层、室号仅对授权角色显示）`,
     );
     // The public sees a household's size only as "<5" (or 0, or 5+), and no person rows.
     await expect(app.page.getByTestId('inspector-unit-residents').textContent()).resolves.toMatch(/^(<5|0|\d{1,3})$/);
@@ -111,6 +112,9 @@ describe('分层分户 inspector on the walk-up (?building=…)', () => {
     const publicAges = await canvas.screenshot();
     await app.page.getByTestId('role-select').selectOption('caseworker');
     await expect(app.page.getByTestId('inspector-people').count()).resolves.toBe(1);
+    await expect(app.page.getByTestId('inspector-unit-address').textContent()).resolves.toBe(
+      `${walkUp.name ?? walkUp.id} 1单元 3层 ${target.room}室`,
+    );
     await inspectorFrame(app);
     await inspectorFrame(app);
     expect(changedPixels(publicAges, await canvas.screenshot())).toBeGreaterThan(2000);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { AGE_BANDS, type Building } from '../../core/model/types';
 import { formatSuppressed } from '../../data/privacy/aggregate';
-import { canSeePersonRows } from '../../data/privacy/mask';
+import { canSeePersonRows, type Role } from '../../data/privacy/mask';
 import { formatNumber } from '../../i18n/translate';
 import { INSPECTOR_COLOR_MODES, UNIT_LEGENDS } from '../../layers/unitColorModes';
 import { findUnit, type BuildingUnitLayout, type UnitAddress, type UnitBox } from '../../layers/unitLayout';
@@ -15,8 +15,12 @@ type T = ReturnType<typeof useTranslate>;
 /** Explode slider range, metres: 0 shows the building as built, 12 leaves room to look into every floor. */
 const MAX_EXPLODE_METERS = 12;
 
-/** 幢-单元-层-室, e.g. "3幢 1单元 2层 0201室". */
-export function formatUnitAddress(t: T, address: UnitAddress): string {
+/**
+ * 幢-单元-层-室, e.g. "3幢 1单元 2层 0201室". Shared (public) views stop at 幢/单元, the display rule
+ * for addresses of GB/T 35273-2020 practice; roles that work with households see the full address.
+ */
+export function formatUnitAddress(t: T, address: UnitAddress, role: Role): string {
+  if (!canSeePersonRows(role)) return t('inspector.addressShared', { building: address.building, entrance: address.entrance });
   return t('inspector.address', { building: address.building, entrance: address.entrance, floor: address.floor, room: address.room });
 }
 
@@ -31,7 +35,7 @@ function UnitDetails({ unit, t }: { unit: UnitBox; t: T }) {
     <section data-testid="inspector-unit" data-unit-id={unit.id}>
       <h3>{t('inspector.unit')}</h3>
       <p className="inspector-address" data-testid="inspector-unit-address">
-        {formatUnitAddress(t, unit.address)}
+        {formatUnitAddress(t, unit.address, role)}
       </p>
       <table className="attributes">
         <tbody>
@@ -76,6 +80,7 @@ export function InspectorPanel({ building, layout }: { building: Building; layou
   const explode = useApp((s) => s.inspectorExplodeMeters);
   const selectedUnitId = useApp((s) => s.selectedUnitId);
   const hoveredUnitId = useApp((s) => s.hoveredUnitId);
+  const role = useApp((s) => s.role);
   const language = useApp((s) => s.language);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -133,7 +138,7 @@ export function InspectorPanel({ building, layout }: { building: Building; layou
       {selected ? <UnitDetails unit={selected} t={t} /> : <p className="muted small">{t('inspector.pickHint')}</p>}
       {hovered && hovered !== selected && (
         <p className="muted small" data-testid="inspector-pointing">
-          {t('inspector.pointing', { address: formatUnitAddress(t, hovered.address) })}
+          {t('inspector.pointing', { address: formatUnitAddress(t, hovered.address, role) })}
         </p>
       )}
     </aside>
