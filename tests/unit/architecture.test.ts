@@ -28,7 +28,7 @@ function areaOf(absolute: string): string {
   return path.relative(SRC, absolute).split(path.sep)[0];
 }
 
-const PURE = ['core', 'data', 'analysis', 'stores', 'layers', 'i18n'];
+const PURE = ['core', 'data', 'analysis', 'stores', 'layers', 'i18n', 'report'];
 
 /** A file under src/scenarios/<id>/panels/ (the only React in scenarios/). */
 function isScenarioPanel(file: string): boolean {
@@ -43,9 +43,11 @@ const allowedInternal: Record<string, string[]> = {
   layers: ['core', 'data', 'analysis', 'layers', 'i18n'],
   i18n: ['i18n'],
   engine: ['core', 'data', 'analysis', 'layers', 'engine'],
-  ui: ['core', 'data', 'analysis', 'stores', 'layers', 'i18n', 'ui', 'scenarios'],
+  ui: ['core', 'data', 'analysis', 'stores', 'layers', 'i18n', 'ui', 'scenarios', 'report'],
   scenarios: ['core', 'data', 'analysis', 'stores', 'layers', 'i18n', 'ui', 'scenarios'],
-  pipeline: ['core', 'data', 'analysis', 'layers', 'i18n', 'pipeline'],
+  pipeline: ['core', 'data', 'analysis', 'layers', 'i18n', 'pipeline', 'report'],
+  // The one-click report: a pure model and an HTML renderer (no React, no DOM, no Node API).
+  report: ['core', 'data', 'analysis', 'layers', 'i18n', 'scenarios', 'report'],
 };
 
 describe('architecture layering', () => {

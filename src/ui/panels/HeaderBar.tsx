@@ -1,8 +1,10 @@
 import { ROLES, type Role } from '../../data/privacy/mask';
 import { LANGUAGES, type Language } from '../../i18n/translate';
 import { useApp, useAppStore, useTranslate } from '../StoreContext';
+import { ReportButton } from './ReportButton';
 
-export function HeaderBar() {
+/** `onReport`: makes the one-click community report (the app prints and downloads it); no button without it. */
+export function HeaderBar({ onReport }: { onReport?: () => Promise<void> } = {}) {
   const t = useTranslate();
   const store = useAppStore();
   const community = useApp((s) => s.community);
@@ -31,6 +33,7 @@ export function HeaderBar() {
         </div>
       )}
       <div className="controls">
+        {onReport && <ReportButton onReport={onReport} />}
         <label>
           {t('app.role')}
           <select value={role} onChange={(e) => store.getState().setRole(e.target.value as Role)} data-testid="role-select">
