@@ -1,4 +1,98 @@
+import { useCallback, useEffect, useState } from 'react';
+import { formatDataIssue, DataError } from '../core/errors';
+import { HANGZHOU_CITY_FILE } from '../data/city/cityDataset';
+import { parseCityDataset } from '../data/city/readCityDataset';
+import { parsePackageIndex } from '../data/package/readPackage';
+import { parseLanguage, type Language } from '../i18n/translate';
+import { CityView, type CityLoadState, type CitySelection } from '../ui/city/CityView';
+import { modelsUrl } from './loadCommunity';
+
+/** `?view=city&district=<id>&entry=<id>`: the drill-down is part of the link, like the planner's state. */
+function readSelection(search: string): CitySelection {
+  const params = new URLSearchParams(search);
+  return { district: params.get('district') || null, community: params.get('entry') || null };
+}
+
+function writeSelection(selection: CitySelection): void {
+  const params = new URLSearchParams(window.location.search);
+  for (const [key, value] of [
+    ['district', selection.district],
+    ['entry', selection.community],
+  ] as const) {
+    if (value) params.set(key, value);
+    else params.delete(key);
+  }
+  const search = params.toString() ? `?${params.toString()}` : '';
+  if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+}
+
+/** The same page in the other language, keeping the rest of the link. */
+function languageHref(language: Language): string {
+  const params = new URLSearchParams(window.location.search);
+  params.set('lang', language === 'en' ? 'zh-CN' : 'en');
+  return `?${params.toString()}`;
+}
+
+/** The planner (`?community=<package id>`), in the same language; render profile kept for kiosks and tests. */
+function plannerLink(packageId: string, language: Language): string {
+  const current = new URLSearchParams(window.location.search);
+  const params = new URLSearchParams({ community: packageId });
+  if (language === 'en') params.set('lang', 'en');
+  const profile = current.get('profile');
+  if (profile) params.set('profile', profile);
+  return `?${params.toString()}`;
+}
+
+async function loadCity(language: Language): Promise<CityLoadState> {
+  const base = modelsUrl();
+  try {
+    const response = await fetch(new URL(HANGZHOU_CITY_FILE, base));
+    if (!response.ok) throw new DataError([{ file: `models/${HANGZHOU_CITY_FILE}`, reason: `cannot be read (HTTP ${response.status})` }]);
+    const dataset = parseCityDataset(await response.text(), `models/${HANGZHOU_CITY_FILE}`);
+    // A package path of the list → the id the planner opens it by (models/index.json).
+    const packageIds = new Map<string, string>();
+    try {
+      const index = await fetch(new URL('index.json', base));
+      if (index.ok) for (const entry of parsePackageIndex(await index.json())) packageIds.set(entry.path, entry.id);
+    } catch {
+      // Without the index, a package is opened by its folder name.
+    }
+    const plannerHref = (communityId: string) => {
+      const pkg = dataset.communities.find((c) => c.id === communityId)?.package;
+      if (!pkg) return null;
+      return plannerLink(packageIds.get(pkg) ?? pkg.replace(/\/$/, '').split('/').pop()!, language);
+    };
+    return { status: 'ready', dataset, plannerHref };
+  } catch (error) {
+    const message = error instanceof DataError ? error.issues.slice(0, 8).map(formatDataIssue).join('\n') : (error as Error).message;
+    return { status: 'error', message };
+  }
+}
+
 /** City-wide progress of Hangzhou's future communities (`?view=city`). */
 export function CityApp() {
-  return null;
+  const [language] = useState<Language>(() => parseLanguage(new URLSearchParams(window.location.search).get('lang')) ?? 'zh-CN');
+  const [state, setState] = useState<CityLoadState>({ status: 'loading' });
+  const [selection, setSelection] = useState<CitySelection>(() => readSelection(window.location.search));
+
+  useEffect(() => {
+    let cancelled = false;
+    void loadCity(language).then((s) => {
+      if (!cancelled) setState(s);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [language]);
+
+  useEffect(() => {
+    document.title = language === 'en' ? 'Hangzhou future communities — city progress' : '杭州市未来社区建设进展';
+  }, [language]);
+
+  const onSelectionChange = useCallback((next: CitySelection) => {
+    setSelection(next);
+    writeSelection(next);
+  }, []);
+
+  return <CityView state={state} language={language} selection={selection} onSelectionChange={onSelectionChange} languageHref={languageHref(language)} />;
 }
