@@ -15,6 +15,7 @@ import { exportOpenPackage } from './exportPackage';
 import { FileDrop } from './FileDrop';
 import { cancelImport, filesOfLayer, importFromUrl, importUserFiles } from './importUserFiles';
 import { InspectorHost } from './InspectorHost';
+import { openReport } from './openReport';
 import { Viewport } from './Viewport';
 
 /** Planner mode: the 3D scene fills the window, panels float over it. */
@@ -22,6 +23,9 @@ export function App({ store, cameraStore, profile }: { store: AppStore; cameraSt
   const creditHost = useMemo(() => document.createElement('span'), []);
   // The last files picked, so one that failed for want of a coordinate system can be read again.
   const lastFiles = useRef<File[]>([]);
+  // The 3D view's snapshot for the report, filled by the Viewport while its view exists.
+  const snapshotRef = useRef<(() => Promise<string>) | null>(null);
+  const onReport = useCallback(() => openReport(store, snapshotRef.current), [store]);
   const onFiles = useCallback(
     (files: File[]) => {
       lastFiles.current = files;
@@ -36,9 +40,9 @@ export function App({ store, cameraStore, profile }: { store: AppStore; cameraSt
   return (
     <StoreProvider store={store}>
       <FileDrop onFiles={onFiles} />
-      <Viewport store={store} cameraStore={cameraStore} profile={profile} creditHost={creditHost} />
+      <Viewport store={store} cameraStore={cameraStore} profile={profile} creditHost={creditHost} snapshotRef={snapshotRef} />
       <div className="overlay">
-        <HeaderBar />
+        <HeaderBar onReport={onReport} />
         <div className="middle">
           <SidePanel onFiles={onFiles} onRetryWithCrs={onRetryWithCrs} onExport={() => exportOpenPackage(store)} onUrl={(url) => void importFromUrl(store, url)}
             onCancelImport={() => cancelImport(store)}

@@ -1,9 +1,37 @@
+import { useEffect, useMemo } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { RenderProfile } from '../engine/contract';
 import type { AppStore, CameraState } from '../stores/appStore';
-import { App } from './App';
+import { ScreenLayout } from '../ui/screen/ScreenLayout';
+import { StoreProvider } from '../ui/StoreContext';
+import { loadTour } from './loadTour';
+import { parseScreenOptions } from './screenOptions';
+import { runTourOnChanges } from './tourBinding';
+import { Viewport } from './Viewport';
 
-/** Command-centre large-screen mode (`?mode=screen`). Until its layout lands, it shows the planner view. */
-export function ScreenApp(props: { store: AppStore; cameraStore: StoreApi<CameraState>; profile: RenderProfile }) {
-  return <App {...props} />;
+/**
+ * Command-centre large-screen mode (`?mode=screen`): the wall layout, the briefing tour (keys,
+ * kiosk auto-play, a user's storyboard by `?tour=<url>`) and the all-day safeguards of the scene
+ * (frame-time governor, WebGL context recovery, data-ready watchdog). Options: see screenOptions.
+ */
+export function ScreenApp({ store, cameraStore, profile }: { store: AppStore; cameraStore: StoreApi<CameraState>; profile: RenderProfile }) {
+  const creditHost = useMemo(() => document.createElement('span'), []);
+  const options = useMemo(() => parseScreenOptions(window.location.search), []);
+  const allDay = useMemo(() => ({ governor: options.governor, watchdogSeconds: options.watchdogSeconds }), [options]);
+  useEffect(() => {
+    // After applyScenariosOnChanges (main.tsx): a step's layers and camera go on top of its scenario's.
+    const stop = runTourOnChanges(store);
+    store.getState().setTourDwell(options.dwellSeconds);
+    const abort = new AbortController();
+    if (options.tour) void loadTour(store, options.tour, abort.signal);
+    return () => {
+      abort.abort();
+      stop();
+    };
+  }, [store, options]);
+  return (
+    <StoreProvider store={store}>
+      <ScreenLayout scene={<Viewport store={store} cameraStore={cameraStore} profile={profile} creditHost={creditHost} allDay={allDay} />} creditHost={creditHost} />
+    </StoreProvider>
+  );
 }

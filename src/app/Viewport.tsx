@@ -1,63 +1,86 @@
 import { useEffect, useRef } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import type { RenderProfile, SceneAdapter } from '../engine/contract';
+import type { RenderProfile } from '../engine/contract';
+import type { RenderQuality } from '../engine/quality';
 import type { AppStore, CameraState } from '../stores/appStore';
-import { bindSceneToStore } from './bindScene';
+import { SceneHost, type AllDayOptions } from './sceneHost';
 
 declare global {
   interface Window {
-    /** Read-only hooks for automated browser tests and screen watchdogs. */
+    /** Hooks for automated browser tests and screen watchdogs. */
     __twin?: {
       buildingScreenPosition(id: string): { x: number; y: number } | null;
       nextFrame(): Promise<void>;
       importedLayersLoaded(): boolean;
+      /** Loses the WebGL context as a GPU reset would (WEBGL_lose_context); the view rebuilds itself. */
+      loseContext(): boolean;
+      /** The render quality the frame-time governor chose (level 0 = best). */
+      quality(): { level: number } & RenderQuality;
+      /** Views built after the first one (lost contexts, watchdog). */
+      rebuilds(): number;
     };
   }
 }
 
 /**
  * Hosts the 3D engine. Cesium is imported lazily so the panels paint before the 4 MB engine has
- * loaded; the adapter is created once per mount and destroyed on unmount (StrictMode-safe).
+ * loaded; the adapter is created once per mount and destroyed on unmount (StrictMode-safe), and
+ * rebuilt by the SceneHost when the WebGL context is lost. `allDay` (large-screen mode) adds the
+ * frame-time governor and the data-ready watchdog.
  */
 export function Viewport({
   store,
   cameraStore,
   profile,
   creditHost,
+  allDay = null,
+  snapshotRef,
 }: {
   store: AppStore;
   cameraStore: StoreApi<CameraState>;
   profile: RenderProfile;
   creditHost: HTMLElement;
+  allDay?: AllDayOptions | null;
+  /** Filled with a function that renders the 3D view to a PNG data URL (the report's snapshot) while mounted. */
+  snapshotRef?: { current: (() => Promise<string>) | null };
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const governor = allDay?.governor ?? false;
+  const watchdogSeconds = allDay?.watchdogSeconds ?? null;
   useEffect(() => {
-    let adapter: SceneAdapter | null = null;
-    let unbind: (() => void) | null = null;
+    let host: SceneHost | null = null;
     let cancelled = false;
     void import('../engine/cesium/CesiumAdapter').then(({ CesiumAdapter }) => {
       if (cancelled || !containerRef.current) return;
-      adapter = new CesiumAdapter(containerRef.current, creditHost, profile, {
-        onPickBuilding: (id) => store.getState().selectBuilding(id),
-        onHoverBuilding: (id) => store.getState().hoverBuilding(id),
-        onCameraMoved: (camera) => cameraStore.getState().setCamera(camera),
-        onPickImportedFeature: (picked) => store.getState().pickImportedFeature(picked),
-        onImportedLayerError: (id, message) => store.getState().failImportedLayer(id, message),
-      });
-      unbind = bindSceneToStore(adapter, store, cameraStore);
-      const a = adapter;
+      const h = new SceneHost(
+        containerRef.current,
+        (container, callbacks) => new CesiumAdapter(container, creditHost, profile, callbacks),
+        store,
+        cameraStore,
+        governor || watchdogSeconds ? { governor, watchdogSeconds } : null,
+      );
+      host = h;
+      if (snapshotRef) snapshotRef.current = () => (h.current ? h.current.snapshot() : Promise.reject(new Error('the 3D view is not ready')));
+      const waitForView = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
+      const nextFrame = async (): Promise<void> => {
+        while (!h.current && !cancelled) await waitForView();
+        return h.current?.nextFrame();
+      };
       window.__twin = {
-        buildingScreenPosition: (id) => a.buildingScreenPosition(id),
-        nextFrame: () => a.nextFrame(),
-        importedLayersLoaded: () => a.importedLayersLoaded(),
+        buildingScreenPosition: (id) => h.current?.buildingScreenPosition(id) ?? null,
+        nextFrame,
+        importedLayersLoaded: () => h.current?.importedLayersLoaded() ?? false,
+        loseContext: () => h.loseContext(),
+        quality: () => h.quality,
+        rebuilds: () => h.rebuilds,
       };
     });
     return () => {
       cancelled = true;
-      unbind?.();
-      adapter?.destroy();
+      if (snapshotRef) snapshotRef.current = null;
+      host?.destroy();
       delete window.__twin;
     };
-  }, [store, cameraStore, profile, creditHost]);
+  }, [store, cameraStore, profile, creditHost, governor, watchdogSeconds, snapshotRef]);
   return <div className="viewport" ref={containerRef} data-testid="viewport" />;
 }

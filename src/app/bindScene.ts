@@ -109,8 +109,15 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
   const flyForRequest = async (request: NonNullable<AppState['cameraRequest']>) => {
     const ticket = ++flight;
     store.getState().setSceneReady(false);
-    // A community still being drawn sets its own view first; the scenario's flight follows it.
-    await communityDrawn;
+    // A community still being drawn sets its own view first; the scenario's flight follows it. The
+    // request may come in the same store update as the community (before its drawing began): wait
+    // for the drawing that is current after each wait, or the flight lands first and data-ready
+    // returns before the community is on screen.
+    let drawn: Promise<void>;
+    do {
+      drawn = communityDrawn;
+      await drawn;
+    } while (drawn !== communityDrawn);
     if (ticket !== flight || adapter.isDestroyed()) return;
     await adapter.flyTo(request.camera, FLIGHT_SECONDS);
     if (ticket !== flight || adapter.isDestroyed()) return;
@@ -120,6 +127,15 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
     landed = ticket;
     store.getState().setSceneReady(true);
   };
-  if (store.getState().community) void showCommunity(store.getState());
+  // A new adapter (first mount, or a rebuild after a lost WebGL context) gets everything on screen.
+  const initial = store.getState();
+  if (initial.community) void showCommunity(initial);
+  adapter.setServiceReach(reachOf(initial));
+  adapter.setRoute(routeOf(initial));
+  adapter.setHoveredBuilding(initial.hoveredBuildingId);
+  if (initial.importedLayers.length) adapter.setImportedLayers(importedViewsOf(initial));
+  // A scenario's view asked for before the engine had loaded (the package was quicker) is flown to
+  // once the community is drawn; data-ready waits for it.
+  if (initial.community && initial.cameraRequest) void flyForRequest(initial.cameraRequest);
   return unsubscribe;
 }

@@ -4,6 +4,9 @@ import type { Rgb } from '../layers/buildingColorModes';
 import type { LayerId } from '../layers/layerCatalog';
 import type { InspectorColorMode } from '../layers/unitColorModes';
 import type { BuildingUnitLayout } from '../layers/unitLayout';
+import type { RenderQuality } from './quality';
+
+export type { LabelDensity, RenderQuality } from './quality';
 
 /** Streets reached within each walking-time band, nearest band first (drawn on top of the others). */
 export interface ServiceReachOverlay {
@@ -32,6 +35,11 @@ export interface SceneCallbacks {
   onPickImportedFeature?(picked: { layerId: string; properties: Record<string, unknown> } | null): void;
   /** An imported tileset or model could not be loaded (bad URL, not 3D Tiles, broken file). */
   onImportedLayerError?(layerId: string, message: string): void;
+  /**
+   * A frame was rendered; `milliseconds` runs from its start to the start of the next animation
+   * frame, so GPU back-pressure counts too. Frames are rendered on demand: none while nothing moves.
+   */
+  onFrameTime?(milliseconds: number): void;
 }
 
 /**
@@ -63,6 +71,13 @@ export interface SceneAdapter {
   importedLayersLoaded(): boolean;
   /** Resolves after the next rendered frame (rendering is on demand). */
   nextFrame(): Promise<void>;
+  /**
+   * Renders a frame and resolves with it as a PNG data URL (the one-click report's 3D view). Read
+   * within that frame, while the WebGL drawing buffer still holds it (no preserveDrawingBuffer).
+   */
+  snapshot(): Promise<string>;
+  /** Trades picture quality for frame time (resolution, anti-aliasing, label density). */
+  setQuality(quality: RenderQuality): void;
   destroy(): void;
   isDestroyed(): boolean;
 }

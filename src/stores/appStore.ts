@@ -12,6 +12,9 @@ import type { Language } from '../i18n/translate';
 import type { ColorMode, Rgb } from '../layers/buildingColorModes';
 import type { InspectorColorMode } from '../layers/unitColorModes';
 import { defaultLayerVisibility, type LayerId } from '../layers/layerCatalog';
+import { createTourSlice, type TourSlice } from './tourSlice';
+
+export type { TourSlice } from './tourSlice';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -214,7 +217,7 @@ const sameConversion = (a: ReuseConversion, b: ReuseConversion) => a.candidateId
 const uniqueConversions = (list: readonly ReuseConversion[]) =>
   list.filter((c, i) => list.findIndex((d) => sameConversion(c, d)) === i).map(({ candidateId, category }) => ({ candidateId, category }));
 
-export type AppState = CommunitySlice & ViewSlice & AnalysisSlice & ImportSlice & ScenarioSlice & InspectorSlice & ReuseSlice;
+export type AppState = CommunitySlice & ViewSlice & AnalysisSlice & ImportSlice & ScenarioSlice & InspectorSlice & ReuseSlice & TourSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface InitialView {
@@ -230,6 +233,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
   let importedCount = 0;
   let reusePlanCount = 0;
   return createStore<AppState>()((set, get) => ({
+    ...createTourSlice(set, get),
     status: 'idle',
     community: null,
     summaries: new Map(),

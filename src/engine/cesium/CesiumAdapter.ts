@@ -30,12 +30,13 @@ import {
   ROUTE_COLOR,
   type LayerId,
 } from '../../layers/layerCatalog';
-import type { ImportedLayerView, RenderProfile, SceneAdapter, SceneCallbacks, ServiceReachOverlay } from '../contract';
+import type { ImportedLayerView, RenderProfile, RenderQuality, SceneAdapter, SceneCallbacks, ServiceReachOverlay } from '../contract';
+import { QUALITY_LEVELS } from '../quality';
 import { createImportedLayer } from './renderers/importedLayer';
 import { Cesium3DTileFeature, featureProperties, loadModel, loadTileset, placementMatrix, TileFeatureHighlight } from './renderers/importedModels';
 import { createOfflineViewer } from './offlineViewer';
 import { BUILDING_PICK_PREFIX, BuildingLayer, CONTEXT_PICK_PREFIX } from './renderers/buildingLayer';
-import { createFacilityLayer } from './renderers/facilityIcons';
+import { createFacilityLayer, isMinorCategory } from './renderers/facilityIcons';
 import { createLineBatch } from './renderers/lineBatch';
 import { createPolygonBatch } from './renderers/polygonBatch';
 
@@ -58,6 +59,8 @@ interface CommunityScene {
   /** Primitives built in workers, with the layer they belong to. */
   asyncPrimitives: { layer: LayerId; primitive: Primitive }[];
   billboards: BillboardCollection;
+  /** Facility names, in the order of community.facilities. */
+  labels: LabelCollection;
 }
 
 /** The only place that knows Cesium: draws a community and reports picks and camera moves. */
@@ -79,11 +82,15 @@ export class CesiumAdapter implements SceneAdapter {
   private readonly importedRoot = new PrimitiveCollection();
   private readonly imported = new Map<string, { view: ImportedLayerView; collection: PrimitiveCollection; pending: Primitive[] }>();
   private readonly tileHighlight = new TileFeatureHighlight();
+  private quality: RenderQuality = QUALITY_LEVELS[0];
+  /** Start of the frame being rendered, and the animation frame that will time it. */
+  private frameStartMs = 0;
+  private frameProbe = 0;
 
   constructor(
     container: HTMLElement,
     creditContainer: HTMLElement,
-    profile: RenderProfile,
+    private readonly profile: RenderProfile,
     private readonly callbacks: SceneCallbacks,
   ) {
     this.viewer = createOfflineViewer(container, profile, creditContainer);
@@ -114,6 +121,18 @@ export class CesiumAdapter implements SceneAdapter {
         if (OVERLAY_LAYERS.some((id) => collectionPending(this.overlays[id]))) scene.requestRender();
         // Imported batches build in workers and tilesets stream tiles: keep frames coming until all is drawn.
         if (!this.importedLayersLoaded()) scene.requestRender();
+        this.frameStartMs = performance.now();
+      }),
+    );
+    // A frame's time runs to the start of the next animation frame: what the screen waited for it.
+    this.removeListeners.push(
+      scene.postRender.addEventListener(() => {
+        if (!this.callbacks.onFrameTime || this.frameProbe) return;
+        const start = this.frameStartMs;
+        this.frameProbe = requestAnimationFrame(() => {
+          this.frameProbe = 0;
+          if (!this.destroyed) this.callbacks.onFrameTime?.(performance.now() - start);
+        });
       }),
     );
   }
@@ -220,7 +239,30 @@ export class CesiumAdapter implements SceneAdapter {
     const facilityLayer = createFacilityLayer(community.facilities, (f: Facility) => (f.buildingId ? (roofOf.get(f.buildingId) ?? 0) : 0), uiScale);
     collections.facilities.add(facilityLayer.billboards);
     collections.facilities.add(facilityLayer.labels as LabelCollection);
-    return { community, collections, buildings, asyncPrimitives, billboards: facilityLayer.billboards };
+    const built = { community, collections, buildings, asyncPrimitives, billboards: facilityLayer.billboards, labels: facilityLayer.labels };
+    this.applyLabelDensity(built);
+    return built;
+  }
+
+  /** Hides facility names the quality level drops (minor categories first). */
+  private applyLabelDensity(built: CommunityScene): void {
+    const density = this.quality.labels;
+    const facilities = built.community.facilities;
+    for (let i = 0; i < built.labels.length; i++) {
+      built.labels.get(i).show = density === 'all' || (density === 'major' && !isMinorCategory(facilities[i].category));
+    }
+  }
+
+  setQuality(quality: RenderQuality): void {
+    const previous = this.quality;
+    this.quality = quality;
+    const scene = this.viewer.scene;
+    if (this.viewer.resolutionScale !== quality.resolutionScale) this.viewer.resolutionScale = quality.resolutionScale;
+    // The light profile (software WebGL) never multisamples; the full one uses 4× like the viewer's default.
+    const samples = quality.msaa && this.profile === 'full' ? 4 : 1;
+    if (scene.msaaSamples !== samples) scene.msaaSamples = samples;
+    if (this.current && previous.labels !== quality.labels) this.applyLabelDensity(this.current);
+    scene.requestRender();
   }
 
   /** Light from the south-east at 50° elevation, fixed, so buildings read well at any clock time. */
@@ -255,7 +297,8 @@ export class CesiumAdapter implements SceneAdapter {
         const ready =
           built.asyncPrimitives.every(({ layer, primitive }) => !this.visibility[layer] || primitive.ready) &&
           scene.globe.tilesLoaded &&
-          billboardsReady(built.billboards);
+          // Icons load their images only when shown: a scenario that hides the facilities must not wait for them.
+          (!this.visibility.facilities || billboardsReady(built.billboards));
         completeFrames = ready ? completeFrames + 1 : 0;
         // One more frame after readiness so colour updates applied in preRender are on screen.
         if (completeFrames >= 2) {
@@ -427,10 +470,28 @@ export class CesiumAdapter implements SceneAdapter {
     });
   }
 
+  snapshot(): Promise<string> {
+    const scene = this.viewer.scene;
+    return new Promise((resolve, reject) => {
+      // The drawing buffer is only guaranteed until the frame is handed to the compositor (WebGL 1.0
+      // spec §2.2, preserveDrawingBuffer: false), so the canvas is read in postRender, same task.
+      const remove = scene.postRender.addEventListener(() => {
+        remove();
+        try {
+          resolve(scene.canvas.toDataURL('image/png'));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      scene.requestRender();
+    });
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
+    if (this.frameProbe) cancelAnimationFrame(this.frameProbe);
     for (const remove of this.removeListeners) remove();
     this.handler.destroy();
     this.clearCommunity();

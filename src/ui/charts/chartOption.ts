@@ -14,10 +14,30 @@ const MUTED = '#8d9aab';
 const GRID_LINE = 'rgba(255,255,255,0.08)';
 const THRESHOLD_COLORS = ['#f2c94c', '#56ccf2'];
 const DEFAULT_SERIES_COLORS = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8'];
+/**
+ * The app's font stack (styles.css). ECharts writes it into a canvas `font` shorthand, where CSS
+ * keywords such as 'inherit' are invalid: the canvas then silently keeps its default 10px sans-serif
+ * and every fontSize below is lost.
+ */
+export const CHART_FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', sans-serif";
 
 const text = (t: LocalizedText, language: Language) => (language === 'en' ? t.en : t.zh);
 
-export function chartOption(spec: ChartSpec, language: Language, fontScale = 1): Record<string, unknown> {
+/** The chart's title with its unit, e.g. 住宅建成年代（幢）; pies and gauges carry the unit in their labels. */
+export function chartTitle(spec: ChartSpec, language: Language): string {
+  const unit = spec.unit === 'share' ? '%' : text(UNIT_LABELS[spec.unit], language);
+  return spec.kind === 'pie' || spec.kind === 'gauge' ? text(spec.title, language) : `${text(spec.title, language)}（${unit}）`;
+}
+
+/** How a chart fits its box: see chartOption. */
+export interface ChartFit {
+  /** false: the page shows the title (as HTML, where a long one wraps instead of being cut). */
+  showTitle?: boolean;
+  /** For small boxes with large text: pie slices show only their share (the legend names them), bar labels slant. */
+  compact?: boolean;
+}
+
+export function chartOption(spec: ChartSpec, language: Language, fontScale = 1, { showTitle = true, compact = false }: ChartFit = {}): Record<string, unknown> {
   const fs = (px: number) => Math.round(px * fontScale);
   const unit = text(UNIT_LABELS[spec.unit], language);
   const isShare = spec.unit === 'share';
@@ -26,10 +46,11 @@ export function chartOption(spec: ChartSpec, language: Language, fontScale = 1):
   const base = {
     backgroundColor: 'transparent',
     animation: false,
-    textStyle: { color: TEXT, fontSize: fs(12), fontFamily: 'inherit' },
+    textStyle: { color: TEXT, fontSize: fs(12), fontFamily: CHART_FONT_FAMILY },
     // The unit goes into the title, so no axis name can collide with it.
     title: {
-      text: spec.kind === 'pie' || spec.kind === 'gauge' ? text(spec.title, language) : `${text(spec.title, language)}（${isShare ? '%' : unit}）`,
+      show: showTitle,
+      text: chartTitle(spec, language),
       left: 0,
       top: 0,
       textStyle: { color: TEXT, fontSize: fs(13), fontWeight: 500 },
@@ -38,7 +59,9 @@ export function chartOption(spec: ChartSpec, language: Language, fontScale = 1):
   };
 
   if (spec.kind === 'gauge') {
-    const value = show(spec.series[0]?.values[0] ?? null);
+    const shown = show(spec.series[0]?.values[0] ?? null);
+    // A gauge shows one number: two decimals at most (0.55 m²/人, not 0.5532568285194183).
+    const value = shown === null || isShare ? shown : Math.round(shown * 100) / 100;
     const max = spec.max !== undefined ? show(spec.max) : isShare ? 100 : 100;
     return {
       ...base,
@@ -75,7 +98,9 @@ export function chartOption(spec: ChartSpec, language: Language, fontScale = 1):
           type: 'pie',
           radius: ['38%', '64%'],
           center: ['50%', '52%'],
-          label: { color: TEXT, fontSize: fs(11), formatter: '{b}: {d}%' },
+          label: { color: TEXT, fontSize: fs(11), formatter: compact ? '{d}%' : '{b}: {d}%' },
+          // Whole percents in compact boxes: "75%" fits beside a slice where "74.85%" is cut.
+          percentPrecision: compact ? 0 : 2,
           data: categories.map((name, i) => ({
             name,
             value: series?.values[i] ?? 0,
@@ -94,12 +119,19 @@ export function chartOption(spec: ChartSpec, language: Language, fontScale = 1):
     axisLabel: { color: MUTED, fontSize: fs(11) },
     splitLine: { lineStyle: { color: GRID_LINE } },
   };
-  const categoryAxis = { type: 'category', data: categories, axisLabel: { color: MUTED, fontSize: fs(11), interval: 0, hideOverlap: true }, axisLine: { lineStyle: { color: GRID_LINE } } };
+  const slant = compact && !horizontal && categories.length > 3 ? 30 : 0;
+  const categoryAxis = { type: 'category', data: categories, axisLabel: { color: MUTED, fontSize: fs(11), interval: 0, hideOverlap: true, rotate: slant }, axisLine: { lineStyle: { color: GRID_LINE } } };
   const thresholds = spec.thresholds ?? [];
   return {
     ...base,
-    legend: spec.series.length > 1 ? { top: fs(20), right: 0, textStyle: { color: MUTED, fontSize: fs(11) }, itemWidth: fs(10), itemHeight: fs(10) } : undefined,
-    grid: { left: fs(horizontal ? 90 : 40), right: fs(16), top: fs(spec.series.length > 1 ? 48 : 36), bottom: fs(28), containLabel: !horizontal },
+    legend: spec.series.length > 1 ? { top: showTitle ? fs(20) : 0, right: 0, textStyle: { color: MUTED, fontSize: fs(11) }, itemWidth: fs(10), itemHeight: fs(10) } : undefined,
+    grid: {
+      left: fs(horizontal ? 90 : 40),
+      right: fs(16),
+      top: fs((spec.series.length > 1 ? 28 : 16) + (showTitle ? 20 : 0)),
+      bottom: fs(28),
+      containLabel: !horizontal,
+    },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: spec.series.map((series, s) => ({

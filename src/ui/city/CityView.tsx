@@ -9,7 +9,7 @@ import {
 import { HANGZHOU_TARGETS } from '../../analysis/city/targets';
 import type { CityDataset } from '../../data/city/cityDataset';
 import type { Language } from '../../i18n/translate';
-import { CityChart } from './CityChart';
+import { OptionChart } from '../charts/OptionChart';
 import { cumulativeChartOption, districtChartOption, type ChartText } from './cityChartOptions';
 import { CityComposition } from './CityComposition';
 import { CityKpis } from './CityKpis';
@@ -139,12 +139,13 @@ export function CityView(props: {
             <section className="city-charts">
               <div className="panel chart-panel">
                 <h2>{t('city.chart.cumulative')}</h2>
-                <CityChart option={cumulativeOption} testId="city-chart-cumulative" onReady={chartDrawn} />
+                <OptionChart option={cumulativeOption} className="city-chart" testId="city-chart-cumulative" onReady={chartDrawn} />
               </div>
               <div className="panel chart-panel">
                 <h2>{t('city.chart.districts')}</h2>
-                <CityChart
+                <OptionChart
                   option={districtOption}
+                  className="city-chart"
                   testId="city-chart-districts"
                   onReady={chartDrawn}
                   onClick={(index) => {

@@ -114,7 +114,8 @@ export function ScenarioPanel() {
   );
 }
 
-function KpiTile({ kpi, text, language }: { kpi: Kpi; text: Text; language: 'zh-CN' | 'en' }) {
+/** One KPI: its value in its unit ("<5" where a count of people is suppressed) and its label; the border shows its status. */
+export function KpiTile({ kpi, text, language }: { kpi: Kpi; text: Text; language: 'zh-CN' | 'en' }) {
   return (
     <div className={`kpi-tile status-${kpi.status}`} data-testid={`kpi-${kpi.id}`} title={kpi.note ? text(kpi.note) : undefined}>
       <div className="kpi-value">{kpi.value === null ? (kpi.unavailable === 'suppressed' ? '<5' : '—') : formatValue(kpi.value, kpi.unit, kpi.display, language)}</div>

@@ -17,6 +17,8 @@ import { rgbToCss } from '../../../layers/buildingColorModes';
 const ICON_SIZE = 48;
 /** Frequent, small points whose names only help up close; their labels would bury the rest. */
 const MINOR_CATEGORIES = new Set<FacilityCategory>(['waste-sorting', 'parcel', 'parking', 'fitness', 'property-service']);
+/** True for the frequent, small categories whose names are dropped first when frames run slow. */
+export const isMinorCategory = (category: FacilityCategory): boolean => MINOR_CATEGORIES.has(category);
 const iconCache = new Map<FacilityCategory, HTMLCanvasElement>();
 
 /** A disc in the category colour with a one-character glyph, drawn once per category (no image files, no network). */

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 
 interface ChartInstance {
   setOption(option: unknown, opts?: { notMerge?: boolean }): void;
@@ -9,15 +9,25 @@ interface ChartInstance {
 type ECharts = { init(el: HTMLElement, theme?: string | null, opts?: Record<string, unknown>): ChartInstance };
 
 /**
- * ECharts loads on the first city chart (its chunks are shared with the scenario charts). The city
- * screen also needs scatter points for the targets, so it registers its own set; registering a
- * part twice is harmless.
+ * ECharts is ~1 MB: it loads on the first chart of any screen and is shared after that. Only the
+ * parts our charts use are registered (bar, pie, gauge, scatter; canvas renderer).
  */
 let ready: Promise<ECharts> | null = null;
 function loadECharts(): Promise<ECharts> {
   ready ??= Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(
     ([core, charts, components, renderers]) => {
-      core.use([charts.BarChart, charts.ScatterChart, components.GridComponent, components.TooltipComponent, components.LegendComponent, renderers.CanvasRenderer]);
+      core.use([
+        charts.BarChart,
+        charts.PieChart,
+        charts.GaugeChart,
+        charts.ScatterChart,
+        components.GridComponent,
+        components.TooltipComponent,
+        components.LegendComponent,
+        components.TitleComponent,
+        components.MarkLineComponent,
+        renderers.CanvasRenderer,
+      ]);
       return core as unknown as ECharts;
     },
   );
@@ -25,21 +35,26 @@ function loadECharts(): Promise<ECharts> {
 }
 
 /**
- * A chart that fills its box (the box sets the size, so it reads the same at 1080p and 4K). The
- * instance is disposed on unmount; `onReady` fires once the first option is drawn.
+ * One ECharts chart of a ready-made option. The instance lives as long as the element and is
+ * disposed on unmount (so switching screens a thousand times leaks nothing); option changes are
+ * applied in place. `onReady` fires once the first option is drawn.
  */
-export function CityChart(props: {
+export function OptionChart(props: {
   option: Record<string, unknown>;
   testId: string;
+  className?: string;
+  style?: CSSProperties;
+  /** Extra data attributes for tests, e.g. { 'data-chart-kind': 'bar' }. */
+  data?: Record<`data-${string}`, string>;
   onReady?: () => void;
   onClick?: (dataIndex: number, seriesIndex: number) => void;
 }) {
-  const { option, testId } = props;
+  const { option, testId, className, style, data } = props;
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ChartInstance | null>(null);
-  // Latest callbacks without re-creating the chart.
-  const callbacks = useRef(props);
-  callbacks.current = props;
+  // Latest option and callbacks without re-creating the chart.
+  const latest = useRef(props);
+  latest.current = props;
 
   useEffect(() => {
     let cancelled = false;
@@ -48,10 +63,10 @@ export function CityChart(props: {
       if (cancelled || !element) return;
       const instance = echarts.init(element, null, { renderer: 'canvas' });
       chart.current = instance;
-      instance.setOption(callbacks.current.option, { notMerge: true });
-      instance.on('click', (p) => callbacks.current.onClick?.(p.dataIndex, p.seriesIndex));
+      instance.setOption(latest.current.option, { notMerge: true });
+      instance.on('click', (p) => latest.current.onClick?.(p.dataIndex, p.seriesIndex));
       element.dataset.drawn = 'true';
-      callbacks.current.onReady?.();
+      latest.current.onReady?.();
     });
     const observer = new ResizeObserver(() => chart.current?.resize());
     if (element) observer.observe(element);
@@ -67,5 +82,5 @@ export function CityChart(props: {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div className="city-chart" ref={ref} data-testid={testId} />;
+  return <div className={className} style={style} ref={ref} data-testid={testId} {...data} />;
 }
