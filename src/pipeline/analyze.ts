@@ -25,7 +25,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DataError, formatDataIssue, type DataIssue } from '../core/errors';
 import { readCommunityPackage } from '../data/package/readPackage';
 import { rankServiceGaps } from '../analysis/service-circles/gaps';
@@ -41,6 +40,7 @@ import type { Community } from '../core/model/types';
 import { readBuildings, readFacilities, readNetwork, throwIfIssues } from './analyze/readGeoJsonInputs';
 import { coverageReportJson, coverageReportText } from './analyze/report';
 import { reuseReportJson, reuseReportText } from './analyze/reuseReport';
+import { runAsMain } from './cli/runAsMain';
 
 export interface AnalyzeIo {
   stdout: (text: string) => void;
@@ -200,15 +200,4 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
   }
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  runAnalyze(process.argv.slice(2), { stdout: (t) => process.stdout.write(`${t}\n`), stderr: (t) => process.stderr.write(`${t}\n`) }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      process.exitCode = 3;
-    },
-  );
-}
+runAsMain(import.meta.url, runAnalyze);

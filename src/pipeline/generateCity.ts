@@ -15,6 +15,7 @@ import { HANGZHOU_CITY_FILE } from '../data/city/cityDataset';
 import { readCityDataset } from '../data/city/readCityDataset';
 import { formatCityDataset } from '../data/city/writeCityDataset';
 import { CITY_SEED, generateCityDataset } from './city/generateCityCommunities';
+import { parseSeedArgs } from './cli/seedArgs';
 
 interface Options {
   seed: number;
@@ -22,26 +23,8 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { seed: CITY_SEED, outFile: path.join('models', HANGZHOU_CITY_FILE) };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if (arg === '--seed' && value !== undefined) {
-      const seed = Number(value);
-      if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`--seed must be an integer 0…4294967295, got "${value}"`);
-      options.seed = seed;
-      i++;
-    } else if (arg === '--out' && value !== undefined) {
-      options.outFile = value;
-      i++;
-    } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: tsx src/pipeline/generateCity.ts [--seed N] [--out FILE]');
-      process.exit(0);
-    } else {
-      throw new Error(`unknown or incomplete argument "${arg}" (usage: [--seed N] [--out FILE])`);
-    }
-  }
-  return options;
+  const { seed, out } = parseSeedArgs(argv, { seed: CITY_SEED, out: path.join('models', HANGZHOU_CITY_FILE) }, 'tsx src/pipeline/generateCity.ts [--seed N] [--out FILE]');
+  return { seed, outFile: out };
 }
 
 const percent = (share: number) => `${(100 * share).toFixed(1)} %`;

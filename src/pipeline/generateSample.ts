@@ -14,6 +14,7 @@ import path from 'node:path';
 import { ELDERLY_AGE_BANDS, FACILITY_CATEGORIES } from '../core/model/types';
 import { INDEX_FILE, packageIndexEntry, writeIndex, writePackage } from '../data/package/writePackage';
 import { SAMPLE_ID, SAMPLE_SEED, generateSampleCommunity } from './sample/generateSampleCommunity';
+import { parseSeedArgs } from './cli/seedArgs';
 
 interface Options {
   seed: number;
@@ -21,26 +22,8 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { seed: SAMPLE_SEED, outDir: path.join('models', SAMPLE_ID) };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if (arg === '--seed' && value !== undefined) {
-      const seed = Number(value);
-      if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`--seed must be an integer 0…4294967295, got "${value}"`);
-      options.seed = seed;
-      i++;
-    } else if (arg === '--out' && value !== undefined) {
-      options.outDir = value;
-      i++;
-    } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: tsx src/pipeline/generateSample.ts [--seed N] [--out DIR]');
-      process.exit(0);
-    } else {
-      throw new Error(`unknown or incomplete argument "${arg}" (usage: [--seed N] [--out DIR])`);
-    }
-  }
-  return options;
+  const { seed, out } = parseSeedArgs(argv, { seed: SAMPLE_SEED, out: path.join('models', SAMPLE_ID) }, 'tsx src/pipeline/generateSample.ts [--seed N] [--out DIR]');
+  return { seed, outDir: out };
 }
 
 function main(): void {

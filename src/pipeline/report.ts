@@ -19,7 +19,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../analysis/service-circles/serviceCoverageRequest';
 import { DataError, formatDataIssue } from '../core/errors';
 import { readCommunityPackage } from '../data/package/readPackage';
@@ -29,6 +28,7 @@ import { buildReport } from '../report/buildReport';
 import { hashPackageFiles, type Sha256 } from '../report/packageHash';
 import { PrivacyError } from '../report/privacyGuard';
 import { renderReportHtml } from '../report/renderReportHtml';
+import { runAsMain } from './cli/runAsMain';
 
 export interface ReportIo {
   stdout: (text: string) => void;
@@ -173,15 +173,4 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
   }
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  runReport(process.argv.slice(2), { stdout: (t) => process.stdout.write(`${t}\n`), stderr: (t) => process.stderr.write(`${t}\n`) }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      process.exitCode = 3;
-    },
-  );
-}
+runAsMain(import.meta.url, runReport);
