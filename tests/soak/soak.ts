@@ -144,9 +144,12 @@ async function main(): Promise<number> {
       }
       if (shown - reported >= 100) {
         reported = shown;
+        // Collected while the tour runs (one step's scene and charts are alive at any time): the trend
+        // between the rest measurements, to tell a plateau from a leak.
+        await cdp.send('HeapProfiler.collectGarbage');
         const heap = await heapUsage(cdp);
         const quality = await page.evaluate(() => window.__twin?.quality().level ?? -1);
-        console.log(`  ${shown - start.stepsShown} steps, ${elapsed()}: heap ${MiB(heap.usedSize)} (before GC), quality level ${quality}`);
+        console.log(`  ${shown - start.stepsShown} steps, ${elapsed()}: heap ${MiB(heap.usedSize)} (after GC, tour running), quality level ${quality}`);
       }
       await page.waitForTimeout(2000);
     }
