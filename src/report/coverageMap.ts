@@ -1,4 +1,5 @@
 import { coverageOf, type ServiceCoverage } from '../analysis/service-circles/computeServiceCoverage';
+import { lonLatBounds } from '../core/geo/bounds';
 import { createLocalFrame } from '../core/geo/localFrame';
 import type { Community, FacilityCategory, LonLat } from '../core/model/types';
 import type { CoverageMap, MapBuildingClass } from './reportModel';
@@ -21,22 +22,13 @@ export function coverageMap(
   const c = coverageOf(coverage, category);
   const indexOf = new Map((coverage.buildingIds ?? community.buildings.map((b) => b.id)).map((id, i) => [id, i]));
   const positions: LonLat[] = [...community.manifest.boundary.flat(), ...community.buildings.flatMap((b) => b.footprint[0])];
-  let minLon = Infinity;
-  let minLat = Infinity;
-  let maxLon = -Infinity;
-  let maxLat = -Infinity;
-  for (const [lon, lat] of positions) {
-    minLon = Math.min(minLon, lon);
-    minLat = Math.min(minLat, lat);
-    maxLon = Math.max(maxLon, lon);
-    maxLat = Math.max(maxLat, lat);
-  }
-  const frame = createLocalFrame([minLon, minLat]);
+  const { west, south, east, north } = lonLatBounds(positions);
+  const frame = createLocalFrame([west, south]);
   const local = (p: LonLat): [number, number] => {
     const [x, y] = frame.toLocal(p);
     return [round1(x), round1(y)];
   };
-  const [widthMeters, heightMeters] = local([maxLon, maxLat]);
+  const [widthMeters, heightMeters] = local([east, north]);
   const classOf = (id: string): MapBuildingClass => {
     const b = indexOf.get(id);
     if (b === undefined || !coverage.countedBuildings[b]) return 'not-home';

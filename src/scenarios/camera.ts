@@ -1,4 +1,5 @@
 import { DeveloperError } from '../core/errors';
+import { lonLatBounds } from '../core/geo/bounds';
 import { createLocalFrame } from '../core/geo/localFrame';
 import type { CameraBookmark, Community, LonLat } from '../core/model/types';
 
@@ -27,19 +28,10 @@ const HALF_FOV_RAD = Math.PI / 6;
 
 export function framePoints(points: readonly LonLat[], options: FramingOptions): CameraBookmark {
   if (points.length === 0) throw new DeveloperError('framePoints needs at least one point');
-  let minLon = Infinity;
-  let minLat = Infinity;
-  let maxLon = -Infinity;
-  let maxLat = -Infinity;
-  for (const [lon, lat] of points) {
-    minLon = Math.min(minLon, lon);
-    maxLon = Math.max(maxLon, lon);
-    minLat = Math.min(minLat, lat);
-    maxLat = Math.max(maxLat, lat);
-  }
-  const centre: LonLat = [(minLon + maxLon) / 2, (minLat + maxLat) / 2];
+  const bounds = lonLatBounds(points);
+  const centre: LonLat = [(bounds.west + bounds.east) / 2, (bounds.south + bounds.north) / 2];
   const frame = createLocalFrame(centre);
-  const [east, north] = frame.toLocal([maxLon, maxLat]);
+  const [east, north] = frame.toLocal([bounds.east, bounds.north]);
   const radius = Math.max(Math.hypot(east, north), options.minRadiusMeters ?? 150);
   const distance = ((options.margin ?? 1.2) * radius) / Math.sin(HALF_FOV_RAD);
   const pitch = (options.pitchDeg * Math.PI) / 180;

@@ -3,14 +3,10 @@
  * a screen rectangle. At Hangzhou's size (≈ 1.5° × 1°) the distortion against a proper projection is
  * under 1 %, well below the positions' own uncertainty. Pure, so it is unit-tested.
  */
+import { isEmptyBounds, lonLatBounds, type GeoBounds } from '../../core/geo/bounds';
 import type { LonLat } from '../../core/model/types';
 
-export interface GeoBounds {
-  west: number;
-  east: number;
-  south: number;
-  north: number;
-}
+export type { GeoBounds };
 
 export interface ScreenRect {
   x: number;
@@ -45,17 +41,8 @@ export function fitProjection(bounds: GeoBounds, rect: ScreenRect): MapProjectio
 
 /** Bounds of the points, grown by `padFraction` of their span on every side and to at least `minSpanDeg`. */
 export function boundsOf(points: readonly LonLat[], padFraction = 0.05, minSpanDeg = 0): GeoBounds {
-  let west = Infinity;
-  let east = -Infinity;
-  let south = Infinity;
-  let north = -Infinity;
-  for (const [lon, lat] of points) {
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
-  if (!points.length) return { west: 0, east: 0, south: 0, north: 0 };
+  let { west, east, south, north } = lonLatBounds(points);
+  if (isEmptyBounds({ west, east, south, north })) return { west: 0, east: 0, south: 0, north: 0 };
   const grow = (lo: number, hi: number): [number, number] => {
     const span = Math.max(hi - lo, minSpanDeg);
     const mid = (lo + hi) / 2;
