@@ -70,11 +70,7 @@ export function LayerMappingEditor({ layer }: { layer: FeatureLayer }) {
               data-testid={`mapping-field-${field}`}
             >
               <option value="">—</option>
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
+              <ColumnOptions columns={columns} />
             </select>
           </label>
         ))}
@@ -88,11 +84,7 @@ export function LayerMappingEditor({ layer }: { layer: FeatureLayer }) {
               onChange={(e) => set({ join: { rowKey: e.target.value, buildingKey: mapping.join?.buildingKey ?? 'id' } })}
               data-testid="mapping-join-row"
             >
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
+              <ColumnOptions columns={columns} />
             </select>
           </label>
           <label className="small">
@@ -154,11 +146,7 @@ function FacilityCategories({ layer, columns, onChange }: { layer: FeatureLayer;
         {t('mapping.categoryField')}
         <select value={mapping.categoryField ?? ''} onChange={(e) => chooseField(e.target.value)} data-testid="mapping-category-field">
           <option value="">{t('mapping.categoryGuess')}</option>
-          {columns.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
+          <ColumnOptions columns={columns} />
         </select>
       </label>
       {values.length > MAX_CATEGORY_VALUES && <p className="small warning">{t('mapping.tooManyValues', { count: values.length })}</p>}
@@ -189,6 +177,19 @@ function FacilityCategories({ layer, columns, onChange }: { layer: FeatureLayer;
           </tbody>
         </table>
       )}
+    </>
+  );
+}
+
+/** One `<option>` per column of the imported layer. */
+function ColumnOptions({ columns }: { columns: readonly string[] }) {
+  return (
+    <>
+      {columns.map((c) => (
+        <option key={c} value={c}>
+          {c}
+        </option>
+      ))}
     </>
   );
 }
