@@ -35,6 +35,7 @@ import { QUALITY_LEVELS } from '../quality';
 import { createImportedLayer } from './renderers/importedLayer';
 import { Cesium3DTileFeature, featureProperties, loadModel, loadTileset, placementMatrix, TileFeatureHighlight } from './renderers/importedModels';
 import { createOfflineViewer } from './offlineViewer';
+import { dropCancelledHeightCallbacks, levelZeroTilesOf } from './heightCallbackPairs';
 import { BUILDING_PICK_PREFIX, BuildingLayer, CONTEXT_PICK_PREFIX } from './renderers/buildingLayer';
 import { createFacilityLayer, isMinorCategory } from './renderers/facilityIcons';
 import { createLineBatch } from './renderers/lineBatch';
@@ -112,7 +113,13 @@ export class CesiumAdapter implements SceneAdapter {
         if (!this.destroyed) this.callbacks.onHoverBuilding(this.buildingAt(position));
       });
     }, ScreenSpaceEventType.MOUSE_MOVE);
-    this.removeListeners.push(scene.camera.moveEnd.addEventListener(() => this.callbacks.onCameraMoved(this.getCamera())));
+    this.removeListeners.push(
+      scene.camera.moveEnd.addEventListener(() => {
+        // Each moving frame queues a globe-height registration and its removal on the tile under the camera (see heightCallbackPairs.ts).
+        dropCancelledHeightCallbacks(levelZeroTilesOf(scene.globe));
+        this.callbacks.onCameraMoved(this.getCamera());
+      }),
+    );
     // Keep per-instance colour updates flowing into the batched buildings.
     this.removeListeners.push(
       scene.preRender.addEventListener(() => {
