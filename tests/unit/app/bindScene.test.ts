@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bindSceneToStore } from '../../../src/app/bindScene';
-import type { CameraBookmark, Community } from '../../../src/core/model/types';
+import type { CameraBookmark } from '../../../src/core/model/types';
 import type { SceneAdapter } from '../../../src/engine/contract';
 import { createAppStore, createCameraStore } from '../../../src/stores/appStore';
+import { stubCommunity } from '../support/stubCommunity';
 
-const community = {
-  manifest: { id: 'c' },
-  buildings: [],
-  houses: [],
-  rights: [],
-  people: [],
-  facilities: [],
-  network: [],
-  reuse: [],
-  grids: [],
-  base: [],
-  context: [],
-} as unknown as Community;
+const community = stubCommunity('c');
 const view: CameraBookmark = { lon: 120.18, lat: 30.27, heightMeters: 500, headingDeg: 20, pitchDeg: -45 };
 
 /** An adapter whose community drawing finishes only when the test says so. */

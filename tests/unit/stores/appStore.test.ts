@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Community } from '../../../src/core/model/types';
 import { createAppStore } from '../../../src/stores/appStore';
+import { buildingsWithIds, stubCommunity } from '../support/stubCommunity';
 
-const community = (id: string, buildingIds: string[]): Community =>
-  ({
-    manifest: { id } as Community['manifest'],
-    buildings: buildingIds.map((b) => ({ id: b })) as Community['buildings'],
-    houses: [],
-    rights: [],
-    people: [],
-    facilities: [],
-    network: [],
-    reuse: [],
-    grids: [],
-    base: [],
-    context: [],
-  }) as Community;
+const community = (id: string, buildingIds: string[]): Community => stubCommunity(id, { buildings: buildingsWithIds(buildingIds) });
 
 describe('app store', () => {
   it('keeps the loaded community and its readiness when a later load fails (nothing is lost)', () => {

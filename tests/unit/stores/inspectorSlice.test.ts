@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Community } from '../../../src/core/model/types';
 import { createAppStore, DEFAULT_INSPECTOR_EXPLODE_METERS } from '../../../src/stores/appStore';
+import { buildingsWithIds, stubCommunity } from '../support/stubCommunity';
 
-const community = (buildingIds: string[]): Community =>
-  ({
-    manifest: { id: 'c' } as Community['manifest'],
-    buildings: buildingIds.map((id) => ({ id })) as Community['buildings'],
-    houses: [],
-    rights: [],
-    people: [],
-    facilities: [],
-    network: [],
-    reuse: [],
-    grids: [],
-    base: [],
-    context: [],
-  }) as Community;
+const community = (buildingIds: string[]): Community => stubCommunity('c', { buildings: buildingsWithIds(buildingIds) });
 
 describe('inspector slice', () => {
   it('opens on a building with the floors to mark, and starts without a picked unit', () => {

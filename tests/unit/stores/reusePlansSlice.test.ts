@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Community } from '../../../src/core/model/types';
 import { createAppStore } from '../../../src/stores/appStore';
+import { stubCommunity } from '../support/stubCommunity';
 
-const community = (id: string): Community =>
-  ({
-    manifest: { id } as Community['manifest'],
-    buildings: [],
-    houses: [],
-    rights: [],
-    people: [],
-    facilities: [],
-    network: [],
-    reuse: [],
-    grids: [],
-    base: [],
-    context: [],
-  }) as unknown as Community;
+const community = (id: string): Community => stubCommunity(id);
 
 describe('reuse plans slice', () => {
   it('adds named plans with distinct ids, conversions deduplicated', () => {
