@@ -6,20 +6,10 @@ import { HANGZHOU_CITY_FILE } from '../../../src/data/city/cityDataset';
 import { parseCityDataset } from '../../../src/data/city/readCityDataset';
 import { formatCityDataset } from '../../../src/data/city/writeCityDataset';
 import { CITY_SEED, generateCityDataset } from '../../../src/pipeline/city/generateCityCommunities';
+import { firstDifference } from '../support/firstDifference';
 
 const committedFile = fileURLToPath(new URL(`../../../models/${HANGZHOU_CITY_FILE}`, import.meta.url));
 const generated = formatCityDataset(generateCityDataset(CITY_SEED));
-
-/** Where two texts first differ, as "line N: expected … / actual …", or null when equal. */
-function firstDifference(expected: string, actual: string): string | null {
-  if (expected === actual) return null;
-  const e = expected.split('\n');
-  const a = actual.split('\n');
-  for (let i = 0; i < Math.max(e.length, a.length); i++) {
-    if (e[i] !== a[i]) return `line ${i + 1}: expected ${JSON.stringify(e[i]?.slice(0, 160))}, got ${JSON.stringify(a[i]?.slice(0, 160))}`;
-  }
-  return 'texts differ';
-}
 
 describe('generateCityDataset', () => {
   it('reproduces the committed models/city list byte for byte (regenerate: tsx src/pipeline/generateCity.ts)', () => {

@@ -13,22 +13,12 @@ import {
 import { packageIndexEntry, writeIndex, writePackage } from '../../../src/data/package/writePackage';
 import { SAMPLE_SEED, generateSampleCommunity } from '../../../src/pipeline/sample/generateSampleCommunity';
 import { pointSegmentDistance } from '../../../src/pipeline/sample/localGeometry';
+import { firstDifference } from '../support/firstDifference';
 
 const modelsDir = fileURLToPath(new URL('../../../models/', import.meta.url));
 const packageDir = `${modelsDir}sample-jinghe/`;
 
 const sample = generateSampleCommunity(SAMPLE_SEED);
-
-/** Where two texts first differ, as "line N: expected … / actual …", or null when equal. */
-function firstDifference(expected: string, actual: string): string | null {
-  if (expected === actual) return null;
-  const e = expected.split('\n');
-  const a = actual.split('\n');
-  for (let i = 0; i < Math.max(e.length, a.length); i++) {
-    if (e[i] !== a[i]) return `line ${i + 1}: expected ${JSON.stringify(e[i]?.slice(0, 160))}, got ${JSON.stringify(a[i]?.slice(0, 160))}`;
-  }
-  return 'texts differ';
-}
 
 function key(p: LonLat): string {
   return `${p[0].toFixed(7)},${p[1].toFixed(7)}`;
