@@ -4,18 +4,18 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { RenderProfile } from '../engine/contract';
 import type { AppStore, CameraState } from '../stores/appStore';
 import { AttributionBar } from '../ui/panels/AttributionBar';
-import { BuildingPanel } from '../ui/panels/BuildingPanel';
+import { BuildingPanel } from '../features/view/BuildingPanel';
 import { HeaderBar } from '../ui/panels/HeaderBar';
-import { ImportedFeaturePanel } from '../ui/panels/ImportedFeaturePanel';
-import { ScenarioBar } from '../ui/panels/ScenarioPanel';
+import { ImportedFeaturePanel } from '../features/import/ImportedFeaturePanel';
+import { ScenarioBar } from '../features/scenarios/Panel';
 import { SidePanel } from '../ui/panels/SidePanel';
 import { StatusOverlay } from '../ui/panels/StatusOverlay';
 import { StoreProvider } from '../ui/StoreContext';
-import { exportOpenPackage } from './exportPackage';
-import { FileDrop } from './FileDrop';
-import { cancelImport, filesOfLayer, importFromUrl, importUserFiles } from './importUserFiles';
-import { InspectorHost } from './InspectorHost';
-import { openReport } from './openReport';
+import { exportOpenPackage } from '../features/import/exportPackage';
+import { FileDrop } from '../features/import/FileDrop';
+import { cancelImport, filesOfLayer, importFromUrl, importUserFiles } from '../features/import/importUserFiles';
+import { InspectorHost } from '../features/inspector/InspectorHost';
+import { openReport } from '../features/report/openReport';
 import { Viewport } from './Viewport';
 
 /** Planner mode: the 3D scene fills the window, panels float over it. */

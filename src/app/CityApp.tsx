@@ -5,7 +5,7 @@ import { parseCityDataset } from '../data/city/readCityDataset';
 import { parsePackageIndex } from '../data/package/readPackage';
 import { parseLanguage, type Language } from '../i18n/translate';
 import { CityView, type CityLoadState, type CitySelection } from '../ui/city/CityView';
-import { modelsUrl } from './loadCommunity';
+import { modelsUrl } from '../features/community/loadCommunity';
 
 /** `?view=city&district=<id>&entry=<id>`: the drill-down is part of the link, like the planner's state. */
 function readSelection(search: string): CitySelection {

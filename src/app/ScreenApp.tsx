@@ -4,9 +4,9 @@ import type { RenderProfile } from '../engine/contract';
 import type { AppStore, CameraState } from '../stores/appStore';
 import { ScreenLayout } from '../ui/screen/ScreenLayout';
 import { StoreProvider } from '../ui/StoreContext';
-import { loadTour } from './loadTour';
+import { loadTour } from '../features/tour/loadTour';
 import { parseScreenOptions } from './screenOptions';
-import { runTourOnChanges } from './tourBinding';
+import { runTourOnChanges } from '../features/tour/bind';
 import { Viewport } from './Viewport';
 
 /**

@@ -12,9 +12,9 @@ import type { Language } from '../i18n/translate';
 import type { ColorMode, Rgb } from '../layers/buildingColorModes';
 import type { InspectorColorMode } from '../layers/unitColorModes';
 import { defaultLayerVisibility, type LayerId } from '../layers/layerCatalog';
-import { createTourSlice, type TourSlice } from './tourSlice';
+import { createTourSlice, type TourSlice } from '../features/tour/slice';
 
-export type { TourSlice } from './tourSlice';
+export type { TourSlice } from '../features/tour/slice';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 

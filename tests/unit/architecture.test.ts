@@ -39,11 +39,11 @@ const allowedInternal: Record<string, string[]> = {
   core: ['core'],
   data: ['core', 'data'],
   analysis: ['core', 'data', 'analysis'],
-  stores: ['core', 'data', 'analysis', 'stores', 'layers', 'i18n'],
+  stores: ['core', 'data', 'analysis', 'stores', 'layers', 'i18n', 'features'],
   layers: ['core', 'data', 'analysis', 'layers', 'i18n'],
   i18n: ['i18n'],
   engine: ['core', 'data', 'analysis', 'layers', 'engine'],
-  ui: ['core', 'data', 'analysis', 'stores', 'layers', 'i18n', 'ui', 'scenarios', 'report'],
+  ui: ['core', 'data', 'analysis', 'stores', 'layers', 'i18n', 'ui', 'scenarios', 'report', 'features'],
   scenarios: ['core', 'data', 'analysis', 'stores', 'layers', 'i18n', 'ui', 'scenarios'],
   pipeline: ['core', 'data', 'analysis', 'layers', 'i18n', 'pipeline', 'report'],
   // The one-click report: a pure model and an HTML renderer (no React, no DOM, no Node API).

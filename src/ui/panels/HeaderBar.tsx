@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '../../data/privacy/mask';
 import { LANGUAGES, type Language } from '../../i18n/translate';
 import { useApp, useAppStore, useTranslate } from '../StoreContext';
-import { ReportButton } from './ReportButton';
+import { ReportButton } from '../../features/report/ReportButton';
 
 /** `onReport`: makes the one-click community report (the app prints and downloads it); no button without it. */
 export function HeaderBar({ onReport }: { onReport?: () => Promise<void> } = {}) {

@@ -1,10 +1,10 @@
 import type { CrsId } from '../../core/geo/crs';
 import { useApp, useAppStore, useTranslate } from '../StoreContext';
-import { ReusePanel } from './ReusePanel';
-import { ScenarioPanel } from './ScenarioPanel';
-import { DataPanel } from './DataPanel';
-import { LayerPanel } from './LayerPanel';
-import { ServiceCirclePanel } from './ServiceCirclePanel';
+import { ReusePanel } from '../../features/reuse/Panel';
+import { ScenarioPanel } from '../../features/scenarios/Panel';
+import { DataPanel } from '../../features/import/Panel';
+import { LayerPanel } from '../../features/view/LayerPanel';
+import { ServiceCirclePanel } from '../../features/service-circles/Panel';
 
 /** The left side panel: layers, or the service-circle analysis. */
 export function SidePanel({

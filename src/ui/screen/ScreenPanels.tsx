@@ -5,7 +5,7 @@ import type { CommunityScore, ScenarioScore } from '../../scenarios/scoring';
 import type { ChartSpec, Kpi, ScenarioModule } from '../../scenarios/types';
 import { chartTitle } from '../charts/chartOption';
 import { EChart } from '../charts/EChart';
-import { KpiTile } from '../panels/ScenarioPanel';
+import { KpiTile } from '../../features/scenarios/Panel';
 import { useApp, useAppStore, useTranslate } from '../StoreContext';
 import { overviewCharts } from './overviewCharts';
 import { useText } from './useScreenData';

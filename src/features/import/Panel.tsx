@@ -1,0 +1,183 @@
+import { CRS_IDS, crsLabel, type CrsId } from '../../core/geo/crs';
+import { formatDataIssue } from '../../core/errors';
+import { summarizeImport } from '../../data/formats/summary';
+import { IMPORTED_LAYER_COLORS } from '../../layers/layerCatalog';
+import { rgbToCss } from '../../layers/buildingColorModes';
+import type { ModelPlacement } from '../../core/model/placement';
+import { importedLayerName } from '../../stores/appStore';
+import { LayerMappingEditor } from './LayerMappingEditor';
+import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
+
+/**
+ * Bring your own data: pick or drop GeoJSON, CSV (UTF-8/GBK), shapefile parts or CityJSON. Each file
+ * becomes a layer with a one-line account of what came in and what was skipped (and where).
+ */
+/** Failures a coordinate-system choice can fix: the file gives none, or one we do not convert. */
+const CRS_FAILURES = new Set(['unknown-crs', 'unsupported-crs']);
+
+export function DataPanel({
+  onFiles,
+  onRetryWithCrs,
+  onExport,
+  onUrl,
+  onCancel,
+}: {
+  /** Stops the running import; nothing of it is added. */
+  onCancel: () => void;
+  /** Imports GeoJSON or an OGC API Features collection from a URL. */
+  onUrl: (url: string) => void;
+  onFiles: (files: File[]) => void;
+  /** Saves the open community package as a zip. */
+  onExport: () => void;
+  /** Reads a failed file again as if it declared this coordinate system. */
+  onRetryWithCrs: (file: string, crs: CrsId) => void;
+}) {
+  const t = useTranslate();
+  const store = useAppStore();
+  const language = useApp((s) => s.language);
+  const layers = useApp((s) => s.importedLayers);
+  const failures = useApp((s) => s.importFailures);
+  const status = useApp((s) => s.importStatus);
+  const progress = useApp((s) => s.importProgress);
+  return (
+    <div className="data-panel" data-testid="data-panel" data-status={status}>
+      <label className="file-picker">
+        <span>{t('import.pick')}</span>
+        <input
+          type="file"
+          multiple
+          accept=".geojson,.json,.csv,.tsv,.txt,.shp,.shx,.dbf,.prj,.cpg,.zip,.glb,.gltf"
+          onChange={(e) => {
+            onFiles(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+          data-testid="import-file"
+        />
+      </label>
+      <p className="muted small">{t('import.hint')}</p>
+      <form
+        className="url-import"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const input = e.currentTarget.elements.namedItem('url') as HTMLInputElement;
+          if (input.value.trim()) onUrl(new URL(input.value.trim(), document.baseURI).href);
+        }}
+      >
+        <input name="url" type="text" placeholder={t('import.urlPlaceholder')} data-testid="import-url" />
+        <button type="submit" data-testid="import-url-go">
+          {t('import.fromUrl')}
+        </button>
+      </form>
+      {status === 'reading' && (
+        <div className="import-progress" data-testid="import-progress">
+          <span className="small">
+            {progress?.phase === 'parsing'
+              ? t('import.parsing', { done: progress.done, total: progress.total, file: progress.file ?? '' })
+              : t('import.reading')}
+          </span>
+          <progress max={progress?.total || 1} value={progress?.done ?? 0} />
+          <button type="button" onClick={onCancel} data-testid="import-cancel">
+            {t('import.cancel')}
+          </button>
+        </div>
+      )}
+      {status === 'cancelled' && <p className="small muted">{t('import.cancelled')}</p>}
+      {failures.length > 0 && (
+        <ul className="import-failures" data-testid="import-failures">
+          {failures.map((f, i) => (
+            <li key={i}>
+              {f.issues.map(formatDataIssue).join('; ')}
+              {f.position ? ` (${t('import.position', { line: f.position.line, column: f.position.column })})` : ''}
+              {CRS_FAILURES.has(f.code) && f.issues[0] && (
+                <label className="crs-choice">
+                  {t('import.chooseCrs')}
+                  <select
+                    defaultValue=""
+                    onChange={(e) => e.target.value && onRetryWithCrs(f.issues[0].file, e.target.value as CrsId)}
+                    data-testid="import-crs-choice"
+                  >
+                    <option value="">—</option>
+                    {CRS_IDS.map((crs) => (
+                      <option key={crs} value={crs}>
+                        {crsLabel(crs, language)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="export" onClick={onExport} data-testid="export-package">
+        {t('import.export')}
+      </button>
+      <ul className="imported-layers" data-testid="imported-layers">
+        {layers.map((layer) => (
+          <li key={layer.id} data-file={importedLayerName(layer)} data-kind={layer.kind}>
+            <label className="toggle">
+              <input type="checkbox" checked={layer.visible} onChange={(e) => store.getState().setImportedLayerVisible(layer.id, e.target.checked)} />
+              <span className="swatch" style={{ background: layer.kind === 'features' ? rgbToCss(IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length]) : 'transparent' }} />
+              <strong>{importedLayerName(layer)}</strong>
+            </label>
+            <button type="button" className="link remove" onClick={() => store.getState().removeImportedLayer(layer.id)}>
+              {t('import.remove')}
+            </button>
+            {layer.kind === 'features' ? (
+              <>
+                <div className="small">{summarizeImport(layer.result, language)}</div>
+                {layer.result.warnings?.map((w, i) => (
+                  <div key={i} className="small warning">
+                    {formatDataIssue(w)}
+                  </div>
+                ))}
+                <div className="muted small">
+                  {crsLabel(layer.result.sourceCrs, language)}
+                  {layer.result.encoding ? ` · ${layer.result.encoding}` : ''}
+                  {layer.result.axesSwapped ? ` · ${t('import.axesSwapped')}` : ''}
+                </div>
+                <LayerMappingEditor layer={layer} />
+              </>
+            ) : layer.kind === 'tileset' ? (
+              <div className="small">{t('import.tileset')}</div>
+            ) : (
+              <ModelPlacementEditor id={layer.id} placement={layer.placement} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Where a dropped glTF model stands: longitude, latitude, height, heading and scale, edited in place. */
+function ModelPlacementEditor({ id, placement }: { id: string; placement: ModelPlacement }) {
+  const t = useTranslate();
+  const store = useAppStore();
+  const fields: { key: keyof ModelPlacement; step: number }[] = [
+    { key: 'lon', step: 0.0001 },
+    { key: 'lat', step: 0.0001 },
+    { key: 'heightMeters', step: 1 },
+    { key: 'headingDeg', step: 5 },
+    { key: 'scale', step: 0.1 },
+  ];
+  return (
+    <div className="placement" data-testid="model-placement">
+      {fields.map(({ key, step }) => (
+        <label key={key} className="small">
+          {t(`import.placement.${key}`)}
+          <input
+            type="number"
+            step={step}
+            value={placement[key]}
+            onChange={(e) => {
+              const value = Number(e.target.value);
+              if (e.target.value !== '' && Number.isFinite(value) && (key !== 'scale' || value > 0))
+                store.getState().setModelPlacement(id, { ...placement, [key]: value });
+            }}
+          />
+        </label>
+      ))}
+    </div>
+  );
+}

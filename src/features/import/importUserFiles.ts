@@ -1,0 +1,105 @@
+import { featureCollectionFromUrl, type FetchLike } from '../../data/formats/featuresFromUrl';
+import { importFilesAsync } from '../../data/formats/importFilesAsync';
+import { ImportError, toImportFailure, type ImportOptions } from '../../data/formats/importResult';
+import type { ModelPlacement } from '../../core/model/placement';
+import type { AppStore } from '../../stores/appStore';
+
+/** The import in progress, so a newer one or the cancel button can stop it (its worker is terminated). */
+let running: AbortController | null = null;
+
+/**
+ * Reads the files a user dropped or picked, in a worker, and adds what could be read as layers.
+ * Files that fail are listed with their located reason; nothing already loaded changes.
+ */
+export async function importUserFiles(store: AppStore, files: readonly File[], options: ImportOptions = {}): Promise<void> {
+  // glTF models are not parsed here: the engine loads them from an object URL, placed at the community.
+  const models = files.filter((f) => /\.(glb|gltf)$/i.test(f.name));
+  for (const model of models) store.getState().addModelLayer(model.name, URL.createObjectURL(model), defaultPlacement(store));
+  files = files.filter((f) => !models.includes(f));
+  if (!files.length) return;
+  store.getState().beginImport();
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  try {
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    let loadedBytes = 0;
+    const buffers = [];
+    for (const file of files) {
+      if (controller.signal.aborted) return;
+      buffers.push({ name: file.name, bytes: await file.arrayBuffer() });
+      loadedBytes += file.size;
+      store.getState().setImportProgress({ phase: 'loading', done: loadedBytes, total: totalBytes, file: file.name });
+    }
+    const batch = await importFilesAsync(buffers, options, controller.signal, (done, total, file) =>
+      store.getState().setImportProgress({ phase: 'parsing', done, total, file }),
+    );
+    if (!controller.signal.aborted) store.getState().finishImport(batch.results, batch.failures);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') return;
+    const file = files.map((f) => f.name).join(', ');
+    store.getState().finishImport([], [
+      { name: 'ImportError', code: 'unsupported-format', message: (error as Error).message, issues: [{ file, reason: (error as Error).message }] },
+    ]);
+  } finally {
+    if (running === controller) running = null;
+  }
+}
+
+/** Stops the running import; the scene and the layers stay as they were before it. */
+export function cancelImport(store: AppStore): void {
+  running?.abort();
+  running = null;
+  store.getState().cancelImport();
+}
+
+/** A dropped model stands at the centre of the open community until the user moves it. */
+function defaultPlacement(store: AppStore): ModelPlacement {
+  const [lon, lat] = store.getState().community?.manifest.centre ?? [120.1551, 30.2741];
+  return { lon, lat, heightMeters: 0, headingDeg: 0, scale: 1 };
+}
+
+/** Frees the object URL of a model layer once it is removed (the engine has dropped the model by then). */
+export function revokeRemovedModelUrls(store: AppStore): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.importedLayers === prev.importedLayers) return;
+    const kept = new Set(s.importedLayers.map((l) => l.id));
+    for (const layer of prev.importedLayers)
+      if (layer.kind === 'model' && !kept.has(layer.id) && layer.url.startsWith('blob:')) URL.revokeObjectURL(layer.url);
+  });
+}
+
+/**
+ * The picked files that make up the layer a failure names: the file itself, or all parts of a
+ * shapefile (same name, other extensions), or the zip it came from (`data.zip/roads.shp`).
+ */
+export function filesOfLayer(files: readonly File[], failedFile: string): File[] {
+  const zip = failedFile.match(/^(.*?\.zip)\//i)?.[1];
+  if (zip) return files.filter((f) => f.name === zip);
+  const stem = failedFile.replace(/\.[^./]+$/, '');
+  return files.filter((f) => f.name === failedFile || f.name.replace(/\.[^./]+$/, '') === stem);
+}
+
+/** Imports GeoJSON or an OGC API – Features collection from a URL the user typed (e.g. an intranet GIS server). */
+export async function importFromUrl(store: AppStore, url: string): Promise<void> {
+  store.getState().beginImport();
+  try {
+    const fetched = await featureCollectionFromUrl(url, fetch as unknown as FetchLike);
+    if (fetched.kind === 'tileset') {
+      store.getState().addTilesetLayer(fetched.name, fetched.url);
+      return;
+    }
+    const bytes = new TextEncoder().encode(fetched.text).buffer as ArrayBuffer;
+    const batch = await importFilesAsync([{ name: fetched.name, bytes }]);
+    if (fetched.truncated)
+      for (const result of batch.results)
+        (result.warnings ??= []).push({ file: url, reason: `only the first ${result.features.length + result.skipped.length} features were read` });
+    store.getState().finishImport(batch.results, batch.failures);
+  } catch (error) {
+    const failure =
+      error instanceof ImportError
+        ? toImportFailure(error)
+        : toImportFailure(new ImportError('missing-file', { file: url, reason: (error as Error).message }));
+    store.getState().finishImport([], [failure]);
+  }
+}

@@ -1,0 +1,183 @@
+import { useMemo } from 'react';
+import type { LocalizedText } from '../../core/model/types';
+import { rgbToCss } from '../../layers/buildingColorModes';
+import { SCENARIOS, getScenario, parseScenarioId } from '../../scenarios/registry';
+import { scoreCommunity, scoreScenario, type IndicatorAssessment } from '../../scenarios/scoring';
+import type { Kpi, ScenarioContext } from '../../scenarios/types';
+import { formatValue } from '../../scenarios/units';
+import { EChart } from '../../ui/charts/EChart';
+import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
+
+type Text = (t: LocalizedText) => string;
+
+/**
+ * The current scenario in one glance: what it is about, its KPIs (computed from the package and the
+ * analyses, never typed in), the indicators that pass or fail with their evidence, and its charts.
+ * Without a scenario: the overall score of the nine + 一统 and the satisfaction gate.
+ */
+export function ScenarioPanel() {
+  const t = useTranslate();
+  const store = useAppStore();
+  const language = useApp((s) => s.language);
+  const community = useApp((s) => s.community);
+  const summaries = useApp((s) => s.summaries);
+  const coverage = useApp((s) => s.coverage);
+  const scenarioId = parseScenarioId(useApp((s) => s.scenarioId));
+  const coloring = useApp((s) => s.scenarioColoring);
+  const text: Text = (l) => (language === 'en' ? l.en : l.zh);
+  const ctx: ScenarioContext | null = useMemo(() => (community ? { community, summaries, coverage, language } : null), [community, summaries, coverage, language]);
+  const module = scenarioId ? getScenario(scenarioId) : null;
+  const content = useMemo(() => {
+    if (!ctx || !module) return null;
+    return { kpis: module.kpis(ctx), charts: module.charts(ctx), score: scoreScenario(module, ctx) };
+  }, [ctx, module]);
+  const overall = useMemo(() => (ctx && !module ? scoreCommunity(ctx) : null), [ctx, module]);
+  if (!ctx) return <p className="muted">{t('app.loading')}</p>;
+
+  if (!module || !content) {
+    return (
+      <div className="scenario-panel" data-testid="scenario-overview">
+        <h3>{t('scenario.overview')}</h3>
+        {overall && (
+          <>
+            <p className="scenario-score">
+              <strong data-testid="overall-score">{overall.score === null ? '—' : Math.round(overall.score)}</strong> / 100 ·{' '}
+              <span className={`badge acceptance-${overall.acceptance}`}>{t(`scenario.acceptance.${overall.acceptance}`)}</span>
+            </p>
+            <p className="small">{text(overall.gate.reason)}</p>
+            <table className="scenario-scores">
+              <tbody>
+                {overall.scenarios.map((s) => {
+                  const m = getScenario(parseScenarioId(s.scenarioId)!);
+                  return (
+                    <tr key={s.scenarioId} onClick={() => store.getState().setScenario(s.scenarioId)} className="clickable">
+                      <th>
+                        <span className="swatch" style={{ background: rgbToCss(m.accent) }} /> {text(m.shortName)}
+                      </th>
+                      <td>{s.score === null ? '—' : Math.round(s.score)}</td>
+                      <td className="muted small">{t('scenario.passed', { passed: s.passed, total: s.passed + s.failed })}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </>
+        )}
+      </div>
+    );
+  }
+
+  const { kpis, charts, score } = content;
+  return (
+    <div className="scenario-panel" data-testid="scenario-panel" data-scenario={module.id}>
+      <h3 style={{ color: rgbToCss(module.accent) }} data-testid="scenario-name">
+        {text(module.name)}
+      </h3>
+      <p className="small narrative">{text(module.narrative)}</p>
+      <p className="scenario-score small">
+        {t('scenario.score')} <strong data-testid="scenario-score">{score.score === null ? '—' : Math.round(score.score)}</strong>
+        {' · '}
+        {t('scenario.passed', { passed: score.passed, total: score.passed + score.failed })}
+        {score.pending > 0 && ` · ${t('scenario.pending', { count: score.pending })}`}
+        {score.satisfiedShare !== null && ` · ${t('scenario.satisfaction', { share: Math.round(score.satisfiedShare * 100) })}`}
+      </p>
+      <div className="kpi-tiles" data-testid="kpi-tiles">
+        {kpis.map((kpi) => (
+          <KpiTile key={kpi.id} kpi={kpi} text={text} language={language} />
+        ))}
+      </div>
+      {coloring && (
+        <div className="scenario-legend">
+          <div className="small muted">{text(coloring.title)}</div>
+          <ul className="legend">
+            {coloring.legend.map((entry, i) => (
+              <li key={i}>
+                <span className="swatch" style={{ background: rgbToCss(entry.color) }} />
+                {text(entry.label)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h4>{t('scenario.indicators')}</h4>
+      <table className="indicators" data-testid="indicators">
+        <tbody>
+          {score.assessments.map((a) => (
+            <IndicatorRow key={a.indicator.id} assessment={a} text={text} onEvidence={(id) => store.getState().selectBuilding(id)} />
+          ))}
+        </tbody>
+      </table>
+      {charts.map((spec) => (
+        <EChart key={`${module.id}:${spec.id}`} spec={spec} language={language} />
+      ))}
+    </div>
+  );
+}
+
+/** One KPI: its value in its unit ("<5" where a count of people is suppressed) and its label; the border shows its status. */
+export function KpiTile({ kpi, text, language }: { kpi: Kpi; text: Text; language: 'zh-CN' | 'en' }) {
+  return (
+    <div className={`kpi-tile status-${kpi.status}`} data-testid={`kpi-${kpi.id}`} title={kpi.note ? text(kpi.note) : undefined}>
+      <div className="kpi-value">{kpi.value === null ? (kpi.unavailable === 'suppressed' ? '<5' : '—') : formatValue(kpi.value, kpi.unit, kpi.display, language)}</div>
+      <div className="kpi-label">{text(kpi.label)}</div>
+    </div>
+  );
+}
+
+function IndicatorRow({ assessment: a, text, onEvidence }: { assessment: IndicatorAssessment; text: Text; onEvidence: (buildingId: string) => void }) {
+  const t = useTranslate();
+  const first = a.evidence.buildingIds[0];
+  return (
+    <tr className={`outcome-${a.outcome}`} data-outcome={a.outcome} data-indicator={a.indicator.id}>
+      <td>
+        <span className={`badge outcome ${a.outcome}`}>{t(`scenario.outcome.${a.outcome}`)}</span>
+      </td>
+      <td>
+        {text(a.indicator.name)}
+        <div className="muted small">
+          {text(a.reason)}
+          {first && (
+            <>
+              {' · '}
+              <button type="button" className="link" onClick={() => onEvidence(first)} title={text(a.evidence.reason)}>
+                {t('scenario.evidence', { count: a.evidence.buildingIds.length })}
+              </button>
+            </>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** The scenario bar: 总览 and the nine scenarios plus 一统, in the registry's order. */
+export function ScenarioBar() {
+  const t = useTranslate();
+  const store = useAppStore();
+  const language = useApp((s) => s.language);
+  const current = useApp((s) => s.scenarioId);
+  const choose = (id: string | null) => {
+    store.getState().setScenario(id);
+    store.getState().setSidePanelTab('scenario');
+  };
+  return (
+    <nav className="scenario-bar panel" data-testid="scenario-bar" aria-label={t('scenario.tab')}>
+      <button type="button" className={current === null ? 'active' : ''} onClick={() => choose(null)} data-testid="scenario-overview-button">
+        {t('scenario.overview')}
+      </button>
+      {SCENARIOS.map((m) => (
+        <button
+          key={m.id}
+          type="button"
+          className={current === m.id ? 'active' : ''}
+          style={{ ['--accent' as string]: rgbToCss(m.accent) }}
+          onClick={() => choose(m.id)}
+          aria-pressed={current === m.id}
+          data-testid={`scenario-${m.id}`}
+        >
+          {language === 'en' ? m.shortName.en : m.shortName.zh}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,32 @@
+import { parseStoryboard } from '../../data/tour/storyboard';
+import { LAYER_IDS } from '../../layers/layerCatalog';
+import { SCENARIO_IDS } from '../../scenarios/registry';
+import type { AppStore } from '../../stores/appStore';
+import { modelsUrl } from '../community/loadCommunity';
+import { BUILTIN_TOUR_PATH, resolveTourUrl, type ScreenOptions } from '../../app/screenOptions';
+
+/**
+ * Fetches and validates a storyboard (the built-in briefing when `url` is null) and puts it into the
+ * store; a failure is shown on the screen with the step and field at fault, the scene stays as it is.
+ */
+export async function loadTour(store: AppStore, options: NonNullable<ScreenOptions['tour']>, signal?: AbortSignal): Promise<void> {
+  const source = options.url ?? BUILTIN_TOUR_PATH;
+  try {
+    const url = options.url === null ? new URL(BUILTIN_TOUR_PATH, modelsUrl()).href : resolveTourUrl(options.url, document.baseURI);
+    if (!url) throw new Error(`${source}: not an http(s) address`);
+    const response = await fetch(url, { signal });
+    if (!response.ok) throw new Error(`${source}: cannot be read (HTTP ${response.status})`);
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw new Error(`${source}: not a JSON file`);
+    }
+    const storyboard = parseStoryboard(json, { scenarioIds: SCENARIO_IDS, layerIds: LAYER_IDS }, source);
+    if (signal?.aborted) return;
+    store.getState().loadTour(storyboard, { play: options.play, start: options.start });
+  } catch (error) {
+    if (signal?.aborted) return;
+    store.getState().failTour((error as Error).message);
+  }
+}
