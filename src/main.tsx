@@ -3,14 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { CityApp } from './app/CityApp';
 import { ScreenApp } from './app/ScreenApp';
-import { loadCommunity } from './features/community/loadCommunity';
-import { revokeRemovedModelUrls } from './features/import/importUserFiles';
-import { applyScenariosOnChanges } from './features/scenarios/bind';
-import { parseScenarioId } from './scenarios/registry';
-import { runServiceAnalysisOnChanges } from './features/service-circles/bind';
 import { parseShareState } from './app/shareLink';
 import { syncDocumentLanguage, syncReadiness, syncShareLink } from './app/shareLinkSync';
 import type { RenderProfile } from './engine/contract';
+import { loadCommunity } from './features/community/loadCommunity';
+import { FEATURES } from './features/registry';
 import { createAppStore, createCameraStore } from './stores/appStore';
 import './ui/styles.css';
 
@@ -25,16 +22,14 @@ const store = createAppStore({
   layers: shared.layers,
   selectedBuildingId: shared.building ?? null,
   serviceCategory: shared.serviceCategory,
-  scenarioId: parseScenarioId(shared.scenario) ?? null,
+  scenarioId: shared.scenario ?? null,
 });
 const cameraStore = createCameraStore(shared.camera ?? null);
 
 syncReadiness(store);
 syncDocumentLanguage(store);
 syncShareLink(store, cameraStore);
-runServiceAnalysisOnChanges(store);
-revokeRemovedModelUrls(store);
-applyScenariosOnChanges(store);
+for (const feature of FEATURES) feature.bind?.(store);
 
 // `?view=city`: all future communities of Hangzhou; `?mode=screen`: the command-centre wall layout.
 const view = params.get('view') === 'city' ? 'city' : 'community';

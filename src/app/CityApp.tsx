@@ -3,8 +3,8 @@ import { formatDataIssue, DataError } from '../core/errors';
 import { HANGZHOU_CITY_FILE } from '../data/city/cityDataset';
 import { parseCityDataset } from '../data/city/readCityDataset';
 import { parsePackageIndex } from '../data/package/readPackage';
-import { parseLanguage, type Language } from '../i18n/translate';
-import { CityView, type CityLoadState, type CitySelection } from '../ui/city/CityView';
+import { parseLanguage, translate, type Language } from '../i18n/translate';
+import { CityView, type CityLoadState, type CitySelection } from '../features/city/CityView';
 import { modelsUrl } from '../features/community/loadCommunity';
 
 /** `?view=city&district=<id>&entry=<id>`: the drill-down is part of the link, like the planner's state. */
@@ -86,7 +86,7 @@ export function CityApp() {
   }, [language]);
 
   useEffect(() => {
-    document.title = language === 'en' ? 'Hangzhou future communities — city progress' : '杭州市未来社区建设进展';
+    document.title = translate(language, 'city.documentTitle');
   }, [language]);
 
   const onSelectionChange = useCallback((next: CitySelection) => {

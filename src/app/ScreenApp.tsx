@@ -2,11 +2,10 @@ import { useEffect, useMemo } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { RenderProfile } from '../engine/contract';
 import type { AppStore, CameraState } from '../stores/appStore';
-import { ScreenLayout } from '../ui/screen/ScreenLayout';
+import { ScreenLayout } from '../features/screen/ScreenLayout';
 import { StoreProvider } from '../ui/StoreContext';
 import { loadTour } from '../features/tour/loadTour';
-import { parseScreenOptions } from './screenOptions';
-import { runTourOnChanges } from '../features/tour/bind';
+import { parseScreenOptions } from '../features/screen/screenOptions';
 import { Viewport } from './Viewport';
 
 /**
@@ -19,15 +18,10 @@ export function ScreenApp({ store, cameraStore, profile }: { store: AppStore; ca
   const options = useMemo(() => parseScreenOptions(window.location.search), []);
   const allDay = useMemo(() => ({ governor: options.governor, watchdogSeconds: options.watchdogSeconds }), [options]);
   useEffect(() => {
-    // After applyScenariosOnChanges (main.tsx): a step's layers and camera go on top of its scenario's.
-    const stop = runTourOnChanges(store);
     store.getState().setTourDwell(options.dwellSeconds);
     const abort = new AbortController();
     if (options.tour) void loadTour(store, options.tour, abort.signal);
-    return () => {
-      abort.abort();
-      stop();
-    };
+    return () => abort.abort();
   }, [store, options]);
   return (
     <StoreProvider store={store}>

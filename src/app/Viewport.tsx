@@ -11,6 +11,7 @@ declare global {
     __twin?: {
       buildingScreenPosition(id: string): { x: number; y: number } | null;
       nextFrame(): Promise<void>;
+      /** True when every layer over the community (imported data, analysis overlays) is on screen. */
       importedLayersLoaded(): boolean;
       /** Loses the WebGL context as a GPU reset would (WEBGL_lose_context); the view rebuilds itself. */
       loseContext(): boolean;
@@ -69,7 +70,7 @@ export function Viewport({
       window.__twin = {
         buildingScreenPosition: (id) => h.current?.buildingScreenPosition(id) ?? null,
         nextFrame,
-        importedLayersLoaded: () => h.current?.importedLayersLoaded() ?? false,
+        importedLayersLoaded: () => h.current?.layersLoaded() ?? false,
         loseContext: () => h.loseContext(),
         quality: () => h.quality,
         rebuilds: () => h.rebuilds,

@@ -109,8 +109,9 @@ export class SceneHost {
         onPickBuilding: (id) => this.store.getState().selectBuilding(id),
         onHoverBuilding: (id) => this.store.getState().hoverBuilding(id),
         onCameraMoved: (camera) => this.cameraStore.getState().setCamera(camera),
-        onPickImportedFeature: (picked) => this.store.getState().pickImportedFeature(picked),
-        onImportedLayerError: (id, message) => this.store.getState().failImportedLayer(id, message),
+        // Only imported layers are pickable or load from outside (tilesets, models); analysis overlays neither.
+        onPickLayerFeature: (picked) => this.store.getState().pickImportedFeature(picked),
+        onLayerError: (id, message) => this.store.getState().failImportedLayer(id, message),
         onFrameTime: governor
           ? (ms) => {
               if (governor.observe(ms, performance.now())) this.adapter?.setQuality(QUALITY_LEVELS[governor.level]);

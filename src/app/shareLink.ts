@@ -2,6 +2,7 @@ import { FACILITY_CATEGORIES, type CameraBookmark, type FacilityCategory } from 
 import { parseLanguage, type Language } from '../i18n/translate';
 import { isColorMode, type ColorMode } from '../layers/buildingColorModes';
 import { LAYER_IDS, defaultLayerVisibility, isLayerId, type LayerId } from '../layers/layerCatalog';
+import { parseScenarioId, type ScenarioId } from '../scenarios/registry';
 
 /**
  * What a share link restores. Only view state and public ids go into URLs — never names, phone
@@ -16,8 +17,8 @@ export interface ShareState {
   language?: Language;
   /** The service-circle category shown (`?service=kindergarten`). */
   serviceCategory?: FacilityCategory;
-  /** The scenario shown (`?scenario=health`); checked against the registry by the caller. */
-  scenario?: string | null;
+  /** The scenario shown (`?scenario=health`): a registry id, parsed here once for the whole app. */
+  scenario?: ScenarioId | null;
 }
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -52,8 +53,8 @@ export function parseShareState(search: string): ShareState {
   if (language) state.language = language;
   const service = params.get('service');
   if (service && (FACILITY_CATEGORIES as readonly string[]).includes(service)) state.serviceCategory = service as FacilityCategory;
-  const scenario = params.get('scenario');
-  if (scenario && /^[a-z-]{1,32}$/.test(scenario)) state.scenario = scenario;
+  const scenario = parseScenarioId(params.get('scenario'));
+  if (scenario) state.scenario = scenario;
   return state;
 }
 

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppStore, CameraState } from '../stores/appStore';
+import { translate } from '../i18n/translate';
 import { writeShareState } from './shareLink';
 
 /**
@@ -59,7 +60,7 @@ export function syncDocumentLanguage(store: AppStore): () => void {
   const apply = () => {
     const { language } = store.getState();
     document.documentElement.lang = language;
-    document.title = language === 'en' ? 'Future Community Twin' : '未来社区数字孪生';
+    document.title = translate(language, 'app.title');
   };
   apply();
   return store.subscribe((s, prev) => {

@@ -1,5 +1,4 @@
-import type { CameraBookmark, Community, LonLat } from '../core/model/types';
-import type { ImportedFeature } from '../data/formats/importResult';
+import type { CameraBookmark, Community } from '../core/model/types';
 import type { Rgb } from '../layers/buildingColorModes';
 import type { LayerId } from '../layers/layerCatalog';
 import type { InspectorColorMode } from '../layers/unitColorModes';
@@ -8,19 +7,17 @@ import type { RenderQuality } from './quality';
 
 export type { LabelDensity, RenderQuality } from './quality';
 
-/** Streets reached within each walking-time band, nearest band first (drawn on top of the others). */
-export interface ServiceReachOverlay {
-  bands: { limitSeconds: number; /** [lon1, lat1, lon2, lat2] per segment */ segments: Float64Array }[];
-}
-
-export type { ModelPlacement } from '../core/model/placement';
-import type { ModelPlacement } from '../core/model/placement';
-
-/** A user-imported layer to draw: vector features (polygons with a height are extruded), a 3D Tiles set or a glTF model. */
-export type ImportedLayerView =
-  | { id: string; kind: 'features'; features: readonly ImportedFeature[]; color: Rgb }
-  | { id: string; kind: 'tileset'; url: string }
-  | { id: string; kind: 'model'; url: string; placement: ModelPlacement };
+/**
+ * The layers drawn over the community, by kind. Each kind's view (what the app gives to draw) is
+ * declared by its renderer, `engine/cesium/renderers/<kind>.ts`, which adds an entry here by
+ * declaration merging (`declare module '../../contract' { interface LayerViewKinds { … } }`) and is
+ * listed in `renderers/index.ts`. The app builds views as plain data and never sees a renderer.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface LayerViewKinds {}
+export type LayerKind = keyof LayerViewKinds;
+/** A layer to draw: a stable id (diffed across calls), its kind and that kind's view. */
+export type LayerView<K extends LayerKind = LayerKind> = { [P in K]: { id: string; kind: P } & LayerViewKinds[P] }[K];
 
 /** How heavy the 3D rendering may be. `light` is for software WebGL (tests, old kiosks). */
 export type RenderProfile = 'full' | 'light';
@@ -31,10 +28,10 @@ export interface SceneCallbacks {
   onHoverBuilding(buildingId: string | null): void;
   /** The camera came to rest after a move. */
   onCameraMoved(camera: CameraBookmark): void;
-  /** A feature of an imported 3D Tiles set or model was clicked: its layer and attributes (null: none). */
-  onPickImportedFeature?(picked: { layerId: string; properties: Record<string, unknown> } | null): void;
-  /** An imported tileset or model could not be loaded (bad URL, not 3D Tiles, broken file). */
-  onImportedLayerError?(layerId: string, message: string): void;
+  /** A feature of a pickable layer (3D Tiles, a model, imported points) was clicked: its layer and attributes (null: none). */
+  onPickLayerFeature?(picked: { layerId: string; properties: Record<string, unknown> } | null): void;
+  /** A layer could not be loaded (bad URL, not 3D Tiles, broken file); the others keep working. */
+  onLayerError?(layerId: string, message: string): void;
   /**
    * A frame was rendered; `milliseconds` runs from its start to the start of the next animation
    * frame, so GPU back-pressure counts too. Frames are rendered on demand: none while nothing moves.
@@ -56,19 +53,19 @@ export interface SceneAdapter {
   setLayerVisible(layer: LayerId, visible: boolean): void;
   setSelectedBuilding(buildingId: string | null): void;
   setHoveredBuilding(buildingId: string | null): void;
-  /** Draws (or with null, clears) the streets reached from the chosen category's facilities. */
-  setServiceReach(overlay: ServiceReachOverlay | null): void;
-  /** Draws (or clears) the walking route of the selected building to its nearest facility. */
-  setRoute(coordinates: readonly LonLat[] | null): void;
-  /** Draws exactly these imported layers (others are removed and their GPU memory freed). */
-  setImportedLayers(layers: readonly ImportedLayerView[]): void;
+  /**
+   * Draws exactly these layers (analysis overlays, imported data): a layer whose view is unchanged
+   * (the same values in every field, compared by identity) is kept, a changed one is updated in place where its renderer can, others are
+   * removed and their GPU memory freed. Layers never hold up `showCommunity`.
+   */
+  setLayers(layers: readonly LayerView[]): void;
   /** Moves the camera; resolves when the flight ends (or is interrupted by another). */
   flyTo(camera: CameraBookmark, durationSeconds?: number): Promise<void>;
   getCamera(): CameraBookmark;
   /** Window (CSS pixel) position of a building's roof centre, or null when off screen. */
   buildingScreenPosition(buildingId: string): { x: number; y: number } | null;
-  /** True when every imported tileset and model has loaded and the tiles in view are drawn. */
-  importedLayersLoaded(): boolean;
+  /** True when every layer of `setLayers` is on screen (built, loaded, the tiles in view drawn). */
+  layersLoaded(): boolean;
   /** Resolves after the next rendered frame (rendering is on demand). */
   nextFrame(): Promise<void>;
   /**

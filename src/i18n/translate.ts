@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../core/model/types';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -27,6 +28,19 @@ export function parseLanguage(value: string | null | undefined): Language | unde
 export function translate(language: Language, key: string, params?: Record<string, string | number>): string {
   const text = dictionaries[language][key] ?? dictionaries['zh-CN'][key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+}
+
+/**
+ * Text that travels with data in both languages (a scenario's name, a KPI label written beside its
+ * formula, a storyboard caption) in the UI language. UI wording itself goes through `translate`.
+ */
+export function localize(language: Language, text: LocalizedText): string {
+  return language === 'en' ? text.en : text.zh;
+}
+
+/** A dictionary entry in both languages, for data that carries its text (chart specs built by the UI). */
+export function bilingual(key: MessageKey): LocalizedText {
+  return { zh: translate('zh-CN', key), en: translate('en', key) };
 }
 
 export function dictionaryKeys(language: Language): string[] {

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../core/model/types';
 import { formatSuppressed, MIN_CELL_SIZE, type SuppressedCount } from '../data/privacy/aggregate';
-import { formatNumber, translate, type Language } from '../i18n/translate';
+import { formatNumber, localize, translate, type Language } from '../i18n/translate';
 import { formatValue } from '../scenarios';
 import { coverageMapSvg, MAP_CLASS_COLORS } from './coverageMapSvg';
 import { groupHex } from './packageHash';
@@ -25,7 +25,7 @@ const CHART_WIDTH = 680;
 export function renderReportHtml(model: ReportModel, language: Language): string {
   const t = (key: string) => escapeHtml(translate(language, key));
   const tp = (key: string, params: Record<string, string | number>) => escapeHtml(translate(language, key, params));
-  const l = (text: LocalizedText) => escapeHtml(language === 'en' ? text.en : text.zh);
+  const l = (text: LocalizedText) => escapeHtml(localize(language, text));
   const n = (x: number, digits = 0) => formatNumber(language, x, digits);
   const c = (cell: SuppressedCount | null) => (cell === null ? '—' : escapeHtml(formatSuppressed(cell, (v) => n(v))));
   const pct = (x: number | null) => formatValue(x, 'share', 'percent', language);
@@ -319,7 +319,7 @@ export function renderReportHtml(model: ReportModel, language: Language): string
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="future-community-twin ${escapeHtml(reproducibility.appVersion)}">
 <title>${name} · ${title}</title>
-<style>${reportCss(`${language === 'en' ? cover.name.en : cover.name.zh} · ${translate(language, 'report.title')}`)}</style>
+<style>${reportCss(`${localize(language, cover.name)} · ${translate(language, 'report.title')}`)}</style>
 </head>
 <body>
 <main class="sheet">

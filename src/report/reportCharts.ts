@@ -3,7 +3,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { LocalizedText } from '../core/model/types';
-import type { Language } from '../i18n/translate';
+import { localize, type Language } from '../i18n/translate';
 import { rgbToCss } from '../layers/buildingColorModes';
 import type { ChartSpec } from '../scenarios';
 import { UNIT_LABELS } from '../scenarios/units';
@@ -23,7 +23,7 @@ const GRID = '#d9e2ec';
 const SERIES = ['#2f6fae', '#e0892b', '#3c9d5d', '#c2463d'];
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
-const text = (t: LocalizedText, language: Language) => (language === 'en' ? t.en : t.zh);
+const text = (t: LocalizedText, language: Language) => localize(language, t);
 
 export function printChartOption(spec: ChartSpec, language: Language): Record<string, unknown> {
   const isShare = spec.unit === 'share';

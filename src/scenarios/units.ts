@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../core/model/types';
-import { formatNumber, type Language } from '../i18n/translate';
+import { formatNumber, localize, type Language } from '../i18n/translate';
 import type { KpiDisplay } from './types';
 
 /**
@@ -46,7 +46,7 @@ const FRACTION_DIGITS: Record<KpiDisplay, number> = { percent: 0, integer: 0, de
 export function formatValue(value: number | null, unit: UnitId, display: KpiDisplay, language: Language): string {
   if (value === null || !Number.isFinite(value)) return '—';
   if (display === 'percent') return `${formatNumber(language, value * 100, FRACTION_DIGITS.percent)}%`;
-  const label = UNIT_LABELS[unit][language === 'en' ? 'en' : 'zh'];
+  const label = localize(language, UNIT_LABELS[unit]);
   const number = formatNumber(language, value, FRACTION_DIGITS[display]);
   return label ? `${number} ${label}` : number;
 }

@@ -4,7 +4,7 @@ import { nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } fr
 
 /** The panels the wall layout renders; none may overlap another or leave the window. */
 const PANELS = ['screen-header', 'screen-score', 'screen-kpis', 'screen-scene', 'tour-caption', 'screen-attribution', 'screen-charts'];
-/** The smallest text in design pixels (a 3840-wide wall); src/ui/screen/useScreenData MIN_TEXT_DESIGN_PX. */
+/** The smallest text in design pixels (a 3840-wide wall); src/features/screen/useScreenData MIN_TEXT_DESIGN_PX. */
 const MIN_TEXT_DESIGN_PX = 20;
 
 interface LayoutReport {

@@ -16,9 +16,9 @@ export const MAX_STEPS = 500;
 const MAX_CAPTION_CHARS = 400;
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export interface StoryboardStep {
+export interface StoryboardStep<ScenarioId extends string = string> {
   /** A scenario id of the registry (`health`, `party-building`…), or null for the overview (总览). */
-  scenario: string | null;
+  scenario: ScenarioId | null;
   caption: LocalizedText;
   /** Layers switched on for this step, on top of those the scenario shows. */
   layers: string[];
@@ -28,7 +28,8 @@ export interface StoryboardStep {
   dwellSeconds?: number;
 }
 
-export interface Storyboard {
+/** `ScenarioId`: the ids of the vocabulary it was parsed with (the scenario registry's in the app). */
+export interface Storyboard<ScenarioId extends string = string> {
   format: typeof STORYBOARD_FORMAT;
   version: typeof STORYBOARD_VERSION;
   /** File-name safe: the download is `<id>.json`. */
@@ -37,12 +38,12 @@ export interface Storyboard {
   /** The community package (id) the camera overrides were written for; absent: any. */
   community?: string;
   defaultDwellSeconds: number;
-  steps: StoryboardStep[];
+  steps: StoryboardStep<ScenarioId>[];
 }
 
 /** The ids a storyboard may name; passed in, so this module stays below the scenario registry. */
-export interface StoryboardVocabulary {
-  scenarioIds: readonly string[];
+export interface StoryboardVocabulary<ScenarioId extends string = string> {
+  scenarioIds: readonly ScenarioId[];
   layerIds: readonly string[];
 }
 
@@ -80,7 +81,11 @@ const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an a
  * Unknown fields are errors too: a misspelt `dwell` must not pass silently. `description` (top
  * level) and `note` (per step) are free comments for the author.
  */
-export function parseStoryboard(json: unknown, vocabulary: StoryboardVocabulary, source = 'storyboard'): Storyboard {
+export function parseStoryboard<ScenarioId extends string>(
+  json: unknown,
+  vocabulary: StoryboardVocabulary<ScenarioId>,
+  source = 'storyboard',
+): Storyboard<ScenarioId> {
   const issues: StoryboardIssue[] = [];
   const add = (field: string, reason: string, step?: number) => issues.push(step === undefined ? { field, reason } : { step, field, reason });
   if (!isObject(json)) throw new StoryboardError(source, [{ field: '(root)', reason: `must be a JSON object, got ${describe(json)}` }]);
@@ -101,7 +106,7 @@ export function parseStoryboard(json: unknown, vocabulary: StoryboardVocabulary,
   if (json.defaultDwellSeconds !== undefined) defaultDwellSeconds = dwell(json.defaultDwellSeconds, 'defaultDwellSeconds', add) ?? DEFAULT_DWELL_SECONDS;
   if (json.description !== undefined && typeof json.description !== 'string') add('description', 'must be a string');
 
-  const steps: StoryboardStep[] = [];
+  const steps: StoryboardStep<ScenarioId>[] = [];
   if (!Array.isArray(json.steps) || json.steps.length === 0) add('steps', 'must be a non-empty array of steps');
   else if (json.steps.length > MAX_STEPS) add('steps', `has ${json.steps.length} steps, at most ${MAX_STEPS} are allowed`);
   else json.steps.forEach((raw, i) => {
@@ -110,24 +115,29 @@ export function parseStoryboard(json: unknown, vocabulary: StoryboardVocabulary,
   });
 
   if (issues.length) throw new StoryboardError(source, issues);
-  const storyboard: Storyboard = { format: STORYBOARD_FORMAT, version: STORYBOARD_VERSION, id, title, defaultDwellSeconds, steps };
+  const storyboard: Storyboard<ScenarioId> = { format: STORYBOARD_FORMAT, version: STORYBOARD_VERSION, id, title, defaultDwellSeconds, steps };
   if (community) storyboard.community = community;
   return storyboard;
 }
 
 type Add = (field: string, reason: string, step?: number) => void;
 
-function parseStep(raw: unknown, i: number, vocabulary: StoryboardVocabulary, add: Add): StoryboardStep | null {
+function parseStep<ScenarioId extends string>(
+  raw: unknown,
+  i: number,
+  vocabulary: StoryboardVocabulary<ScenarioId>,
+  add: Add,
+): StoryboardStep<ScenarioId> | null {
   if (!isObject(raw)) {
     add('(step)', `must be an object, got ${describe(raw)}`, i);
     return null;
   }
   const stepAdd: Add = (field, reason) => add(field, reason, i);
   for (const key of Object.keys(raw)) if (!STEP_FIELDS.includes(key)) stepAdd(key, `unknown field (expected one of ${STEP_FIELDS.join(', ')})`);
-  let scenario: string | null = null;
+  let scenario: ScenarioId | null = null;
   if (!('scenario' in raw)) stepAdd('scenario', 'is missing (use null for the overview)');
   else if (raw.scenario !== null) {
-    if (typeof raw.scenario === 'string' && vocabulary.scenarioIds.includes(raw.scenario)) scenario = raw.scenario;
+    if (typeof raw.scenario === 'string' && (vocabulary.scenarioIds as readonly string[]).includes(raw.scenario)) scenario = raw.scenario as ScenarioId;
     else stepAdd('scenario', `unknown scenario ${describe(raw.scenario)} (expected null or one of ${vocabulary.scenarioIds.join(', ')})`);
   }
   const caption = localized(raw.caption, 'caption', stepAdd);
@@ -141,7 +151,7 @@ function parseStep(raw: unknown, i: number, vocabulary: StoryboardVocabulary, ad
         else layers.push(layer);
       });
   }
-  const step: StoryboardStep = { scenario, caption: caption ?? { zh: '', en: '' }, layers };
+  const step: StoryboardStep<ScenarioId> = { scenario, caption: caption ?? { zh: '', en: '' }, layers };
   if (raw.camera !== undefined) {
     const camera = parseCamera(raw.camera, stepAdd);
     if (camera) step.camera = camera;

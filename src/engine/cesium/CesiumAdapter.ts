@@ -12,11 +12,10 @@ import {
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
   Transforms,
-  type Model,
   type Primitive,
   type Viewer,
 } from 'cesium';
-import type { CameraBookmark, Community, Facility, LonLat } from '../../core/model/types';
+import type { CameraBookmark, Community, Facility } from '../../core/model/types';
 import { pointInPolygon, ringCentroid } from '../../data/package/geometry';
 import type { Rgb } from '../../layers/buildingColorModes';
 import {
@@ -25,15 +24,14 @@ import {
   CONTEXT_BUILDING_COLOR,
   LAYER_IDS,
   NETWORK_COLORS,
-  REACH_BAND_COLORS,
   REUSE_COLORS,
-  ROUTE_COLOR,
   type LayerId,
 } from '../../layers/layerCatalog';
-import type { ImportedLayerView, RenderProfile, RenderQuality, SceneAdapter, SceneCallbacks, ServiceReachOverlay } from '../contract';
+import type { LayerKind, LayerView, RenderProfile, RenderQuality, SceneAdapter, SceneCallbacks } from '../contract';
 import { QUALITY_LEVELS } from '../quality';
-import { createImportedLayer } from './renderers/importedLayer';
-import { Cesium3DTileFeature, featureProperties, loadModel, loadTileset, placementMatrix, TileFeatureHighlight } from './renderers/importedModels';
+import { LAYER_RENDERERS } from './renderers';
+import type { DrawnLayer, LayerRenderer } from './renderers/layerRenderer';
+import { Cesium3DTileFeature, TileFeatureHighlight } from './renderers/tileset';
 import { createOfflineViewer } from './offlineViewer';
 import { dropCancelledHeightCallbacks, levelZeroTilesOf } from './heightCallbackPairs';
 import { BUILDING_PICK_PREFIX, BuildingLayer, CONTEXT_PICK_PREFIX } from './renderers/buildingLayer';
@@ -46,12 +44,6 @@ const BASE_HEIGHT_METERS: Record<string, number> = { ground: 0.2, water: 0.5, gr
 const REUSE_HEIGHT_METERS = 1.1;
 const NETWORK_HEIGHT_METERS = 1.5;
 const BOUNDARY_HEIGHT_METERS = 2;
-// Reached streets sit just above the plain network, nearer bands above farther ones; the route on top.
-const REACH_HEIGHT_METERS = [2.6, 2.4, 2.2];
-const ROUTE_HEIGHT_METERS = 3;
-
-/** Layers drawn from analysis results; they live across communities and never hold up data-ready. */
-const OVERLAY_LAYERS = ['serviceReach', 'route'] as const satisfies readonly LayerId[];
 
 interface CommunityScene {
   community: Community;
@@ -75,13 +67,9 @@ export class CesiumAdapter implements SceneAdapter {
   private selectedBuildingId: string | null = null;
   private hoverFrame = 0;
   private readonly removeListeners: (() => void)[] = [];
-  private readonly overlays = {
-    serviceReach: new PrimitiveCollection(),
-    route: new PrimitiveCollection(),
-  };
-  /** User-imported layers by id, with the view they were drawn from (to redraw only on change). */
-  private readonly importedRoot = new PrimitiveCollection();
-  private readonly imported = new Map<string, { view: ImportedLayerView; collection: PrimitiveCollection; pending: Primitive[] }>();
+  /** The layers of setLayers by id, with the view each was drawn from (to redraw only on change). */
+  private readonly layersRoot = new PrimitiveCollection();
+  private readonly layers = new Map<string, { view: LayerView; drawn: DrawnLayer }>();
   private readonly tileHighlight = new TileFeatureHighlight();
   private quality: RenderQuality = QUALITY_LEVELS[0];
   /** Start of the frame being rendered, and the animation frame that will time it. */
@@ -96,13 +84,12 @@ export class CesiumAdapter implements SceneAdapter {
   ) {
     this.viewer = createOfflineViewer(container, profile, creditContainer);
     const scene = this.viewer.scene;
-    for (const id of OVERLAY_LAYERS) scene.primitives.add(this.overlays[id]);
-    scene.primitives.add(this.importedRoot);
+    scene.primitives.add(this.layersRoot);
     this.handler = new ScreenSpaceEventHandler(scene.canvas);
     this.handler.setInputAction((event: { position: Cartesian2 }) => {
       const picked = this.viewer.scene.pick(event.position) as { id?: unknown; primitive?: unknown } | undefined;
       this.callbacks.onPickBuilding(buildingIdOf(picked));
-      this.pickImported(picked);
+      this.pickLayerFeature(picked);
     }, ScreenSpaceEventType.LEFT_CLICK);
     this.handler.setInputAction((event: { endPosition: Cartesian2 }) => {
       // Picking renders a frame; once per animation frame is plenty.
@@ -124,10 +111,8 @@ export class CesiumAdapter implements SceneAdapter {
     this.removeListeners.push(
       scene.preRender.addEventListener(() => {
         if (this.current?.buildings.sync()) scene.requestRender();
-        // Overlay lines are built in workers; keep frames coming until they are on screen.
-        if (OVERLAY_LAYERS.some((id) => collectionPending(this.overlays[id]))) scene.requestRender();
-        // Imported batches build in workers and tilesets stream tiles: keep frames coming until all is drawn.
-        if (!this.importedLayersLoaded()) scene.requestRender();
+        // Line and polygon batches build in workers and tilesets stream tiles: keep frames coming until all is drawn.
+        if (!this.layersLoaded()) scene.requestRender();
         this.frameStartMs = performance.now();
       }),
     );
@@ -148,17 +133,18 @@ export class CesiumAdapter implements SceneAdapter {
     return buildingIdOf(this.viewer.scene.pick(position) as { id?: unknown } | undefined);
   }
 
-  /** A click on an imported tileset feature or model reports its layer and attributes. */
-  private pickImported(picked: { primitive?: unknown } | undefined): void {
+  /** A click on a feature of a pickable layer (a tileset feature, a model, a point) reports its layer and attributes. */
+  private pickLayerFeature(picked: { primitive?: unknown } | undefined): void {
     const feature = picked instanceof Cesium3DTileFeature ? picked : null;
-    const owner = feature ? feature.tileset : picked?.primitive;
-    const layerId = [...this.imported].find(([, layer]) => layer.collection.contains(owner as Primitive))?.[0];
-    this.tileHighlight.set(feature && layerId ? feature : null, this.viewer.scene);
-    if (!layerId) {
-      this.callbacks.onPickImportedFeature?.(null);
+    const owner = (feature ? feature.tileset : picked?.primitive) as Primitive | undefined;
+    const hit = owner ? [...this.layers].find(([, layer]) => layer.drawn.pickProperties && layer.drawn.root.contains(owner)) : undefined;
+    this.tileHighlight.set(feature && hit ? feature : null, this.viewer.scene);
+    if (!hit) {
+      this.callbacks.onPickLayerFeature?.(null);
       return;
     }
-    this.callbacks.onPickImportedFeature?.({ layerId, properties: feature ? featureProperties(feature) : {} });
+    const [layerId, { drawn }] = hit;
+    this.callbacks.onPickLayerFeature?.({ layerId, properties: drawn.pickProperties?.(picked) ?? {} });
   }
 
   async showCommunity(community: Community, colors: ReadonlyMap<string, Rgb>, view?: CameraBookmark): Promise<void> {
@@ -331,37 +317,6 @@ export class CesiumAdapter implements SceneAdapter {
   setLayerVisible(layer: LayerId, visible: boolean): void {
     this.visibility[layer] = visible;
     if (this.current) this.current.collections[layer].show = visible;
-    if (layer === 'serviceReach' || layer === 'route') this.overlays[layer].show = visible;
-    this.viewer.scene.requestRender();
-  }
-
-  setServiceReach(overlay: ServiceReachOverlay | null): void {
-    const collection = this.overlays.serviceReach;
-    collection.removeAll();
-    // A street reached in 5 minutes is also in the 10- and 15-minute bands: nearer bands sit higher.
-    overlay?.bands.forEach((band, i) => {
-      const items = [];
-      for (let k = 0; k + 3 < band.segments.length; k += 4) {
-        items.push({
-          key: `reach:${i}:${k}`,
-          coordinates: [
-            [band.segments[k], band.segments[k + 1]],
-            [band.segments[k + 2], band.segments[k + 3]],
-          ] as LonLat[],
-          color: REACH_BAND_COLORS[Math.min(i, REACH_BAND_COLORS.length - 1)],
-        });
-      }
-      if (items.length) collection.add(createLineBatch(items, 5, REACH_HEIGHT_METERS[i] ?? 2));
-    });
-    this.viewer.scene.requestRender();
-  }
-
-  setRoute(coordinates: readonly LonLat[] | null): void {
-    const collection = this.overlays.route;
-    collection.removeAll();
-    if (coordinates && coordinates.length >= 2) {
-      collection.add(createLineBatch([{ key: 'route', coordinates, color: ROUTE_COLOR }], 7, ROUTE_HEIGHT_METERS));
-    }
     this.viewer.scene.requestRender();
   }
 
@@ -376,47 +331,42 @@ export class CesiumAdapter implements SceneAdapter {
     this.viewer.scene.requestRender();
   }
 
-  setImportedLayers(layers: readonly ImportedLayerView[]): void {
-    const wanted = new Map(layers.map((l) => [l.id, l]));
-    for (const [id, drawn] of this.imported) {
+  setLayers(views: readonly LayerView[]): void {
+    const wanted = new Map(views.map((view) => [view.id, view]));
+    for (const [id, layer] of this.layers) {
       const next = wanted.get(id);
-      if (next && sameImportedView(next, drawn.view)) continue;
-      // A moved model keeps its GPU resources: only its matrix changes.
-      if (next?.kind === 'model' && drawn.view.kind === 'model' && next.url === drawn.view.url) {
-        const model = drawn.collection.length ? (drawn.collection.get(0) as Model) : null;
-        if (model) model.modelMatrix = placementMatrix(next.placement);
-        drawn.view = next;
+      // Views are rebuilt from state: one with the same fields (by identity) is the same layer.
+      if (next && sameFields(next, layer.view)) {
+        layer.view = next;
         continue;
       }
-      this.importedRoot.remove(drawn.collection); // destroys its primitives
-      this.imported.delete(id);
-    }
-    for (const layer of layers) {
-      if (this.imported.has(layer.id)) continue;
-      if (layer.kind === 'features') {
-        const { collection, pending } = createImportedLayer(layer.id, layer.features, layer.color);
-        this.importedRoot.add(collection);
-        this.imported.set(layer.id, { view: layer, collection, pending });
-      } else {
-        const collection = new PrimitiveCollection();
-        this.importedRoot.add(collection);
-        const entry = { view: layer, collection, pending: [] as Primitive[] };
-        this.imported.set(layer.id, entry);
-        const loading = layer.kind === 'tileset' ? loadTileset(layer.url) : loadModel(layer.url, layer.id, layer.placement);
-        loading.then(
-          (primitive) => {
-            // Removed or replaced while loading: free it at once.
-            if (this.destroyed || this.imported.get(layer.id) !== entry) return void primitive.destroy();
-            collection.add(primitive);
-            this.viewer.scene.requestRender();
-          },
-          (error: Error) => {
-            if (this.imported.get(layer.id) === entry) this.callbacks.onImportedLayerError?.(layer.id, error.message);
-          },
-        );
+      if (next && next.kind === layer.view.kind && layer.drawn.update?.(next)) {
+        layer.view = next;
+        continue;
       }
+      this.removeLayer(id);
+    }
+    for (const view of views) {
+      if (this.layers.has(view.id)) continue;
+      const renderer = LAYER_RENDERERS[view.kind] as LayerRenderer<LayerKind>;
+      const drawn = renderer.draw(view, {
+        scene: this.viewer.scene,
+        fail: (message) => {
+          if (this.layers.get(view.id)?.drawn === drawn) this.callbacks.onLayerError?.(view.id, message);
+        },
+      });
+      this.layersRoot.add(drawn.root);
+      this.layers.set(view.id, { view, drawn });
     }
     this.viewer.scene.requestRender();
+  }
+
+  private removeLayer(id: string): void {
+    const layer = this.layers.get(id);
+    if (!layer) return;
+    layer.drawn.destroy?.();
+    this.layersRoot.remove(layer.drawn.root); // destroys its primitives
+    this.layers.delete(id);
   }
 
   flyTo(camera: CameraBookmark, durationSeconds = 1.5): Promise<void> {
@@ -455,14 +405,8 @@ export class CesiumAdapter implements SceneAdapter {
     return { x: rect.left + onCanvas.x, y: rect.top + onCanvas.y };
   }
 
-  importedLayersLoaded(): boolean {
-    for (const { view, collection, pending } of this.imported.values()) {
-      if (pending.some((p) => !p.ready)) return false;
-      if (view.kind === 'features') continue;
-      const primitive = collection.length ? (collection.get(0) as { tilesLoaded?: boolean; ready?: boolean }) : null;
-      if (!primitive) return false;
-      if (view.kind === 'tileset' ? !primitive.tilesLoaded : !primitive.ready) return false;
-    }
+  layersLoaded(): boolean {
+    for (const { drawn } of this.layers.values()) if (!drawn.loaded()) return false;
     return true;
   }
 
@@ -502,9 +446,8 @@ export class CesiumAdapter implements SceneAdapter {
     for (const remove of this.removeListeners) remove();
     this.handler.destroy();
     this.clearCommunity();
-    for (const id of OVERLAY_LAYERS) this.viewer.scene.primitives.remove(this.overlays[id]);
-    this.viewer.scene.primitives.remove(this.importedRoot);
-    this.imported.clear();
+    for (const id of [...this.layers.keys()]) this.removeLayer(id);
+    this.viewer.scene.primitives.remove(this.layersRoot);
     this.viewer.destroy();
   }
 
@@ -518,16 +461,9 @@ function buildingIdOf(picked: { id?: unknown } | undefined): string | null {
   return typeof id === 'string' && id.startsWith(BUILDING_PICK_PREFIX) ? id.slice(BUILDING_PICK_PREFIX.length) : null;
 }
 
-function sameImportedView(a: ImportedLayerView, b: ImportedLayerView): boolean {
-  if (a.kind === 'features' && b.kind === 'features') return a.features === b.features && a.color === b.color;
-  if (a.kind === 'tileset' && b.kind === 'tileset') return a.url === b.url;
-  if (a.kind === 'model' && b.kind === 'model') return a.url === b.url && a.placement === b.placement;
-  return false;
-}
-
-function collectionPending(collection: PrimitiveCollection): boolean {
-  for (let i = 0; i < collection.length; i++) if (!(collection.get(i) as Primitive).ready) return true;
-  return false;
+function sameFields(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function billboardsReady(billboards: BillboardCollection): boolean {

@@ -1,4 +1,4 @@
-import { importedLayerName } from '../../stores/appStore';
+import { importedLayerName } from './slice';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 
 /** Most tilesets carry a handful of attributes; a long batch table is cut so the card stays readable. */

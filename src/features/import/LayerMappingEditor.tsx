@@ -13,7 +13,7 @@ import { guessFacilityCategory } from '../../data/formats/facilityMapping';
 import { columnsOf } from '../../data/formats/fieldNames';
 import type { BuildingFieldMapping } from '../../data/formats/buildingMapping';
 import { formatNumber } from '../../i18n/translate';
-import type { ImportedLayer } from '../../stores/appStore';
+import type { ImportedLayer } from './slice';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 
 type FeatureLayer = Extract<ImportedLayer, { kind: 'features' }>;

@@ -1,10 +1,13 @@
+import { defineTab } from '../../ui/panels/sidePanelTab';
 import { CRS_IDS, crsLabel, type CrsId } from '../../core/geo/crs';
 import { formatDataIssue } from '../../core/errors';
 import { summarizeImport } from '../../data/formats/summary';
 import { IMPORTED_LAYER_COLORS } from '../../layers/layerCatalog';
 import { rgbToCss } from '../../layers/buildingColorModes';
 import type { ModelPlacement } from '../../core/model/placement';
-import { importedLayerName } from '../../stores/appStore';
+import { importedLayerName } from './slice';
+import { exportOpenPackage } from './exportPackage';
+import { cancelImport, importFromUrl, importPickedFiles, retryWithCrs } from './importUserFiles';
 import { LayerMappingEditor } from './LayerMappingEditor';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 
@@ -15,23 +18,7 @@ import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 /** Failures a coordinate-system choice can fix: the file gives none, or one we do not convert. */
 const CRS_FAILURES = new Set(['unknown-crs', 'unsupported-crs']);
 
-export function DataPanel({
-  onFiles,
-  onRetryWithCrs,
-  onExport,
-  onUrl,
-  onCancel,
-}: {
-  /** Stops the running import; nothing of it is added. */
-  onCancel: () => void;
-  /** Imports GeoJSON or an OGC API Features collection from a URL. */
-  onUrl: (url: string) => void;
-  onFiles: (files: File[]) => void;
-  /** Saves the open community package as a zip. */
-  onExport: () => void;
-  /** Reads a failed file again as if it declared this coordinate system. */
-  onRetryWithCrs: (file: string, crs: CrsId) => void;
-}) {
+export function DataPanel() {
   const t = useTranslate();
   const store = useAppStore();
   const language = useApp((s) => s.language);
@@ -48,7 +35,7 @@ export function DataPanel({
           multiple
           accept=".geojson,.json,.csv,.tsv,.txt,.shp,.shx,.dbf,.prj,.cpg,.zip,.glb,.gltf"
           onChange={(e) => {
-            onFiles(Array.from(e.target.files ?? []));
+            void importPickedFiles(store, Array.from(e.target.files ?? []));
             e.target.value = '';
           }}
           data-testid="import-file"
@@ -60,7 +47,7 @@ export function DataPanel({
         onSubmit={(e) => {
           e.preventDefault();
           const input = e.currentTarget.elements.namedItem('url') as HTMLInputElement;
-          if (input.value.trim()) onUrl(new URL(input.value.trim(), document.baseURI).href);
+          if (input.value.trim()) void importFromUrl(store, new URL(input.value.trim(), document.baseURI).href);
         }}
       >
         <input name="url" type="text" placeholder={t('import.urlPlaceholder')} data-testid="import-url" />
@@ -76,7 +63,7 @@ export function DataPanel({
               : t('import.reading')}
           </span>
           <progress max={progress?.total || 1} value={progress?.done ?? 0} />
-          <button type="button" onClick={onCancel} data-testid="import-cancel">
+          <button type="button" onClick={() => cancelImport(store)} data-testid="import-cancel">
             {t('import.cancel')}
           </button>
         </div>
@@ -93,7 +80,7 @@ export function DataPanel({
                   {t('import.chooseCrs')}
                   <select
                     defaultValue=""
-                    onChange={(e) => e.target.value && onRetryWithCrs(f.issues[0].file, e.target.value as CrsId)}
+                    onChange={(e) => e.target.value && void retryWithCrs(store, f.issues[0].file, e.target.value as CrsId)}
                     data-testid="import-crs-choice"
                   >
                     <option value="">—</option>
@@ -109,7 +96,7 @@ export function DataPanel({
           ))}
         </ul>
       )}
-      <button type="button" className="export" onClick={onExport} data-testid="export-package">
+      <button type="button" className="export" onClick={() => exportOpenPackage(store)} data-testid="export-package">
         {t('import.export')}
       </button>
       <ul className="imported-layers" data-testid="imported-layers">
@@ -181,3 +168,6 @@ function ModelPlacementEditor({ id, placement }: { id: string; placement: ModelP
     </div>
   );
 }
+
+/** The side panel's tab for this feature (registered in features/tabs.ts). */
+export const importTab = defineTab({ id: 'data', labelKey: 'import.title', Panel: DataPanel });

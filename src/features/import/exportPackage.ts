@@ -1,6 +1,7 @@
 import { packageZip } from '../../data/package/packageZip';
 import { withImportedData } from '../../data/community/importedData';
-import { mappedImportedLayers, type AppStore } from '../../stores/appStore';
+import type { AppStore } from '../../stores/appStore';
+import { mappedImportedLayers } from './slice';
 
 /**
  * Saves the open community as `<id>.zip` (laid out like `models/`). A ~1 MB package zips in well

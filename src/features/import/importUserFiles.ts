@@ -1,11 +1,25 @@
 import { featureCollectionFromUrl, type FetchLike } from '../../data/formats/featuresFromUrl';
 import { importFilesAsync } from '../../data/formats/importFilesAsync';
 import { ImportError, toImportFailure, type ImportOptions } from '../../data/formats/importResult';
+import type { CrsId } from '../../core/geo/crs';
 import type { ModelPlacement } from '../../core/model/placement';
 import type { AppStore } from '../../stores/appStore';
 
 /** The import in progress, so a newer one or the cancel button can stop it (its worker is terminated). */
 let running: AbortController | null = null;
+/** The files the user picked or dropped last, per store: a layer that failed for want of a coordinate system is read again from them. */
+const lastPicked = new WeakMap<AppStore, readonly File[]>();
+
+/** Files the user picked or dropped: remembered (for a retry with a chosen coordinate system) and imported. */
+export function importPickedFiles(store: AppStore, files: readonly File[]): Promise<void> {
+  lastPicked.set(store, files);
+  return importUserFiles(store, files);
+}
+
+/** Reads the files of a failed layer again as if they declared `crs`. */
+export function retryWithCrs(store: AppStore, failedFile: string, crs: CrsId): Promise<void> {
+  return importUserFiles(store, filesOfLayer(lastPicked.get(store) ?? [], failedFile), { sourceCrs: crs });
+}
 
 /**
  * Reads the files a user dropped or picked, in a worker, and adds what could be read as layers.

@@ -1,4 +1,5 @@
-import type { ReuseSection } from '../../stores/appStore';
+import { defineTab } from '../../ui/panels/sidePanelTab';
+import type { ReuseSection } from './slice';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { CandidateList } from './CandidateList';
 import { ElevatorList } from './ElevatorList';
@@ -49,3 +50,6 @@ export function ReusePanel() {
     </div>
   );
 }
+
+/** The side panel's tab for this feature (registered in features/tabs.ts). */
+export const reuseTab = defineTab({ id: 'reuse', labelKey: 'reuse.tab', Panel: ReusePanel });

@@ -1,7 +1,7 @@
 import type { ReuseCandidate } from '../../analysis/reuse/reuseCandidates';
 import { reusePlansReport } from '../../analysis/reuse/reusePlansReport';
 import type { ServiceCoverage } from '../../analysis/service-circles/computeServiceCoverage';
-import type { NamedReusePlan } from '../../stores/appStore';
+import type { NamedReusePlan } from './slice';
 import { downloadJson } from '../../ui/download';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { PlanCompare } from './PlanCompare';

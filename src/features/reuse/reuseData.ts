@@ -4,7 +4,7 @@ import { reuseCandidates, type ReuseCandidate } from '../../analysis/reuse/reuse
 import { walkFromEachPoint, type PointWalk } from '../../analysis/reuse/walkFromPoint';
 import type { ServiceCoverage } from '../../analysis/service-circles/computeServiceCoverage';
 import type { Community } from '../../core/model/types';
-import type { NamedReusePlan } from '../../stores/appStore';
+import type { NamedReusePlan } from './slice';
 
 /**
  * The reuse what-if's derived data, computed once per input object and kept in WeakMaps: the

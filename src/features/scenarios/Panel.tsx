@@ -1,12 +1,13 @@
-import { useMemo } from 'react';
+import { defineTab } from '../../ui/panels/sidePanelTab';
 import type { LocalizedText } from '../../core/model/types';
+import { localize } from '../../i18n/translate';
 import { rgbToCss } from '../../layers/buildingColorModes';
-import { SCENARIOS, getScenario, parseScenarioId } from '../../scenarios/registry';
-import { scoreCommunity, scoreScenario, type IndicatorAssessment } from '../../scenarios/scoring';
-import type { Kpi, ScenarioContext } from '../../scenarios/types';
-import { formatValue } from '../../scenarios/units';
+import { SCENARIOS, type ScenarioId } from '../../scenarios/registry';
+import type { IndicatorAssessment } from '../../scenarios/scoring';
 import { EChart } from '../../ui/charts/EChart';
+import { KpiTile } from '../../ui/components/KpiTile';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
+import { selectCommunityScore, selectScenarioColoring, selectScenarioContent, selectScenarioContext, selectScenarioModule } from './selectors';
 
 type Text = (t: LocalizedText) => string;
 
@@ -19,19 +20,12 @@ export function ScenarioPanel() {
   const t = useTranslate();
   const store = useAppStore();
   const language = useApp((s) => s.language);
-  const community = useApp((s) => s.community);
-  const summaries = useApp((s) => s.summaries);
-  const coverage = useApp((s) => s.coverage);
-  const scenarioId = parseScenarioId(useApp((s) => s.scenarioId));
-  const coloring = useApp((s) => s.scenarioColoring);
-  const text: Text = (l) => (language === 'en' ? l.en : l.zh);
-  const ctx: ScenarioContext | null = useMemo(() => (community ? { community, summaries, coverage, language } : null), [community, summaries, coverage, language]);
-  const module = scenarioId ? getScenario(scenarioId) : null;
-  const content = useMemo(() => {
-    if (!ctx || !module) return null;
-    return { kpis: module.kpis(ctx), charts: module.charts(ctx), score: scoreScenario(module, ctx) };
-  }, [ctx, module]);
-  const overall = useMemo(() => (ctx && !module ? scoreCommunity(ctx) : null), [ctx, module]);
+  const ctx = useApp(selectScenarioContext);
+  const module = useApp(selectScenarioModule);
+  const coloring = useApp(selectScenarioColoring);
+  const content = useApp(selectScenarioContent);
+  const overall = useApp(selectCommunityScore);
+  const text: Text = (l) => localize(language, l);
   if (!ctx) return <p className="muted">{t('app.loading')}</p>;
 
   if (!module || !content) {
@@ -48,9 +42,10 @@ export function ScenarioPanel() {
             <table className="scenario-scores">
               <tbody>
                 {overall.scenarios.map((s) => {
-                  const m = getScenario(parseScenarioId(s.scenarioId)!);
+                  const m = SCENARIOS.find((candidate) => candidate.id === s.scenarioId);
+                  if (!m) return null;
                   return (
-                    <tr key={s.scenarioId} onClick={() => store.getState().setScenario(s.scenarioId)} className="clickable">
+                    <tr key={s.scenarioId} onClick={() => store.getState().setScenario(m.id)} className="clickable">
                       <th>
                         <span className="swatch" style={{ background: rgbToCss(m.accent) }} /> {text(m.shortName)}
                       </th>
@@ -114,16 +109,6 @@ export function ScenarioPanel() {
   );
 }
 
-/** One KPI: its value in its unit ("<5" where a count of people is suppressed) and its label; the border shows its status. */
-export function KpiTile({ kpi, text, language }: { kpi: Kpi; text: Text; language: 'zh-CN' | 'en' }) {
-  return (
-    <div className={`kpi-tile status-${kpi.status}`} data-testid={`kpi-${kpi.id}`} title={kpi.note ? text(kpi.note) : undefined}>
-      <div className="kpi-value">{kpi.value === null ? (kpi.unavailable === 'suppressed' ? '<5' : '—') : formatValue(kpi.value, kpi.unit, kpi.display, language)}</div>
-      <div className="kpi-label">{text(kpi.label)}</div>
-    </div>
-  );
-}
-
 function IndicatorRow({ assessment: a, text, onEvidence }: { assessment: IndicatorAssessment; text: Text; onEvidence: (buildingId: string) => void }) {
   const t = useTranslate();
   const first = a.evidence.buildingIds[0];
@@ -156,7 +141,7 @@ export function ScenarioBar() {
   const store = useAppStore();
   const language = useApp((s) => s.language);
   const current = useApp((s) => s.scenarioId);
-  const choose = (id: string | null) => {
+  const choose = (id: ScenarioId | null) => {
     store.getState().setScenario(id);
     store.getState().setSidePanelTab('scenario');
   };
@@ -175,9 +160,12 @@ export function ScenarioBar() {
           aria-pressed={current === m.id}
           data-testid={`scenario-${m.id}`}
         >
-          {language === 'en' ? m.shortName.en : m.shortName.zh}
+          {localize(language, m.shortName)}
         </button>
       ))}
     </nav>
   );
 }
+
+/** The side panel's tab for this feature (registered in features/tabs.ts). */
+export const scenarioTab = defineTab({ id: 'scenario', labelKey: 'scenario.tab', Panel: ScenarioPanel });

@@ -1,3 +1,4 @@
+import { defineTab } from '../../ui/panels/sidePanelTab';
 import { coverageOf } from '../../analysis/service-circles/computeServiceCoverage';
 import { DEFAULT_SERVICE_RULES, ruleFor } from '../../analysis/service-circles/rules';
 import type { FacilityCategory } from '../../core/model/types';
@@ -159,3 +160,6 @@ export function ServiceCirclePanel() {
     );
   }
 }
+
+/** The side panel's tab for this feature (registered in features/tabs.ts). */
+export const serviceTab = defineTab({ id: 'service', labelKey: 'service.title', Panel: ServiceCirclePanel });

@@ -4,7 +4,8 @@ import { withUserSettings } from '../../analysis/service-circles/ruleOverrides';
 import { DEFAULT_SERVICE_RULES } from '../../analysis/service-circles/rules';
 import { serviceCoverageRequestFromCommunity } from '../../analysis/service-circles/serviceCoverageRequest';
 import { withImportedData } from '../../data/community/importedData';
-import { mappedImportedLayers, type AppState, type AppStore } from '../../stores/appStore';
+import type { AppState, AppStore } from '../../stores/appStore';
+import { mappedImportedLayers } from '../import/slice';
 
 /** Edits of speed or limits arrive keystroke by keystroke; wait this long before recomputing. */
 const EDIT_DEBOUNCE_MS = 250;

@@ -3,7 +3,7 @@ import { LAYER_IDS } from '../../layers/layerCatalog';
 import { SCENARIO_IDS } from '../../scenarios/registry';
 import type { AppStore } from '../../stores/appStore';
 import { modelsUrl } from '../community/loadCommunity';
-import { BUILTIN_TOUR_PATH, resolveTourUrl, type ScreenOptions } from '../../app/screenOptions';
+import { BUILTIN_TOUR_PATH, resolveTourUrl, type ScreenOptions } from '../screen/screenOptions';
 
 /**
  * Fetches and validates a storyboard (the built-in briefing when `url` is null) and puts it into the

@@ -1,3 +1,4 @@
+import { defineTab } from '../../ui/panels/sidePanelTab';
 import type { ReactNode } from 'react';
 import { BASE_KINDS, FACILITY_CATEGORIES, NETWORK_KINDS, REUSE_KINDS } from '../../core/model/types';
 import { COLOR_MODES, COLOR_MODE_DEFINITIONS, type ColorMode, type LegendEntry } from '../../layers/buildingColorModes';
@@ -95,3 +96,6 @@ export function LayerPanel() {
     </div>
   );
 }
+
+/** The side panel's tab for this feature (registered in features/tabs.ts). */
+export const layersTab = defineTab({ id: 'layers', labelKey: 'layers.title', Panel: LayerPanel });

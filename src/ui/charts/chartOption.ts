@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../core/model/types';
 import { rgbToCss, type Rgb } from '../../layers/buildingColorModes';
-import type { Language } from '../../i18n/translate';
+import { localize, type Language } from '../../i18n/translate';
 import type { ChartSpec } from '../../scenarios/types';
 import { UNIT_LABELS } from '../../scenarios/units';
 
@@ -21,7 +21,7 @@ const DEFAULT_SERIES_COLORS = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba6
  */
 export const CHART_FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', sans-serif";
 
-const text = (t: LocalizedText, language: Language) => (language === 'en' ? t.en : t.zh);
+const text = (t: LocalizedText, language: Language) => localize(language, t);
 
 /** The chart's title with its unit, e.g. 住宅建成年代（幢）; pies and gauges carry the unit in their labels. */
 export function chartTitle(spec: ChartSpec, language: Language): string {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { localize } from '../../i18n/translate';
 import { useApp, useTranslate } from '../StoreContext';
 
 /**
@@ -15,7 +16,6 @@ export function AttributionBar({ creditHost }: { creditHost: HTMLElement }) {
     hostRef.current?.appendChild(creditHost);
   }, [creditHost]);
   const manifest = community?.manifest;
-  const lang = language === 'en' ? 'en' : 'zh';
   const lines: { text: string; url?: string; license?: string }[] = [...(manifest?.attribution ?? [])];
   if (contextVisible) for (const c of community?.context ?? []) lines.push(c.ref.attribution);
   return (
@@ -36,7 +36,7 @@ export function AttributionBar({ creditHost }: { creditHost: HTMLElement }) {
       <span className="source">{t('attribution.basemap')}</span>
       {manifest?.synthetic && (
         <span className="source synthetic-notice" data-testid="synthetic-notice">
-          {manifest.synthetic.notice[lang]}
+          {localize(language, manifest.synthetic.notice)}
         </span>
       )}
       <span className="cesium-credits" ref={hostRef} />

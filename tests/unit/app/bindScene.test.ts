@@ -24,9 +24,7 @@ function slowAdapter() {
     setSelectedBuilding() {},
     setHoveredBuilding() {},
     setBuildingColors() {},
-    setServiceReach() {},
-    setRoute() {},
-    setImportedLayers() {},
+    setLayers() {},
   } as unknown as SceneAdapter;
   return { adapter, flights, finish: () => finishDrawing() };
 }

@@ -21,13 +21,11 @@ class FakeAdapter {
   setLayerVisible() {}
   setSelectedBuilding() {}
   setHoveredBuilding() {}
-  setServiceReach() {}
-  setRoute() {}
-  setImportedLayers() {}
+  setLayers() {}
   flyTo = () => Promise.resolve();
   getCamera = () => ({ lon: 0, lat: 0, heightMeters: 1, headingDeg: 0, pitchDeg: 0 });
   buildingScreenPosition = () => null;
-  importedLayersLoaded = () => true;
+  layersLoaded = () => true;
   nextFrame = () => Promise.resolve();
   setQuality(quality: RenderQuality) {
     this.qualities.push(quality);

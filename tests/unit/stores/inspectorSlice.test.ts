@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Community } from '../../../src/core/model/types';
-import { createAppStore, DEFAULT_INSPECTOR_EXPLODE_METERS } from '../../../src/stores/appStore';
+import { createAppStore } from '../../../src/stores/appStore';
+import { DEFAULT_INSPECTOR_EXPLODE_METERS } from '../../../src/features/inspector/slice';
 import { buildingsWithIds, stubCommunity } from '../support/stubCommunity';
 
 const community = (buildingIds: string[]): Community => stubCommunity('c', { buildings: buildingsWithIds(buildingIds) });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runTourOnChanges } from '../../../../src/features/tour/bind';
-import type { Storyboard } from '../../../../src/data/tour/storyboard';
+import { bindTour } from '../../../../src/features/tour/bind';
+import type { Storyboard } from '../../../../src/features/tour/slice';
 import { createAppStore, type AppStore } from '../../../../src/stores/appStore';
 
 const tour: Storyboard = {
@@ -21,14 +21,14 @@ let stop: () => void;
 beforeEach(() => {
   vi.useFakeTimers();
   store = createAppStore();
-  stop = runTourOnChanges(store);
+  stop = bindTour(store);
 });
 afterEach(() => {
   stop();
   vi.useRealTimers();
 });
 
-describe('tour binding', () => {
+describe('tour timer and steps', () => {
   it('puts a step’s scenario and layers on screen', () => {
     expect(store.getState().layers.network).toBe(false);
     store.getState().loadTour(tour, { start: true });

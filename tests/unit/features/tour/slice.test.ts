@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Storyboard } from '../../../../src/data/tour/storyboard';
+import type { Storyboard } from '../../../../src/features/tour/slice';
 import { createAppStore } from '../../../../src/stores/appStore';
 
 const storyboard = (n: number): Storyboard => ({

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { BuildingInspectorAdapter, RenderProfile } from '../../engine/contract';
-import { layoutBuildingUnits } from '../../layers/unitLayout';
-import { InspectorPanel } from './InspectorPanel';
-import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
+import type { BuildingInspectorAdapter, RenderProfile } from '../engine/contract';
+import { layoutBuildingUnits } from '../layers/unitLayout';
+import { InspectorPanel } from '../features/inspector/InspectorPanel';
+import { useApp, useAppStore, useTranslate } from '../ui/StoreContext';
 
 declare global {
   interface Window {
@@ -54,7 +54,7 @@ function Inspector({ buildingId, profile }: { buildingId: string; profile: Rende
       nextFrame: () => created?.nextFrame() ?? Promise.resolve(),
       floorCount: () => created?.floorCount() ?? 0,
     };
-    import('../../engine/three/BuildingInspector').then(
+    import('../engine/three/BuildingInspector').then(
       ({ BuildingInspector }) => {
         if (cancelled || !canvasHost.current) return;
         try {

@@ -1,9 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LocalizedText } from '../../core/model/types';
-import { getScenario, parseScenarioId } from '../../scenarios/registry';
-import { scoreCommunity, scoreScenario } from '../../scenarios/scoring';
-import type { ScenarioContext } from '../../scenarios/types';
-import { useApp } from '../StoreContext';
+import { localize } from '../../i18n/translate';
+import { useApp } from '../../ui/StoreContext';
+import { selectCommunityScore, selectScenarioContent, selectScenarioContext, selectScenarioModule } from '../scenarios/selectors';
 
 /**
  * The large screen is laid out on a 3840 × 1080 design canvas and scaled by the smaller of the two
@@ -33,22 +32,15 @@ export function useScreenScale(): number {
 /** Localised text in the UI language. */
 export function useText(): (text: LocalizedText) => string {
   const language = useApp((s) => s.language);
-  return (text) => (language === 'en' ? text.en : text.zh);
+  return (text) => localize(language, text);
 }
 
-/** What every screen panel reads: the scenario context, the current scenario and the scores (memoised). */
+/** What every screen panel reads: the scenario context, the current scenario and the scores (memoised selectors, shared with the planner). */
 export function useScreenData() {
   const language = useApp((s) => s.language);
-  const community = useApp((s) => s.community);
-  const summaries = useApp((s) => s.summaries);
-  const coverage = useApp((s) => s.coverage);
-  const scenarioId = parseScenarioId(useApp((s) => s.scenarioId));
-  const ctx: ScenarioContext | null = useMemo(() => (community ? { community, summaries, coverage, language } : null), [community, summaries, coverage, language]);
-  const module = scenarioId ? getScenario(scenarioId) : null;
-  const overall = useMemo(() => (ctx ? scoreCommunity(ctx) : null), [ctx]);
-  const scenario = useMemo(() => {
-    if (!ctx || !module) return null;
-    return { kpis: module.kpis(ctx), charts: module.charts(ctx), score: scoreScenario(module, ctx) };
-  }, [ctx, module]);
+  const ctx = useApp(selectScenarioContext);
+  const module = useApp(selectScenarioModule);
+  const overall = useApp(selectCommunityScore);
+  const scenario = useApp(selectScenarioContent);
   return { ctx, module, overall, scenario, language };
 }

@@ -2,8 +2,8 @@ import { useEffect, useState, type MouseEvent } from 'react';
 import { serializeStoryboard } from '../../data/tour/storyboard';
 import { rgbToCss } from '../../layers/buildingColorModes';
 import type { ScenarioModule } from '../../scenarios/types';
-import { downloadJson } from '../download';
-import { useApp, useAppStore, useTranslate } from '../StoreContext';
+import { downloadJson } from '../../ui/download';
+import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { useText } from './useScreenData';
 
 /** Buttons give focus back at once: space and the arrows then always go to the tour, never to a button. */

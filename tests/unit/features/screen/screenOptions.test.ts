@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WATCHDOG_SECONDS, parseScreenOptions, resolveTourUrl } from '../../../src/app/screenOptions';
+import { DEFAULT_WATCHDOG_SECONDS, parseScreenOptions, resolveTourUrl } from '../../../../src/features/screen/screenOptions';
 
 describe('large-screen options', () => {
   it('loads the built-in briefing paused by default, with the 60 s watchdog and the governor on', () => {

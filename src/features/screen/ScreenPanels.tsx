@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { rgbToCss } from '../../layers/buildingColorModes';
-import { getScenario, parseScenarioId } from '../../scenarios/registry';
+import { SCENARIOS } from '../../scenarios/registry';
 import type { CommunityScore, ScenarioScore } from '../../scenarios/scoring';
 import type { ChartSpec, Kpi, ScenarioModule } from '../../scenarios/types';
-import { chartTitle } from '../charts/chartOption';
-import { EChart } from '../charts/EChart';
-import { KpiTile } from '../../features/scenarios/Panel';
-import { useApp, useAppStore, useTranslate } from '../StoreContext';
+import { chartTitle } from '../../ui/charts/chartOption';
+import { EChart } from '../../ui/charts/EChart';
+import { KpiTile } from '../../ui/components/KpiTile';
+import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { overviewCharts } from './overviewCharts';
 import { useText } from './useScreenData';
 
@@ -78,9 +78,10 @@ export function KpiPanel({ module, kpis, overall }: { module: ScenarioModule | n
       <h2>{t('screen.scenarioScores')}</h2>
       <ul className="screen-scenario-list">
         {overall?.scenarios.map((s) => {
-          const m = getScenario(parseScenarioId(s.scenarioId)!);
+          const m = SCENARIOS.find((candidate) => candidate.id === s.scenarioId);
+          if (!m) return null;
           return (
-            <li key={s.scenarioId} onClick={() => store.getState().setScenario(s.scenarioId)}>
+            <li key={s.scenarioId} onClick={() => store.getState().setScenario(m.id)}>
               <span className="screen-swatch" style={{ background: rgbToCss(m.accent) }} />
               <span className="screen-scenario-name">{text(m.name)}</span>
               <span className="screen-bar">

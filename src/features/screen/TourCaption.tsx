@@ -1,8 +1,8 @@
 import { dwellSecondsOf } from '../../data/tour/storyboard';
 import { rgbToCss } from '../../layers/buildingColorModes';
-import { getScenario, parseScenarioId } from '../../scenarios/registry';
+import { getScenario } from '../../scenarios/registry';
 import type { ScenarioModule } from '../../scenarios/types';
-import { useApp, useAppStore, useTranslate } from '../StoreContext';
+import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { useText } from './useScreenData';
 
 /**
@@ -40,8 +40,7 @@ export function TourCaption({ module }: { module: ScenarioModule | null }) {
           </span>
           <ol className="screen-steps">
             {tour.steps.map((s, i) => {
-              const id = parseScenarioId(s.scenario ?? undefined);
-              const m = id ? getScenario(id) : null;
+              const m = s.scenario ? getScenario(s.scenario) : null;
               return (
                 <li
                   key={i}

@@ -9,7 +9,7 @@ import {
 import { HANGZHOU_TARGETS } from '../../analysis/city/targets';
 import type { CityDataset } from '../../data/city/cityDataset';
 import type { Language } from '../../i18n/translate';
-import { OptionChart } from '../charts/OptionChart';
+import { OptionChart } from '../../ui/charts/OptionChart';
 import { cumulativeChartOption, districtChartOption, type ChartText } from './cityChartOptions';
 import { CityComposition } from './CityComposition';
 import { CityKpis } from './CityKpis';

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../core/model/types';
 import type { CityStatus } from '../../data/city/cityDataset';
-import { formatNumber, translate, type Language } from '../../i18n/translate';
+import { formatNumber, localize, translate, type Language } from '../../i18n/translate';
 
 /** Status colours of points, bars, badges and legends (same order: 创建, 在建, 已验收). */
 export const STATUS_COLORS: Record<CityStatus, string> = {
@@ -25,7 +25,7 @@ export function cityLocale(language: Language): CityLocale {
   return {
     language,
     t: (key, params) => translate(language, key, params),
-    text: (l) => (language === 'en' ? l.en : l.zh),
+    text: (l) => localize(language, l),
     num: (value, fractionDigits = 0) => formatNumber(language, value, fractionDigits),
     percent: (share, fractionDigits = 1) => `${(share * 100).toFixed(fractionDigits)}%`,
   };

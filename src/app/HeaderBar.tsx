@@ -1,7 +1,7 @@
-import { ROLES, type Role } from '../../data/privacy/mask';
-import { LANGUAGES, type Language } from '../../i18n/translate';
-import { useApp, useAppStore, useTranslate } from '../StoreContext';
-import { ReportButton } from '../../features/report/ReportButton';
+import { ROLES, type Role } from '../data/privacy/mask';
+import { LANGUAGES, localize, type Language } from '../i18n/translate';
+import { useApp, useAppStore, useTranslate } from '../ui/StoreContext';
+import { ReportButton } from '../features/report/ReportButton';
 
 /** `onReport`: makes the one-click community report (the app prints and downloads it); no button without it. */
 export function HeaderBar({ onReport }: { onReport?: () => Promise<void> } = {}) {
@@ -11,7 +11,6 @@ export function HeaderBar({ onReport }: { onReport?: () => Promise<void> } = {})
   const language = useApp((s) => s.language);
   const role = useApp((s) => s.role);
   const manifest = community?.manifest;
-  const lang = language === 'en' ? 'en' : 'zh';
   return (
     <header className="header-bar panel" data-testid="header">
       <div className="title">
@@ -20,13 +19,13 @@ export function HeaderBar({ onReport }: { onReport?: () => Promise<void> } = {})
       </div>
       {manifest && (
         <div className="community-title" data-testid="community-name">
-          <strong>{manifest.name[lang]}</strong>
+          <strong>{localize(language, manifest.name)}</strong>
           <span>
-            {manifest.district[lang]} · {t(`community.type.${manifest.communityType}`)} · {t(`community.renewal.${manifest.renewalType}`)} ·{' '}
+            {localize(language, manifest.district)} · {t(`community.type.${manifest.communityType}`)} · {t(`community.renewal.${manifest.renewalType}`)} ·{' '}
             {t('community.dataDate')} {manifest.dataDate}
           </span>
           {manifest.synthetic && (
-            <span className="badge synthetic" title={manifest.synthetic.notice[lang]} data-testid="synthetic-badge">
+            <span className="badge synthetic" title={localize(language, manifest.synthetic.notice)} data-testid="synthetic-badge">
               {t('app.syntheticBadge')}
             </span>
           )}

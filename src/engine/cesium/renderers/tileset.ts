@@ -1,16 +1,16 @@
-import {
-  Cartesian3,
-  Cesium3DTileFeature,
-  Cesium3DTileset,
-  Color,
-  HeadingPitchRoll,
-  Math as CesiumMath,
-  Matrix4,
-  Model,
-  Transforms,
-  type Scene,
-} from 'cesium';
-import type { ModelPlacement } from '../../../core/model/placement';
+import { Cesium3DTileFeature, Cesium3DTileset, Color, PrimitiveCollection, type Scene } from 'cesium';
+import { drawAsyncPrimitive, type LayerRenderer } from './layerRenderer';
+
+/** A 3D Tiles tileset (1.0 or 1.1) streamed from its URL. */
+export interface TilesetView {
+  url: string;
+}
+
+declare module '../../contract' {
+  interface LayerViewKinds {
+    tileset: TilesetView;
+  }
+}
 
 /** Loads a 3D Tiles tileset (1.0 or 1.1) from a URL; rejects with a message naming the URL. */
 export async function loadTileset(url: string): Promise<Cesium3DTileset> {
@@ -22,21 +22,18 @@ export async function loadTileset(url: string): Promise<Cesium3DTileset> {
   }
 }
 
-/** The model matrix of a placement: east-north-up at the position, turned by the heading, scaled. */
-export function placementMatrix(p: ModelPlacement): Matrix4 {
-  const origin = Cartesian3.fromDegrees(p.lon, p.lat, p.heightMeters);
-  const frame = Transforms.headingPitchRollToFixedFrame(origin, new HeadingPitchRoll(CesiumMath.toRadians(p.headingDeg), 0, 0));
-  return Matrix4.multiplyByUniformScale(frame, p.scale, new Matrix4());
-}
-
-/** Loads a glTF/GLB model placed on the globe; rejects with a message naming the file. */
-export async function loadModel(url: string, name: string, placement: ModelPlacement): Promise<Model> {
-  try {
-    return await Model.fromGltfAsync({ url, modelMatrix: placementMatrix(placement) });
-  } catch (error) {
-    throw new Error(`${name}: not a readable glTF/GLB model (${(error as Error).message})`);
-  }
-}
+export const tilesetRenderer: LayerRenderer<'tileset'> = {
+  draw(view, context) {
+    const root = new PrimitiveCollection();
+    const loading = drawAsyncPrimitive(loadTileset(view.url), context, (tileset) => tileset.tilesLoaded, root);
+    return {
+      root,
+      loaded: loading.loaded,
+      destroy: loading.destroy,
+      pickProperties: (picked) => (picked instanceof Cesium3DTileFeature ? featureProperties(picked) : {}),
+    };
+  },
+};
 
 /** All attributes of a picked 3D Tiles feature (batch table or EXT_structural_metadata property table). */
 export function featureProperties(feature: Cesium3DTileFeature): Record<string, unknown> {

@@ -1,9 +1,22 @@
-import { Cartesian3, PointPrimitiveCollection, PrimitiveCollection, type Primitive } from 'cesium';
+import { Cartesian3, PointPrimitiveCollection, PrimitiveCollection } from 'cesium';
 import type { LonLat, PolygonCoords } from '../../../core/model/types';
 import type { ImportedFeature } from '../../../data/formats/importResult';
 import type { Rgb } from '../../../layers/buildingColorModes';
+import { collectionPending, type LayerRenderer } from './layerRenderer';
 import { createLineBatch, type LineItem } from './lineBatch';
 import { createPolygonBatch, toCesiumColor, type PolygonItem } from './polygonBatch';
+
+/** Vector features read by an import (GeoJSON, CSV points, shapefile, CityJSON), in one colour. */
+export interface FeaturesView {
+  features: readonly ImportedFeature[];
+  color: Rgb;
+}
+
+declare module '../../contract' {
+  interface LayerViewKinds {
+    features: FeaturesView;
+  }
+}
 
 const FLAT_HEIGHT_METERS = 1.3;
 const LINE_HEIGHT_METERS = 2.8;
@@ -23,12 +36,19 @@ function heightOf(feature: ImportedFeature): number | undefined {
   return undefined;
 }
 
+export const featuresRenderer: LayerRenderer<'features'> = {
+  draw(view) {
+    const root = createFeatureBatches(view.id, view.features, view.color);
+    // Points are picked (their layer named); extruded polygons and lines are drawn without picking.
+    return { root, loaded: () => !collectionPending(root), pickProperties: () => ({}) };
+  },
+};
+
 /**
  * One imported layer as at most three batched primitives (polygons, lines, points), so a file of
- * thousands of features costs a few draw calls. Returns the collection and the async primitives to
- * wait for.
+ * thousands of features costs a few draw calls. Returns the collection holding them.
  */
-export function createImportedLayer(id: string, features: readonly ImportedFeature[], color: Rgb): { collection: PrimitiveCollection; pending: Primitive[] } {
+function createFeatureBatches(id: string, features: readonly ImportedFeature[], color: Rgb): PrimitiveCollection {
   const polygons: PolygonItem[] = [];
   const lines: LineItem[] = [];
   const points: LonLat[] = [];
@@ -55,19 +75,12 @@ export function createImportedLayer(id: string, features: readonly ImportedFeatu
     else points.push(...g.coordinates);
   });
   const collection = new PrimitiveCollection();
-  const pending: Primitive[] = [];
   if (polygons.length) {
     // Flat polygons are translucent and extruded ones opaque; one batch needs one appearance.
     const translucent = polygons.some((p) => p.alpha !== 1);
-    const primitive = createPolygonBatch(polygons, { translucent, pickable: false });
-    collection.add(primitive);
-    pending.push(primitive);
+    collection.add(createPolygonBatch(polygons, { translucent, pickable: false }));
   }
-  if (lines.length) {
-    const primitive = createLineBatch(lines, 3, LINE_HEIGHT_METERS);
-    collection.add(primitive);
-    pending.push(primitive);
-  }
+  if (lines.length) collection.add(createLineBatch(lines, 3, LINE_HEIGHT_METERS));
   if (points.length) {
     const pointCollection = new PointPrimitiveCollection();
     for (const [lon, lat] of points) {
@@ -82,5 +95,5 @@ export function createImportedLayer(id: string, features: readonly ImportedFeatu
     }
     collection.add(pointCollection);
   }
-  return { collection, pending };
+  return collection;
 }

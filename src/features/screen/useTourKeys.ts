@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useAppStore } from '../StoreContext';
+import { useAppStore } from '../../ui/StoreContext';
 
 /**
  * Presenter keys: → / PageDown the next step, ← / PageUp the previous one (what presentation remotes

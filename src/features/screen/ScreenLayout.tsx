@@ -1,7 +1,7 @@
 import { useLayoutEffect, type ReactNode } from 'react';
 import { formatDataIssue } from '../../core/errors';
-import { AttributionBar } from '../panels/AttributionBar';
-import { useApp, useTranslate } from '../StoreContext';
+import { AttributionBar } from '../../ui/panels/AttributionBar';
+import { useApp, useTranslate } from '../../ui/StoreContext';
 import { ScreenHeader } from './ScreenHeader';
 import { ChartsPanel, KpiPanel, ScorePanel } from './ScreenPanels';
 import { TourCaption } from './TourCaption';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cityProgressByYear, summariseDistricts } from '../../../../src/analysis/city/aggregateCity';
 import { HANGZHOU_TARGETS } from '../../../../src/analysis/city/targets';
-import { cumulativeChartOption, districtChartOption } from '../../../../src/ui/city/cityChartOptions';
-import { cityLocale } from '../../../../src/ui/city/cityText';
-import { boundsOf, convexHull, fitProjection, scaleBar } from '../../../../src/ui/city/mapProjection';
+import { cumulativeChartOption, districtChartOption } from '../../../../src/features/city/cityChartOptions';
+import { cityLocale } from '../../../../src/features/city/cityText';
+import { boundsOf, convexHull, fitProjection, scaleBar } from '../../../../src/features/city/mapProjection';
 import { tinyCity } from '../../data/city/tinyCity';
 
 describe('city map projection', () => {

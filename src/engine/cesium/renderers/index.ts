@@ -1,0 +1,18 @@
+import type { LayerKind } from '../../contract';
+import { featuresRenderer } from './features';
+import type { LayerRenderer } from './layerRenderer';
+import { linesRenderer } from './lines';
+import { modelRenderer } from './model';
+import { tilesetRenderer } from './tileset';
+
+/**
+ * The renderer of every layer kind. A new kind: one file here declaring its view (in the contract's
+ * LayerViewKinds) and exporting its LayerRenderer, and one line below; the type check fails until
+ * every declared kind has its renderer.
+ */
+export const LAYER_RENDERERS: { [K in LayerKind]: LayerRenderer<K> } = {
+  features: featuresRenderer,
+  tileset: tilesetRenderer,
+  model: modelRenderer,
+  lines: linesRenderer,
+};

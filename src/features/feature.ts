@@ -1,0 +1,27 @@
+import type { LayerView, SceneAdapter } from '../engine/contract';
+import type { AppState, AppStore } from '../stores/appStore';
+
+/**
+ * A feature module (`src/features/<feature>/index.ts`): what the app wires up for the feature.
+ * Its state is its slice (`slice.ts`, composed in stores/appStore.ts), its panel a registered tab
+ * (features/tabs.ts); everything here is optional.
+ */
+export interface Feature {
+  id: string;
+  /** Effects for the app's lifetime (a worker run on changes, object URLs freed); returns the stop function. */
+  bind?(store: AppStore): () => void;
+  /** Effects on one 3D view (built anew after a lost WebGL context); returns the stop function. */
+  bindScene?(store: AppStore, adapter: SceneAdapter): () => void;
+  /**
+   * The layers the feature draws over the community, derived from state. Return the same view
+   * objects while nothing changed (memoised selectors): the scene redraws only what changed.
+   */
+  layers?(state: AppState): readonly LayerView[];
+}
+
+/** Runs several stop functions as one. */
+export const stopAll =
+  (...stops: (() => void)[]) =>
+  (): void => {
+    for (const stop of stops) stop();
+  };

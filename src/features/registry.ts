@@ -1,0 +1,12 @@
+import type { Feature } from './feature';
+import { importFeature } from './import';
+import { serviceCirclesFeature } from './service-circles';
+import { tourFeature } from './tour';
+import { viewFeature } from './view';
+
+/**
+ * The feature modules the app wires up (main.tsx binds them; the scene binding draws their layers).
+ * A new feature: its folder under src/features/ and one line here. Features with nothing to wire
+ * (community, scenarios, reuse, inspector, report) are state, panels and commands only.
+ */
+export const FEATURES: readonly Feature[] = [viewFeature, serviceCirclesFeature, importFeature, tourFeature];
