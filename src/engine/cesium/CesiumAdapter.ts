@@ -1,10 +1,10 @@
 import {
-  BillboardCollection,
+  type BillboardCollection,
   Cartesian2,
   Cartesian3,
   Cartographic,
   DirectionalLight,
-  LabelCollection,
+  type LabelCollection,
   Math as CesiumMath,
   Matrix4,
   PrimitiveCollection,

@@ -31,7 +31,9 @@ export function showScenarioChange(s: AppState): Partial<AppState> {
   return {
     layers,
     ...(scene.serviceCategory ? { serviceCategory: scene.serviceCategory } : {}),
-    ...(scene.coloring.kind === 'mode' ? { colorMode: scene.coloring.mode, buildingColoring: 'mode' as const } : { buildingColoring: 'scenario' as const }),
+    // The scenario colours the buildings (its own colours, or a mode; see view/selectors) until a mode is chosen by hand.
+    buildingColoring: 'scenario',
+    ...(scene.coloring.kind === 'mode' ? { colorMode: scene.coloring.mode } : {}),
     ...requestCameraChange(s, module.camera(ctx)),
   };
 }

@@ -12,8 +12,9 @@ export interface ViewSlice {
   role: Role;
   colorMode: ColorMode;
   /**
-   * Whether the buildings show the colour mode or the open scenario's own colouring. A scenario with
-   * its own colouring sets 'scenario'; choosing a colour mode by hand sets 'mode' (the scenario stays).
+   * Whether the open scenario colours the buildings ('scenario': its own colours, or the mode its
+   * scene names) or the colour mode does. Showing a scenario sets 'scenario'; choosing a colour mode
+   * by hand sets 'mode' (the scenario stays).
    */
   buildingColoring: 'mode' | 'scenario';
   layers: Record<LayerId, boolean>;

@@ -17,6 +17,14 @@ describe('share links', () => {
     expect(parseShareState(writeShareState(state))).toEqual(state);
   });
 
+  it('parses ?scenario= once into a registry id: unknown, misspelt or other-case ids are dropped', () => {
+    expect(parseShareState('?scenario=health').scenario).toBe('health');
+    expect(parseShareState('?scenario=party-building').scenario).toBe('party-building');
+    expect(parseShareState('?scenario=Health').scenario).toBeUndefined();
+    expect(parseShareState('?scenario=sunlight').scenario).toBeUndefined();
+    expect(writeShareState({ scenario: 'low-carbon' })).toBe('?scenario=low-carbon');
+  });
+
   it('keeps parameters it does not own and leaves defaults out', () => {
     const search = writeShareState({ community: 'c', layers: defaultLayerVisibility(), colorMode: 'use', language: 'zh-CN' }, '?mode=screen&profile=light');
     const params = new URLSearchParams(search);

@@ -28,7 +28,7 @@ export async function loadModel(url: string, name: string, placement: ModelPlace
   try {
     return await Model.fromGltfAsync({ url, modelMatrix: placementMatrix(placement) });
   } catch (error) {
-    throw new Error(`${name}: not a readable glTF/GLB model (${(error as Error).message})`);
+    throw new Error(`${name}: not a readable glTF/GLB model (${(error as Error).message})`, { cause: error });
   }
 }
 

@@ -18,7 +18,7 @@ export async function loadTileset(url: string): Promise<Cesium3DTileset> {
     // Screen-space error 16 (Cesium's default) keeps the number of loaded tiles low on big city sets.
     return await Cesium3DTileset.fromUrl(url, { maximumScreenSpaceError: 16 });
   } catch (error) {
-    throw new Error(`${url}: not a readable 3D Tiles tileset (${(error as Error).message})`);
+    throw new Error(`${url}: not a readable 3D Tiles tileset (${(error as Error).message})`, { cause: error });
   }
 }
 
