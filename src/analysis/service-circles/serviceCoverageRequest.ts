@@ -1,5 +1,5 @@
+import { ringCentroid } from '../../core/geo/polygon';
 import { FACILITY_CATEGORIES, type Community, type FacilityCategory, type LonLat } from '../../core/model/types';
-import { ringCentroid } from '../../data/package/geometry';
 import { attachPoints, attachedPointsBuffers, type AttachedPoints } from '../network/attachPoints';
 import { buildWalkGraphFromPacked, packLines, walkGraphBuffers, type PackedLines } from '../network/buildGraph';
 import { buildEdgeGridIndex } from '../network/edgeIndex';
