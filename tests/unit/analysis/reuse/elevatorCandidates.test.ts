@@ -6,22 +6,11 @@ import type { AgeBand, Building, House, Person, PersonTag } from '../../../../sr
 import { readCommunityPackage } from '../../../../src/data/package/readPackage';
 import { elevatorCandidates } from '../../../../src/analysis/reuse/elevatorCandidates';
 import { DEFAULT_ELEVATOR_RULES } from '../../../../src/analysis/reuse/elevatorRules';
+import { stubBuilding } from '../../support/stubCommunity';
 import { at } from '../localMeters';
 
-const building = (id: string, b: Partial<Building>): Building => ({
-  id,
-  footprint: [[at(0, 0), at(10, 0), at(10, 10), at(0, 10), at(0, 0)]],
-  floors: 6,
-  heightMeters: 18,
-  use: 'residential',
-  yearBuilt: 1990,
-  structure: 'brick-concrete',
-  hasElevator: false,
-  propertyManagement: 'professional',
-  idleStatus: 'in-use',
-  grossFloorAreaM2: 2000,
-  ...b,
-});
+const building = (id: string, b: Partial<Building>): Building =>
+  stubBuilding(id, { footprint: [[at(0, 0), at(10, 0), at(10, 10), at(0, 10), at(0, 0)]], yearBuilt: 1990, propertyManagement: 'professional', grossFloorAreaM2: 2000, ...b });
 
 const houses: House[] = [];
 const people: Person[] = [];
