@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError, formatDataIssue } from '../../../../src/core/errors';
 import { readCommunityPackage, type ReadText } from '../../../../src/data/package/readPackage';
+import { loadSampleCommunity } from '../../support/samplePackage';
 
 /** A minimal valid package, built fresh for every test (no shared mutable fixtures). */
 function tinyPackage(): Record<string, string> {
@@ -187,9 +186,8 @@ describe('readCommunityPackage', () => {
 });
 
 describe('the bundled sample package', () => {
-  const dir = path.resolve('models/sample-jinghe');
   it('passes validation, with its OSM context layer', async () => {
-    const community = await readCommunityPackage(async (p) => readFileSync(path.join(dir, p), 'utf8'));
+    const community = await loadSampleCommunity();
     expect(community.manifest.synthetic?.layers).toContain('people');
     expect(community.context[0].buildings).toHaveLength(762); // the shared OSM extract has 762 footprints
     expect(community.context[0].ref.attribution.text).toContain('OpenStreetMap');
