@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, formatDataIssue } from '../../../../src/core/errors';
+import { formatDataIssue } from '../../../../src/core/errors';
 import { readCommunityPackage, type ReadText } from '../../../../src/data/package/readPackage';
+import { dataIssuesOfAsync } from '../../support/dataIssues';
 import { loadSampleCommunity } from '../../support/samplePackage';
 
 /** A minimal valid package, built fresh for every test (no shared mutable fixtures). */
@@ -67,15 +68,7 @@ const reader = (files: Record<string, string>): ReadText => async (p) => {
   return files[p];
 };
 
-async function issuesOf(files: Record<string, string>) {
-  try {
-    await readCommunityPackage(reader(files));
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as DataError).issues;
-  }
-  throw new Error('expected the package to be rejected');
-}
+const issuesOf = (files: Record<string, string>) => dataIssuesOfAsync(() => readCommunityPackage(reader(files)));
 
 const editFeature = (files: Record<string, string>, file: string, edit: (properties: Record<string, unknown>, feature: Record<string, unknown>) => void) => {
   const json = JSON.parse(files[file]);
