@@ -25,7 +25,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DataError, formatDataIssue, type DataIssue } from '../core/errors';
+import { DataError, type DataIssue } from '../core/errors';
 import { readCommunityPackage } from '../data/package/readPackage';
 import { rankServiceGaps } from '../analysis/service-circles/gaps';
 import { parseServiceRules, DEFAULT_SERVICE_RULES, type ServiceRuleSet } from '../analysis/service-circles/rules';
@@ -40,11 +40,11 @@ import type { Community } from '../core/model/types';
 import { readBuildings, readFacilities, readNetwork, throwIfIssues } from './analyze/readGeoJsonInputs';
 import { coverageReportJson, coverageReportText } from './analyze/report';
 import { reuseReportJson, reuseReportText } from './analyze/reuseReport';
-import { runAsMain } from './cli/runAsMain';
+import { parseCliArgs, parseCommandLine, UsageError, type ArgSpec } from './cli/parseArgs';
+import { printDataError } from './cli/printDataError';
+import { runAsMain, type CliIo } from './cli/runAsMain';
 
-export interface AnalyzeIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+export interface AnalyzeIo extends CliIo {
   /** Reads a file as UTF-8 text; default node:fs. */
   readText?: (file: string) => string;
 }
@@ -69,45 +69,39 @@ const USAGE = [
   '       tsx src/pipeline/analyze.ts <package-dir> --reuse [--budget N] [--json] [--top N] …',
 ].join('\n');
 
-class UsageError extends Error {}
-
 /** Conversions in the suggested reuse plan when --budget is not given. */
 const DEFAULT_REUSE_BUDGET = 3;
 
-function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { json: false, topGaps: 8, reuse: false };
-  const number = (flag: string, value: string | undefined, min: number, max: number) => {
-    const x = Number(value);
-    if (value === undefined || !Number.isFinite(x) || x <= min || x > max) throw new UsageError(`${flag} needs a number in (${min}, ${max}], got ${value ?? 'nothing'}`);
-    return x;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    const take = () => {
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      i++;
-      return value;
-    };
-    if (arg === '--json') options.json = true;
-    else if (arg === '--speed') options.speed = number(arg, take(), 0, 5);
-    else if (arg === '--max-snap') options.maxSnapMeters = number(arg, take(), 0, 100000);
-    else if (arg === '--top') options.topGaps = Math.round(number(arg, take(), 0, 1000));
-    else if (arg === '--rules') options.rules = take();
-    else if (arg === '--reuse') options.reuse = true;
-    else if (arg === '--budget') {
-      const budget = number(arg, take(), -1, 1000);
+/** A number in (min, max] for an option, or a UsageError naming the option. */
+function numberArg(flag: string, value: string, min: number, max: number): number {
+  const x = Number(value);
+  if (!Number.isFinite(x) || x <= min || x > max) throw new UsageError(`${flag} needs a number in (${min}, ${max}], got ${value}`);
+  return x;
+}
+
+const ARGS: ArgSpec<Options> = {
+  switches: {
+    '--json': (o) => (o.json = true),
+    '--reuse': (o) => (o.reuse = true),
+  },
+  withValue: {
+    '--speed': (o, v, flag) => (o.speed = numberArg(flag, v, 0, 5)),
+    '--max-snap': (o, v, flag) => (o.maxSnapMeters = numberArg(flag, v, 0, 100000)),
+    '--top': (o, v, flag) => (o.topGaps = Math.round(numberArg(flag, v, 0, 1000))),
+    '--rules': (o, v) => (o.rules = v),
+    '--budget': (o, v, flag) => {
+      const budget = numberArg(flag, v, -1, 1000);
       if (!Number.isInteger(budget)) throw new UsageError(`--budget needs a whole number of conversions, got ${budget}`);
-      options.budget = budget;
-    }
-    else if (arg === '--buildings') options.buildings = take();
-    else if (arg === '--network') options.network = take();
-    else if (arg === '--facilities') options.facilities = take();
-    else if (arg === '--help' || arg === '-h') throw new UsageError('');
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else if (options.packageDir === undefined) options.packageDir = arg;
-    else throw new UsageError(`unexpected argument "${arg}"`);
-  }
+      o.budget = budget;
+    },
+    '--buildings': (o, v) => (o.buildings = v),
+    '--network': (o, v) => (o.network = v),
+    '--facilities': (o, v) => (o.facilities = v),
+  },
+};
+
+function parseArgs(argv: readonly string[]): Options {
+  const options = parseCliArgs<Options>(argv, { json: false, topGaps: 8, reuse: false }, ARGS);
   const files = [options.buildings, options.network, options.facilities];
   if (options.packageDir !== undefined && files.some((f) => f !== undefined)) throw new UsageError('give a package folder OR --buildings/--network/--facilities, not both');
   if (options.packageDir === undefined && files.some((f) => f === undefined)) throw new UsageError('give a package folder, or all of --buildings, --network and --facilities');
@@ -165,14 +159,8 @@ async function buildRequest(
 
 /** Runs the CLI; returns the exit code (0 done, 1 bad data, 2 bad arguments). */
 export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promise<number> {
-  let options: Options;
-  try {
-    options = parseArgs(argv);
-  } catch (error) {
-    const message = (error as Error).message;
-    io.stderr(message ? `${message}\n${USAGE}` : USAGE);
-    return 2;
-  }
+  const options = parseCommandLine(argv, parseArgs, USAGE, io);
+  if (!options) return 2;
   try {
     const { request, input, skipped, community } = await buildRequest(options, io.readText ?? defaultRead);
     const meta = { input, ...(skipped ? { skipped } : {}) };
@@ -192,8 +180,7 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
     return 0;
   } catch (error) {
     if (error instanceof DataError) {
-      io.stderr([error.message.split('\n')[0], ...error.issues.slice(0, 50).map((i) => `  ${formatDataIssue(i)}`)].join('\n'));
-      if (error.issues.length > 50) io.stderr(`  … ${error.issues.length - 50} more`);
+      printDataError(error, io);
       return 1;
     }
     throw error;

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../analysis/service-circles/serviceCoverageRequest';
-import { DataError, formatDataIssue } from '../core/errors';
+import { DataError } from '../core/errors';
 import { readCommunityPackage } from '../data/package/readPackage';
 import { MANIFEST_FILE } from '../data/package/writePackage';
 import { parseLanguage, type Language } from '../i18n/translate';
@@ -28,11 +28,11 @@ import { buildReport } from '../report/buildReport';
 import { hashPackageFiles, type Sha256 } from '../report/packageHash';
 import { PrivacyError } from '../report/privacyGuard';
 import { renderReportHtml } from '../report/renderReportHtml';
-import { runAsMain } from './cli/runAsMain';
+import { parseCliArgs, parseCommandLine, UsageError, type ArgSpec } from './cli/parseArgs';
+import { printDataError } from './cli/printDataError';
+import { runAsMain, type CliIo } from './cli/runAsMain';
 
-export interface ReportIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+export interface ReportIo extends CliIo {
   /** Reads a file's bytes; default node:fs. */
   readBytes?: (file: string) => Uint8Array;
   writeFile?: (file: string, data: string | Uint8Array) => void;
@@ -52,31 +52,23 @@ interface Options {
 
 const USAGE = 'usage: tsx src/pipeline/report.ts <package-dir> --out report.pdf [--lang zh-CN|en] [--html report.html]';
 
-class UsageError extends Error {}
+const ARGS: ArgSpec<Options> = {
+  switches: {
+    '--snapshot': (o) => (o.snapshot = true),
+  },
+  withValue: {
+    '--out': (o, v) => (o.out = v),
+    '--html': (o, v) => (o.html = v),
+    '--lang': (o, v) => {
+      const language = parseLanguage(v);
+      if (!language) throw new UsageError(`--lang must be zh-CN or en, got ${v}`);
+      o.language = language;
+    },
+  },
+};
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { language: 'zh-CN', snapshot: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const take = () => {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      i++;
-      return value;
-    };
-    if (arg === '--out') options.out = take();
-    else if (arg === '--html') options.html = take();
-    else if (arg === '--lang') {
-      const value = take();
-      const language = parseLanguage(value);
-      if (!language) throw new UsageError(`--lang must be zh-CN or en, got ${value}`);
-      options.language = language;
-    } else if (arg === '--snapshot') options.snapshot = true;
-    else if (arg === '--help' || arg === '-h') throw new UsageError('');
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else if (options.packageDir === undefined) options.packageDir = arg;
-    else throw new UsageError(`unexpected argument "${arg}"`);
-  }
+  const options = parseCliArgs<Options>(argv, { language: 'zh-CN', snapshot: false }, ARGS);
   if (options.packageDir === undefined) throw new UsageError('give a package folder');
   if (options.out === undefined && options.html === undefined) throw new UsageError('give --out report.pdf (and/or --html report.html)');
   return options;
@@ -111,14 +103,8 @@ class PrintError extends Error {}
 
 /** Runs the CLI; returns the exit code (0 done, 1 bad data or privacy refusal, 2 bad arguments, 3 printing failed). */
 export async function runReport(argv: readonly string[], io: ReportIo): Promise<number> {
-  let options: Options;
-  try {
-    options = parseArgs(argv);
-  } catch (error) {
-    const message = (error as Error).message;
-    io.stderr(message ? `${message}\n${USAGE}` : USAGE);
-    return 2;
-  }
+  const options = parseCommandLine(argv, parseArgs, USAGE, io);
+  if (!options) return 2;
   const readBytes = io.readBytes ?? ((file: string) => new Uint8Array(readFileSync(file)));
   const writeFile = io.writeFile ?? ((file: string, data: string | Uint8Array) => writeFileSync(file, data));
   const dir = options.packageDir!;
@@ -157,8 +143,7 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
     return 0;
   } catch (error) {
     if (error instanceof DataError) {
-      io.stderr([error.message.split('\n')[0], ...error.issues.slice(0, 50).map((i) => `  ${formatDataIssue(i)}`)].join('\n'));
-      if (error.issues.length > 50) io.stderr(`  … ${error.issues.length - 50} more`);
+      printDataError(error, io);
       return 1;
     }
     if (error instanceof PrivacyError) {

@@ -2,6 +2,7 @@ import { coverageOf, type ServiceCoverage } from '../analysis/service-circles/co
 import { lonLatBounds } from '../core/geo/bounds';
 import { createLocalFrame } from '../core/geo/localFrame';
 import type { Community, FacilityCategory, LonLat } from '../core/model/types';
+import { FIVE_MINUTES_SECONDS } from './coverageSection';
 import type { CoverageMap, MapBuildingClass } from './reportModel';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -17,7 +18,7 @@ export function coverageMap(
   community: Pick<Community, 'manifest' | 'buildings' | 'network' | 'facilities'>,
   coverage: ServiceCoverage,
   category: FacilityCategory = 'elderly-care',
-  limitSeconds = 300,
+  limitSeconds = FIVE_MINUTES_SECONDS,
 ): CoverageMap {
   const c = coverageOf(coverage, category);
   const indexOf = new Map((coverage.buildingIds ?? community.buildings.map((b) => b.id)).map((id, i) => [id, i]));

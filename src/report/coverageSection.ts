@@ -1,11 +1,17 @@
 import type { CategoryCoverage, ServiceCoverage } from '../analysis/service-circles/computeServiceCoverage';
+import { coverageRows } from '../analysis/service-circles/coverageRows';
 import { rankServiceGaps } from '../analysis/service-circles/gaps';
+import { DEFAULT_SERVICE_RULES } from '../analysis/service-circles/rules';
 import { suppressCount } from '../data/privacy/aggregate';
 import type { CoverageRow, CoverageSection, GapRow } from './reportModel';
 
-/** GB 50180-2018 §3.0.4: the 5- and 15-minute living circles (生活圈), in seconds of walking. */
-export const FIVE_MINUTES_SECONDS = 300;
-export const FIFTEEN_MINUTES_SECONDS = 900;
+/**
+ * GB 50180-2018 §3.0.4: the 5- and 15-minute living circles (生活圈), in seconds of walking: the
+ * first and last of the bundled rules' bands (rules.json `bandsSeconds`, 300/600/900 s).
+ */
+const BUNDLED_BANDS_SECONDS = DEFAULT_SERVICE_RULES.bandsSeconds;
+export const FIVE_MINUTES_SECONDS = BUNDLED_BANDS_SECONDS[0];
+export const FIFTEEN_MINUTES_SECONDS = BUNDLED_BANDS_SECONDS[BUNDLED_BANDS_SECONDS.length - 1];
 
 /** Worst-served buildings named per gap in the report (the analysis panel shows 5). */
 const WORST_BUILDINGS_LISTED = 3;
@@ -28,13 +34,9 @@ export function targetShareWithinSeconds(coverage: ServiceCoverage, c: CategoryC
 }
 
 export function coverageSection(coverage: ServiceCoverage, chartId: string): CoverageSection {
-  const rows: CoverageRow[] = coverage.categories.map((c) => {
+  const rows: CoverageRow[] = coverageRows(coverage, (c) => {
     const s = c.summary;
     return {
-      category: c.category,
-      level: c.rule.level,
-      maxDistanceMeters: c.rule.maxDistanceMeters,
-      targetPopulation: c.rule.targetPopulation,
       facilities: c.facilityIndices.length,
       shareWithinRule: s.shareTargetPopulationWithinThreshold,
       shareWithin5Min: targetShareWithinSeconds(coverage, c, FIVE_MINUTES_SECONDS),

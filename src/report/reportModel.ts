@@ -1,6 +1,6 @@
 import type { Attribution, CommunityType, FacilityCategory, LocalizedText, RenewalType } from '../core/model/types';
 import type { SuppressedCount } from '../data/privacy/aggregate';
-import type { ServiceLevel, TargetPopulation } from '../analysis/service-circles/rules';
+import type { CoverageRuleColumns } from '../analysis/service-circles/coverageRows';
 import type { Acceptance, ChartSpec, IndicatorOutcome, KpiDisplay, UnitId } from '../scenarios';
 import type { PackageHash } from './packageHash';
 
@@ -81,11 +81,7 @@ export interface InventoryRow {
   status: InventoryStatus;
 }
 
-export interface CoverageRow {
-  category: FacilityCategory;
-  level: ServiceLevel;
-  maxDistanceMeters: number;
-  targetPopulation: TargetPopulation;
+export interface CoverageRow extends CoverageRuleColumns {
   facilities: number;
   /** Share of the target residents within the rule's distance; null when unknown or none live there. */
   shareWithinRule: number | null;

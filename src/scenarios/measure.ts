@@ -1,8 +1,8 @@
 import { vincentyDistanceMeters } from '../analysis/network/geodesic';
 import { polygonAreaM2 } from '../core/geo/localFrame';
+import { pointInPolygon, ringCentroid } from '../core/geo/polygon';
 import type { Building, Community, Facility, FacilityCategory, LocalizedText, LonLat } from '../core/model/types';
 import type { BuildingSummary } from '../data/community/buildingSummaries';
-import { pointInPolygon, ringCentroid } from '../data/package/geometry';
 
 /** Small measurements the scenario KPIs share. Areas in m², lengths in metres. */
 

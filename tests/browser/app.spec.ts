@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SCREENSHOT_DIR, nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
-
-interface BuildingFeature {
-  properties: { id: string; heightMeters: number; floors: number; hasElevator: boolean; use: string; yearBuilt: number };
-}
-const buildings = (
-  JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as { features: BuildingFeature[] }
-).features.map((f) => f.properties);
-/** The tallest building's roof is the one least likely to be hidden behind another from any camera. */
-const tallest = [...buildings].sort((a, b) => b.heightMeters - a.heightMeters)[0];
-/** An old walk-up as in the planner story: residential, 6 floors, no elevator. */
-const walkUp = buildings.find((b) => b.use === 'residential' && b.floors === 6 && !b.hasElevator && b.yearBuilt < 2000)!;
+import { changedPixels, distinctColours } from './support/pixels';
+import { tallestBuilding as tallest, walkUpBuilding as walkUp } from './support/sampleBuildings';
 
 function expectOnlySameOrigin(app: AppPage): void {
   const origin = new URL(inject('appUrl')).origin;
@@ -22,18 +12,6 @@ function expectOnlySameOrigin(app: AppPage): void {
   expect(foreign).toEqual([]);
   // The recorder really saw the page load (HTML, app chunks, ~95 Cesium workers, tiles, the package).
   expect(app.requests.length).toBeGreaterThan(10);
-}
-
-/** Pixels of the canvas area that differ between two screenshots by more than a small tolerance. */
-function changedPixels(a: Buffer, b: Buffer): number {
-  const pa = PNG.sync.read(a);
-  const pb = PNG.sync.read(b);
-  let changed = 0;
-  for (let i = 0; i < pa.data.length; i += 4) {
-    const d = Math.abs(pa.data[i] - pb.data[i]) + Math.abs(pa.data[i + 1] - pb.data[i + 1]) + Math.abs(pa.data[i + 2] - pb.data[i + 2]);
-    if (d > 30) changed++;
-  }
-  return changed;
 }
 
 describe('the app on the sample community (zh-CN, default view)', () => {
@@ -63,10 +41,7 @@ describe('the app on the sample community (zh-CN, default view)', () => {
     // The sample covers ~0.35 km² seen from ~900 m: buildings fill well over 2 % of this clip.
     expect(changedPixels(withBuildings, without)).toBeGreaterThan(clip.width * clip.height * 0.02);
     // And the canvas is not blank: many distinct colours.
-    const png = PNG.sync.read(withBuildings);
-    const colours = new Set<number>();
-    for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
-    expect(colours.size).toBeGreaterThan(200);
+    expect(distinctColours(withBuildings, 7)).toBeGreaterThan(200);
   });
 
   it('selects a building on click and shows its id, attributes and aggregated residents', async () => {

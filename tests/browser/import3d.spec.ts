@@ -5,14 +5,9 @@ import { createLocalFrame } from '../../src/core/geo/localFrame';
 import { extrudeFootprints } from '../../src/data/tiles/extrudeFootprints';
 import { writeGlb } from '../../src/data/tiles/writeGlb';
 import { nextFrame, openApp, saveScreenshot, waitForDataReady } from './support/page';
+import { sampleBuildings, tallestBuilding as tallest } from './support/sampleBuildings';
 
-const buildings = (
-  JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as { features: { properties: { id: string; heightMeters: number } }[] }
-).features.map((f) => f.properties);
-const tallest = [...buildings].sort((a, b) => b.heightMeters - a.heightMeters)[0];
-const named = (JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as { features: { properties: { id: string; name?: string } }[] }).features
-  .map((f) => f.properties)
-  .find((b) => b.name)!;
+const named = sampleBuildings.find((b) => b.name)!;
 const manifest = JSON.parse(readFileSync('models/sample-jinghe/manifest.json', 'utf8')) as { centre: [number, number] };
 
 /** A 30 m × 30 m × 80 m tower as a GLB whose origin is its foot (glTF metres, Y up). */

@@ -1,21 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
-
-interface BuildingProps {
-  id: string;
-  name?: string;
-  floors: number;
-  hasElevator: boolean;
-  use: string;
-  yearBuilt: number;
-}
-const buildings = (
-  JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as { features: { properties: BuildingProps }[] }
-).features.map((f) => f.properties);
-/** An old walk-up as in the planner story: residential, 6 floors, no elevator. */
-const walkUp = buildings.find((b) => b.use === 'residential' && b.floors === 6 && !b.hasElevator && b.yearBuilt < 2000)!;
+import { changedPixels, distinctColours } from './support/pixels';
+import { walkUpBuilding as walkUp } from './support/sampleBuildings';
 
 /** The walk-up's houses from the sample's houses.csv (id,buildingId,entrance,floor,room,…). */
 const houses = readFileSync('models/sample-jinghe/houses.csv', 'utf8')
@@ -33,25 +20,6 @@ const targetResidents = readFileSync('models/sample-jinghe/people.csv', 'utf8')
   .filter((line) => line.split(',')[1] === target.id).length;
 
 const inspectorFrame = (app: AppPage) => app.page.evaluate(() => window.__twinInspector!.nextFrame());
-
-/** Distinct colours in a PNG, sampled every 5th pixel: a black or blank canvas has a handful. */
-function distinctColours(png: Buffer): number {
-  const { data } = PNG.sync.read(png);
-  const colours = new Set<number>();
-  for (let i = 0; i < data.length; i += 4 * 5) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-  return colours.size;
-}
-
-function changedPixels(a: Buffer, b: Buffer): number {
-  const pa = PNG.sync.read(a);
-  const pb = PNG.sync.read(b);
-  let changed = 0;
-  for (let i = 0; i < pa.data.length; i += 4) {
-    const d = Math.abs(pa.data[i] - pb.data[i]) + Math.abs(pa.data[i + 1] - pb.data[i + 1]) + Math.abs(pa.data[i + 2] - pb.data[i + 2]);
-    if (d > 30) changed++;
-  }
-  return changed;
-}
 
 describe('分层分户 inspector on the walk-up (?building=…)', () => {
   let app: AppPage;
@@ -80,7 +48,7 @@ describe('分层分户 inspector on the walk-up (?building=…)', () => {
     const canvas = app.page.getByTestId('inspector-canvas');
     const byOccupancy = await canvas.screenshot();
     // Boxes in three occupancy colours, floor plates, grid and shading: far more than a blank canvas's few colours.
-    expect(distinctColours(byOccupancy)).toBeGreaterThan(40);
+    expect(distinctColours(byOccupancy, 5)).toBeGreaterThan(40);
     await saveScreenshot(app.page, 'inspector-open');
 
     const position = await app.page.evaluate((id) => window.__twinInspector!.unitScreenPosition(id), target.id);

@@ -1,5 +1,5 @@
+import { ringCentroid } from '../../core/geo/polygon';
 import type { Community, LonLat } from '../../core/model/types';
-import { ringCentroid } from '../../data/package/geometry';
 import { DEFAULT_ELEVATOR_RULES, type ElevatorRankKey, type ElevatorRuleSet } from './elevatorRules';
 
 /**

@@ -1,7 +1,7 @@
 import type { FacilityCategory, LonLat } from '../../core/model/types';
 import { buildEdgeGridIndex } from '../network/edgeIndex';
 import { createShortestPathWorkspace } from '../network/shortestPaths';
-import type { CategoryCoverage, ServiceCoverage } from '../service-circles/computeServiceCoverage';
+import { summariseCoverage, type CategoryCoverage, type CoverageSummary, type ServiceCoverage } from '../service-circles/computeServiceCoverage';
 import type { TargetPopulation } from '../service-circles/rules';
 import { compareWalks, type ReuseOptionGain } from './evaluateReuseOption';
 import { walkFromPoint, type PointWalk, type PointWalkOptions } from './walkFromPoint';
@@ -21,18 +21,17 @@ export interface PlanFacility {
 }
 
 /** What a category's coverage summary says, for any per-building walk (today's or a plan's). */
-export interface CategoryKpis {
-  buildingsCounted: number;
-  buildingsWithinBands: number[];
-  buildingsWithinThreshold: number;
-  shareBuildingsWithinThreshold: number | null;
-  /** null when the target population is unknown. */
-  targetPopulationTotal: number | null;
-  targetPopulationWithinBands: number[] | null;
-  targetPopulationWithinThreshold: number | null;
-  /** null when unknown or nobody of the target population lives there. */
-  shareTargetPopulationWithinThreshold: number | null;
-}
+export type CategoryKpis = Pick<
+  CoverageSummary,
+  | 'buildingsCounted'
+  | 'buildingsWithinBands'
+  | 'buildingsWithinThreshold'
+  | 'shareBuildingsWithinThreshold'
+  | 'targetPopulationTotal'
+  | 'targetPopulationWithinBands'
+  | 'targetPopulationWithinThreshold'
+  | 'shareTargetPopulationWithinThreshold'
+>;
 
 export interface PlanCategoryEffect {
   category: FacilityCategory;
@@ -55,47 +54,24 @@ export interface ReusePlanEffect {
   skipped: { index: number; category: FacilityCategory }[];
 }
 
-/** The coverage summary of `walk` for a category (the same counting as computeServiceCoverage's summary). */
+/** The coverage summary of `walk` for a category: computeServiceCoverage's own counting, its KPIs picked. */
 export function categoryKpis(
   coverage: Pick<ServiceCoverage, 'walkSpeedMetersPerSecond' | 'bandsSeconds' | 'countedBuildings' | 'population'>,
   c: Pick<CategoryCoverage, 'rule'>,
   walk: Float64Array,
 ): CategoryKpis {
-  const bands = coverage.bandsSeconds;
   const speed = coverage.walkSpeedMetersPerSecond;
-  const threshold = c.rule.maxDistanceMeters;
-  const population = coverage.population[c.rule.targetPopulation];
-  const counted = coverage.countedBuildings;
-  let buildingsCounted = 0;
-  let buildingsWithin = 0;
-  let popTotal = 0;
-  let popWithin = 0;
-  const buildingsInBands = bands.map(() => 0);
-  const popInBands = bands.map(() => 0);
-  for (let b = 0; b < walk.length; b++) {
-    const within = walk[b] <= threshold;
-    const seconds = walk[b] / speed;
-    if (counted[b]) {
-      buildingsCounted++;
-      if (within) buildingsWithin++;
-      for (let k = 0; k < bands.length; k++) if (seconds <= bands[k]) buildingsInBands[k]++;
-    }
-    if (population) {
-      const p = population[b];
-      popTotal += p;
-      if (within) popWithin += p;
-      for (let k = 0; k < bands.length; k++) if (seconds <= bands[k]) popInBands[k] += p;
-    }
-  }
+  const walkSeconds = walk.map((meters) => meters / speed);
+  const s = summariseCoverage(c.rule, walk, walkSeconds, coverage.bandsSeconds, coverage.countedBuildings, coverage.population[c.rule.targetPopulation]);
   return {
-    buildingsCounted,
-    buildingsWithinBands: buildingsInBands,
-    buildingsWithinThreshold: buildingsWithin,
-    shareBuildingsWithinThreshold: buildingsCounted > 0 ? buildingsWithin / buildingsCounted : null,
-    targetPopulationTotal: population ? popTotal : null,
-    targetPopulationWithinBands: population ? popInBands : null,
-    targetPopulationWithinThreshold: population ? popWithin : null,
-    shareTargetPopulationWithinThreshold: population && popTotal > 0 ? popWithin / popTotal : null,
+    buildingsCounted: s.buildingsCounted,
+    buildingsWithinBands: s.buildingsWithinBands,
+    buildingsWithinThreshold: s.buildingsWithinThreshold,
+    shareBuildingsWithinThreshold: s.shareBuildingsWithinThreshold,
+    targetPopulationTotal: s.targetPopulationTotal,
+    targetPopulationWithinBands: s.targetPopulationWithinBands,
+    targetPopulationWithinThreshold: s.targetPopulationWithinThreshold,
+    shareTargetPopulationWithinThreshold: s.shareTargetPopulationWithinThreshold,
   };
 }
 

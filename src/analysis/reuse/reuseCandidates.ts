@@ -1,6 +1,6 @@
 import { polygonAreaM2 } from '../../core/geo/localFrame';
+import { ringCentroid } from '../../core/geo/polygon';
 import type { Building, Community, LonLat, OwnerType, ReuseKind, ReuseSpace } from '../../core/model/types';
-import { ringCentroid } from '../../data/package/geometry';
 import { checkCategories, checkHub, type CandidateSpace, type CategoryFeasibility, type HubFeasibility } from './feasibility';
 import { DEFAULT_REUSE_RULES, type ReuseRuleSet } from './reuseRules';
 

@@ -271,7 +271,7 @@ function coverCategory(
   const walkSeconds = new Float64Array(n);
   for (let b = 0; b < n; b++) walkSeconds[b] = walkDistanceMeters[b] / speed;
 
-  const summary = summarise(rule, walkDistanceMeters, walkSeconds, input.rules.bandsSeconds, counted, population[rule.targetPopulation]);
+  const summary = summariseCoverage(rule, walkDistanceMeters, walkSeconds, input.rules.bandsSeconds, counted, population[rule.targetPopulation]);
 
   let capacity: CapacityCoverage | null = null;
   let capacityUnavailableReason: string | null = null;
@@ -319,7 +319,11 @@ function coverCategory(
   };
 }
 
-function summarise(
+/**
+ * A category's coverage summary from per-building walks (metres, and the same walks in seconds at the
+ * speed used): what is counted, within the rule's distance and each band, and of whom.
+ */
+export function summariseCoverage(
   rule: ServiceRule,
   walkDistanceMeters: Float64Array,
   walkSeconds: Float64Array,

@@ -1,5 +1,5 @@
+import { ringCentroid } from '../../core/geo/polygon';
 import { FACILITY_CATEGORIES, type Community, type FacilityCategory, type LonLat } from '../../core/model/types';
-import { ringCentroid } from '../../data/package/geometry';
 import { attachPoints, attachedPointsBuffers, type AttachedPoints } from '../network/attachPoints';
 import { buildWalkGraphFromPacked, packLines, walkGraphBuffers, type PackedLines } from '../network/buildGraph';
 import { buildEdgeGridIndex } from '../network/edgeIndex';
@@ -12,7 +12,7 @@ import { DEFAULT_SERVICE_RULES, TARGET_POPULATIONS, type ServiceRuleSet, type Ta
  * worker (buffers transferred, not copied) and what the CLI computes directly. The graph is built
  * and the points attached on the computing side, so the heavy part never blocks the UI thread.
  */
-export interface ServiceCoverageRequest {
+export interface ServiceCoverageRequest extends RequestOptions {
   lines: PackedLines;
   /** Building positions (footprint centroids), [lon, lat] interleaved. */
   buildingLonLat: Float64Array;
@@ -25,13 +25,8 @@ export interface ServiceCoverageRequest {
   countedBuildings?: Uint8Array;
   buildingIds?: string[];
   facilityIds?: string[];
+  /** As in RequestOptions, but always set: the bundled rules when the caller gave none. */
   rules: ServiceRuleSet;
-  walkSpeedMetersPerSecond?: number;
-  snapToleranceMeters?: number;
-  maxSnapMeters?: number;
-  cutoffMeters?: number;
-  categories?: FacilityCategory[];
-  keepNodeArrays?: boolean;
 }
 
 export interface RequestOptions {

@@ -1,6 +1,6 @@
 import type { DataIssue } from '../../core/errors';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type LonLat } from '../../core/model/types';
-import { ringCentroid } from '../package/geometry';
+import { ringCentroid } from '../../core/geo/polygon';
 import { findField, textOf } from './fieldNames';
 import { fileStem, locateFeature, type ImportResult } from './importResult';
 

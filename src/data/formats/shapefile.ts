@@ -1,7 +1,7 @@
 import type { DataIssue } from '../../core/errors';
 import type { CoordinateSample } from '../../core/geo/crs';
 import type { LonLat, PolygonCoords } from '../../core/model/types';
-import { pointInPolygon } from '../package/geometry';
+import { pointInPolygon } from '../../core/geo/polygon';
 import { dbfEncoding, readDbf, type DbfTable } from './dbf';
 import { FeatureCollector } from './featureCollector';
 import { finishLine, finishPolygon, isCounterClockwise, projectXY, SkipFeature, type Project, type RepairLog } from './geometry';

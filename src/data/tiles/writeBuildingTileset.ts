@@ -1,7 +1,7 @@
 import { eastNorthUpToEcef } from '../../core/geo/ecef';
 import { createLocalFrame } from '../../core/geo/localFrame';
+import { ringCentroid } from '../../core/geo/polygon';
 import type { LonLat, PolygonCoords } from '../../core/model/types';
-import { ringCentroid } from '../package/geometry';
 import { extrudeFootprints } from './extrudeFootprints';
 import { writeB3dm } from './writeB3dm';
 import { writeGlb } from './writeGlb';

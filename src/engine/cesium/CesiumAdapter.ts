@@ -16,7 +16,7 @@ import {
   type Viewer,
 } from 'cesium';
 import type { CameraBookmark, Community, Facility } from '../../core/model/types';
-import { pointInPolygon, ringCentroid } from '../../data/package/geometry';
+import { pointInPolygon, ringCentroid } from '../../core/geo/polygon';
 import type { Rgb } from '../../layers/buildingColorModes';
 import {
   BASE_COLORS,

@@ -1,8 +1,9 @@
 import { polygonAreaM2 } from '../../core/geo/localFrame';
+import { ringCentroid } from '../../core/geo/polygon';
 import { DataError, type DataIssue } from '../../core/errors';
 import { FACILITY_CATEGORIES, type FacilityCategory, type LonLat, type PolygonCoords } from '../../core/model/types';
 import { parseFeatureCollection } from '../../data/package/featureCollection';
-import { checkLineString, checkPolygon, isLonLat, ringCentroid, toLonLats, toPolygonCoords } from '../../data/package/geometry';
+import { checkLineString, checkPolygon, isLonLat, toLonLats, toPolygonCoords } from '../../data/package/geometry';
 import { categoryFromOsmTags, isWalkableOsmWay, OSM_NON_RESIDENTIAL_BUILDINGS } from '../../analysis/service-circles/osmCategoryMapping';
 import { TARGET_POPULATIONS, type TargetPopulation } from '../../analysis/service-circles/rules';
 import type { BuildingInput, FacilityInput } from '../../analysis/service-circles/serviceCoverageRequest';

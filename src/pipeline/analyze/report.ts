@@ -1,5 +1,6 @@
 import { FACILITY_CATEGORIES } from '../../core/model/types';
 import type { ServiceCoverage } from '../../analysis/service-circles/computeServiceCoverage';
+import { coverageRows } from '../../analysis/service-circles/coverageRows';
 import type { ServiceGap } from '../../analysis/service-circles/gaps';
 
 /** The analysis as JSON (the CLI's --json output) and as a human-readable table. */
@@ -42,13 +43,9 @@ export function coverageReportJson(coverage: ServiceCoverage, gaps: ServiceGap[]
       buildings: coverage.buildings.unreachable.map((u) => ({ id: ids[u.index], reason: u.reason })),
       facilities: coverage.facilities.unreachable.map((u) => ({ id: facilityId(u.index), reason: u.reason })),
     },
-    coverage: coverage.categories.map((c) => {
+    coverage: coverageRows(coverage, (c) => {
       const s = c.summary;
       return {
-        category: c.category,
-        level: c.rule.level,
-        maxDistanceMeters: c.rule.maxDistanceMeters,
-        targetPopulation: c.rule.targetPopulation,
         priority: c.rule.priority,
         source: c.rule.source,
         facilities: c.facilityIndices.length,

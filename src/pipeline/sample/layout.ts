@@ -20,6 +20,7 @@
  */
 import type {
   BaseKind,
+  Building,
   BuildingUse,
   CapacityUnit,
   FacilityCategory,
@@ -61,19 +62,14 @@ export interface ResidentialSpec {
   publicHousingShare: number;
 }
 
-export interface PlannedBuilding {
+/** A building of the plan: its rectangle and the attributes it will have in the package. */
+export interface PlannedBuilding
+  extends Pick<Building, 'floors' | 'use' | 'yearBuilt' | 'structure' | 'hasElevator' | 'propertyManagement' | 'idleStatus'> {
   /** Internal key for buildings that facilities or reuse spaces refer to. */
   key?: string;
   /** Name for non-residential buildings; residential ones are numbered (…幢) later. */
   label?: string;
   rect: Rect;
-  floors: number;
-  use: BuildingUse;
-  yearBuilt: number;
-  structure: Structure;
-  hasElevator: boolean;
-  propertyManagement: PropertyManagement;
-  idleStatus: IdleStatus;
   residential?: ResidentialSpec;
   /** Ground-floor commercial units (shops of a commercial building, 底商 of a mixed one). */
   shopUnits?: number;

@@ -1,6 +1,6 @@
 import { polygonAreaM2 } from '../../core/geo/localFrame';
+import { pointInPolygon, ringCentroid } from '../../core/geo/polygon';
 import type { Community, Facility, LonLat } from '../../core/model/types';
-import { pointInPolygon, ringCentroid } from '../../data/package/geometry';
 import { coverageShareKpi } from '../coverageKpis';
 import { evidence, valueKpi, type KpiDraft } from '../kpi';
 import { facilitiesOf, totalResidents } from '../measure';

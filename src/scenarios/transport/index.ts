@@ -1,4 +1,5 @@
 import { coverageOf } from '../../analysis/service-circles/computeServiceCoverage';
+import { DEFAULT_SERVICE_RULES } from '../../analysis/service-circles/rules';
 import { NETWORK_KINDS } from '../../core/model/types';
 import { NETWORK_COLORS } from '../../layers/layerCatalog';
 import { defineScenario } from '../defineScenario';
@@ -61,7 +62,7 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
       kind: 'bar',
       title: { zh: '公交站步行可达居民（累计）', en: 'Residents within walking time of a bus stop (cumulative)' },
       unit: 'persons',
-      categories: (ctx.coverage?.bandsSeconds ?? [300, 600, 900]).map((s) => ({ zh: `${s / 60}分钟内`, en: `≤ ${s / 60} min` })),
+      categories: (ctx.coverage?.bandsSeconds ?? DEFAULT_SERVICE_RULES.bandsSeconds).map((s) => ({ zh: `${s / 60}分钟内`, en: `≤ ${s / 60} min` })),
       series: [{ name: { zh: '居民', en: 'Residents' }, values: bands ? bands.slice() : [null, null, null] }],
       ...(bands ? {} : { pending: true }),
     },

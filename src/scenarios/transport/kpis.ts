@@ -1,6 +1,6 @@
 import { polygonAreaM2 } from '../../core/geo/localFrame';
+import { pointInPolygon } from '../../core/geo/polygon';
 import { NETWORK_KINDS, type LonLat, type NetworkKind } from '../../core/model/types';
-import { pointInPolygon } from '../../data/package/geometry';
 import { coverageShareKpi } from '../coverageKpis';
 import { evidence, unavailableKpi, valueKpi, type KpiDraft } from '../kpi';
 import { facilitiesOf, polylineLengthMeters, totalCapacity, totalHouseholds } from '../measure';

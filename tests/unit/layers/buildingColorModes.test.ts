@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Building } from '../../../src/core/model/types';
 import type { BuildingSummary } from '../../../src/data/community/buildingSummaries';
 import { COLOR_MODES, COLOR_MODE_DEFINITIONS, colorBuildings } from '../../../src/layers/buildingColorModes';
+import { stubBuilding } from '../support/stubCommunity';
 
-const base: Building = {
-  id: 'B',
-  footprint: [[[0, 0], [1, 0], [1, 1], [0, 0]]],
-  floors: 6,
-  heightMeters: 18,
-  use: 'residential',
-  yearBuilt: 1988,
-  structure: 'brick-concrete',
-  hasElevator: false,
-  propertyManagement: 'none',
-  idleStatus: 'in-use',
-  grossFloorAreaM2: 1000,
-};
+const base: Building = stubBuilding('B', { propertyManagement: 'none', grossFloorAreaM2: 1000 });
 const summary = (over: Partial<BuildingSummary>) => ({ houses: 10, residents: 20, vacancyRate: 0, elderlyShare: 0, ...over }) as BuildingSummary;
 
 describe('building colour modes', () => {

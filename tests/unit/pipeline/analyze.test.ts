@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runAnalyze } from '../../../src/pipeline/analyze';
+import { analyze } from './analyzeOutput';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const sample = `${root}models/sample-jinghe`;
@@ -13,13 +13,6 @@ const tiny = (facilities = `${fixtures}osm-tiny/facilities.geojson`) => [
   '--facilities',
   facilities,
 ];
-
-async function analyze(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runAnalyze(argv, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
 
 type Walk = { walkSeconds: number; distanceMeters: number; facilityId: string } | null;
 interface Report {

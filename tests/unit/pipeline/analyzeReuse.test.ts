@@ -1,26 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runAnalyze } from '../../../src/pipeline/analyze';
-import { readCommunityPackage } from '../../../src/data/package/readPackage';
 import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../src/analysis/service-circles/serviceCoverageRequest';
 import { reuseCandidates } from '../../../src/analysis/reuse/reuseCandidates';
 import { evaluateReuseOption } from '../../../src/analysis/reuse/evaluateReuseOption';
 import { suggestReusePlan } from '../../../src/analysis/reuse/suggestReusePlan';
 import { elevatorCandidates } from '../../../src/analysis/reuse/elevatorCandidates';
+import { loadSampleCommunity } from '../support/samplePackage';
+import { analyze } from './analyzeOutput';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const sample = `${root}models/sample-jinghe`;
 const fixtures = `${root}tests/fixtures/analysis/`;
-
-async function analyze(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runAnalyze(argv, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
 
 interface ReuseReport {
   input: string;
@@ -60,7 +51,7 @@ const reportOf = async (...args: string[]) => {
 };
 
 describe('analyze --reuse on the sample package', async () => {
-  const community = await readCommunityPackage(async (p) => readFileSync(path.join(sample, p), 'utf8'));
+  const community = await loadSampleCommunity();
   const coverage = computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(community));
   const candidates = reuseCandidates(community);
 

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../src/analysis/service-circles/serviceCoverageRequest';
-import { readCommunityPackage } from '../../../src/data/package/readPackage';
 import { formatSuppressed, suppressCount } from '../../../src/data/privacy/aggregate';
 import { formatNumber, translate } from '../../../src/i18n/translate';
 import { runReport } from '../../../src/pipeline/report';
 import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '../../../src/report/privacyGuard';
 import { formatValue, SCENARIOS } from '../../../src/scenarios';
+import { loadSampleCommunity } from '../support/samplePackage';
 
 /**
  * The report CLI as a user runs it on the sample package: a real PDF printed by headless Chromium,
@@ -68,7 +68,7 @@ describe('npm run report -- models/sample-jinghe --out report.pdf', () => {
   });
 
   it('prints the coverage the analysis engine computes for the same package', async () => {
-    const community = await readCommunityPackage(async (p) => readFileSync(path.join(sample, p), 'utf8'));
+    const community = await loadSampleCommunity();
     const coverage = computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(community));
     const pct = (x: number | null) => formatValue(x, 'share', 'percent', 'zh-CN');
     const lines = text.split('\n');

@@ -1,23 +1,18 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceCoverage } from '../../../src/analysis/service-circles/computeServiceCoverage';
 import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../src/analysis/service-circles/serviceCoverageRequest';
 import type { Community } from '../../../src/core/model/types';
 import { summariseBuildings } from '../../../src/data/community/buildingSummaries';
-import { readCommunityPackage } from '../../../src/data/package/readPackage';
 import { SCENARIOS } from '../../../src/scenarios/registry';
 import { scoreCommunity } from '../../../src/scenarios/scoring';
 import type { ScenarioContext, ScenarioScene } from '../../../src/scenarios/types';
-
-const packageDir = fileURLToPath(new URL('../../../models/sample-jinghe/', import.meta.url));
+import { loadSampleCommunity } from '../support/samplePackage';
 
 let community: Community;
 let coverage: ServiceCoverage;
 let ctx: ScenarioContext;
 beforeAll(async () => {
-  community = await readCommunityPackage(async (p) => readFileSync(path.join(packageDir, p), 'utf8'));
+  community = await loadSampleCommunity();
   coverage = computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(community));
   ctx = { community, summaries: summariseBuildings(community), coverage };
 });

@@ -1,27 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AgeBand, Building, House, Person, PersonTag } from '../../../../src/core/model/types';
-import { readCommunityPackage } from '../../../../src/data/package/readPackage';
 import { elevatorCandidates } from '../../../../src/analysis/reuse/elevatorCandidates';
 import { DEFAULT_ELEVATOR_RULES } from '../../../../src/analysis/reuse/elevatorRules';
+import { stubBuilding } from '../../support/stubCommunity';
 import { at } from '../localMeters';
+import { loadSampleCommunity } from '../../support/samplePackage';
 
-const building = (id: string, b: Partial<Building>): Building => ({
-  id,
-  footprint: [[at(0, 0), at(10, 0), at(10, 10), at(0, 10), at(0, 0)]],
-  floors: 6,
-  heightMeters: 18,
-  use: 'residential',
-  yearBuilt: 1990,
-  structure: 'brick-concrete',
-  hasElevator: false,
-  propertyManagement: 'professional',
-  idleStatus: 'in-use',
-  grossFloorAreaM2: 2000,
-  ...b,
-});
+const building = (id: string, b: Partial<Building>): Building =>
+  stubBuilding(id, { footprint: [[at(0, 0), at(10, 0), at(10, 10), at(0, 10), at(0, 0)]], yearBuilt: 1990, propertyManagement: 'professional', grossFloorAreaM2: 2000, ...b });
 
 const houses: House[] = [];
 const people: Person[] = [];
@@ -87,8 +73,7 @@ describe('elevatorCandidates', () => {
 });
 
 describe('elevator candidates of the sample package 景和新村', async () => {
-  const packageDir = fileURLToPath(new URL('../../../../models/sample-jinghe/', import.meta.url));
-  const community = await readCommunityPackage(async (p) => readFileSync(path.join(packageDir, p), 'utf8'));
+  const community = await loadSampleCommunity();
 
   it('lists every eligible building once, ranked by the elderly above the 3rd floor', () => {
     const ranked = elevatorCandidates(community);

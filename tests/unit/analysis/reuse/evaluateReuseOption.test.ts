@@ -1,42 +1,19 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FACILITY_CATEGORIES, type Community, type FacilityCategory, type LonLat } from '../../../../src/core/model/types';
-import { readCommunityPackage } from '../../../../src/data/package/readPackage';
+import type { Community, FacilityCategory, LonLat } from '../../../../src/core/model/types';
 import { coverageOf, type ServiceCoverage } from '../../../../src/analysis/service-circles/computeServiceCoverage';
-import {
-  computeServiceCoverageFromRequest,
-  serviceCoverageRequestFromCommunity,
-  serviceCoverageRequestFromFeatures,
-  type ServiceCoverageRequest,
-} from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import { computeServiceCoverageFromRequest, type ServiceCoverageRequest } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import { evaluateReuseOption, type ReuseOptionGain } from '../../../../src/analysis/reuse/evaluateReuseOption';
 import { reuseCandidates } from '../../../../src/analysis/reuse/reuseCandidates';
 import { walkFromEachPoint } from '../../../../src/analysis/reuse/walkFromPoint';
-import { at, grid3x3, line } from '../localMeters';
+import { at } from '../localMeters';
+import { reuseGridRequest, sampleWithBaseCoverage, withFacilities } from './reuseFixtures';
 
 const near = (actual: number, expected: number, toleranceMeters = 0.02) => expect(Math.abs(actual - expected)).toBeLessThan(toleranceMeters);
-
-/** The request with one more facility at the end (what a full run "with the conversion" computes). */
-function withFacility(request: ServiceCoverageRequest, category: FacilityCategory, position: LonLat): ServiceCoverageRequest {
-  const n = request.facilityCategory.length;
-  const facilityLonLat = new Float64Array(2 * n + 2);
-  facilityLonLat.set(request.facilityLonLat);
-  facilityLonLat.set(position, 2 * n);
-  return {
-    ...request,
-    facilityLonLat,
-    facilityCategory: Uint8Array.from([...request.facilityCategory, FACILITY_CATEGORIES.indexOf(category)]),
-    facilityCapacity: Float64Array.from([...request.facilityCapacity, Number.NaN]),
-    facilityIds: [...(request.facilityIds ?? []), 'NEW'],
-  };
-}
 
 /** The gain as the difference of two full runs, in the shape evaluateReuseOption reports it. */
 function fullRunDifference(base: ServiceCoverage, request: ServiceCoverageRequest, category: FacilityCategory, position: LonLat) {
   const before = coverageOf(base, category)!;
-  const after = coverageOf(computeServiceCoverageFromRequest(withFacility(request, category, position)), category)!;
+  const after = coverageOf(computeServiceCoverageFromRequest(withFacilities(request, [{ category, position }])), category)!;
   const b = before.summary;
   const a = after.summary;
   // Population unknown for the target: null per band.
@@ -65,8 +42,8 @@ function expectSameAsFullRuns(gain: ReuseOptionGain, full: ReturnType<typeof ful
   }
 }
 
-// The 3 × 3 grid of 100 m blocks plus a spur east along y = 200 to x = 800; an elderly-care
-// centre (and a kindergarten) on the corner (0, 0). Walks from (0, 0), hand-checked:
+// The grid of reuseFixtures.ts: the 3 × 3 grid of 100 m blocks plus a spur east along y = 200 to
+// x = 800; an elderly-care centre (and a kindergarten) on the corner (0, 0). Walks from (0, 0), hand-checked:
 //   H1 (50, 10):   10 m from the south street: 50 + 10 = 60 m;
 //   H2 (190, 150): 10 m from the east street: (0,0)→(200,100) 300 + 50 + 10 = 360 m;
 //   H3 (120, 210): 10 m from the north street: (0,0)→(100,200) 300 + 20 + 10 = 330 m;
@@ -79,26 +56,9 @@ function expectSameAsFullRuns(gain: ReuseOptionGain, full: ReturnType<typeof ful
 // Elderly-care rule: 300 m; bands 300/600/900 s at 1 m/s. Newly within 300 m / 300 s: H2, H3 (homes)
 // and H5 (not a home, its residents count) → 2 homes, 8 + 4 + 2 = 14 elderly. Newly within 600 s:
 // H4 (860 → 490) → 1 home, 3 elderly. Within 900 s nothing new (H4 was within already).
-const network = () => [...grid3x3(), line([200, 200], [800, 200])];
-const homes = [
-  { id: 'H1', xy: [50, 10], population: { '60+': 5, '3-5': 5 } },
-  { id: 'H2', xy: [190, 150], population: { '60+': 8, '3-5': 6 } },
-  { id: 'H3', xy: [120, 210], population: { '60+': 4, '3-5': 4 } },
-  { id: 'H4', xy: [650, 210], population: { '60+': 3, '3-5': 2 } },
-  { id: 'H5', xy: [185, 130], population: { '60+': 2, '3-5': 0 }, counted: false },
-] as const;
 const N = at(190, 180);
-
-function gridRequest(): ServiceCoverageRequest {
-  return serviceCoverageRequestFromFeatures({
-    network: network(),
-    buildings: homes.map(({ xy, ...b }) => ({ ...b, position: at(xy[0], xy[1]) })),
-    facilities: [
-      { id: 'E', category: 'elderly-care', position: at(0, 0) },
-      { id: 'K', category: 'kindergarten', position: at(0, 0), capacity: 40 },
-    ],
-  });
-}
+/** The grid with 40 kindergarten places at K. */
+const gridRequest = () => reuseGridRequest(40);
 
 describe('evaluateReuseOption on a hand-made network', () => {
   it('reports the hand-checked gain of an elderly-care centre at (190, 180)', () => {
@@ -182,14 +142,11 @@ describe('evaluateReuseOption on a hand-made network', () => {
 });
 
 describe('evaluateReuseOption on the sample package 景和新村', () => {
-  const packageDir = fileURLToPath(new URL('../../../../models/sample-jinghe/', import.meta.url));
   let community: Community;
   let request: ServiceCoverageRequest;
   let base: ServiceCoverage;
   beforeAll(async () => {
-    community = await readCommunityPackage(async (p) => readFileSync(path.join(packageDir, p), 'utf8'));
-    request = serviceCoverageRequestFromCommunity(community, { keepNodeArrays: false });
-    base = computeServiceCoverageFromRequest(request);
+    ({ community, request, base } = await sampleWithBaseCoverage());
   });
 
   it('equals the difference of two full runs for every feasible conversion of every candidate', () => {

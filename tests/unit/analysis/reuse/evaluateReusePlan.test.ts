@@ -1,37 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FACILITY_CATEGORIES, type Community, type FacilityCategory, type LonLat } from '../../../../src/core/model/types';
-import { readCommunityPackage } from '../../../../src/data/package/readPackage';
+import type { Community } from '../../../../src/core/model/types';
 import { coverageOf, type ServiceCoverage } from '../../../../src/analysis/service-circles/computeServiceCoverage';
-import {
-  computeServiceCoverageFromRequest,
-  serviceCoverageRequestFromCommunity,
-  serviceCoverageRequestFromFeatures,
-  type ServiceCoverageRequest,
-} from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import { computeServiceCoverageFromRequest, type ServiceCoverageRequest } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import { evaluateReuseOption } from '../../../../src/analysis/reuse/evaluateReuseOption';
 import { evaluateReusePlan, type PlanFacility, type ReusePlanEffect } from '../../../../src/analysis/reuse/evaluateReusePlan';
 import { convertedFloors } from '../../../../src/analysis/reuse/convertedFloors';
 import { reuseCandidates } from '../../../../src/analysis/reuse/reuseCandidates';
 import { walkFromEachPoint } from '../../../../src/analysis/reuse/walkFromPoint';
-import { at, grid3x3, line } from '../localMeters';
-
-/** The request with the plan's facilities appended (what a full run "with the plan" computes). */
-function withFacilities(request: ServiceCoverageRequest, added: readonly { category: FacilityCategory; position: LonLat }[]): ServiceCoverageRequest {
-  const n = request.facilityCategory.length;
-  const facilityLonLat = new Float64Array(2 * (n + added.length));
-  facilityLonLat.set(request.facilityLonLat);
-  added.forEach((f, i) => facilityLonLat.set(f.position, 2 * (n + i)));
-  return {
-    ...request,
-    facilityLonLat,
-    facilityCategory: Uint8Array.from([...request.facilityCategory, ...added.map((f) => FACILITY_CATEGORIES.indexOf(f.category))]),
-    facilityCapacity: Float64Array.from([...request.facilityCapacity, ...added.map(() => Number.NaN)]),
-    facilityIds: [...(request.facilityIds ?? []), ...added.map((_, i) => `NEW${i}`)],
-  };
-}
+import { at } from '../localMeters';
+import { reuseGridRequest, sampleWithBaseCoverage, withFacilities } from './reuseFixtures';
 
 /** Every category of the plan's effect equals the full run with all its facilities added. */
 function expectSameAsFullRun(effect: ReusePlanEffect, base: ServiceCoverage, full: ServiceCoverage) {
@@ -62,26 +39,9 @@ function expectSameAsFullRun(effect: ReusePlanEffect, base: ServiceCoverage, ful
   }
 }
 
-// The grid of evaluateReuseOption.test.ts: 3 × 3 blocks of 100 m plus a spur east along y = 200 to
-// x = 800; elderly care and a kindergarten on the corner (0, 0); elderly per home in `population`.
-const homes = [
-  { id: 'H1', xy: [50, 10], population: { '60+': 5, '3-5': 5 } },
-  { id: 'H2', xy: [190, 150], population: { '60+': 8, '3-5': 6 } },
-  { id: 'H3', xy: [120, 210], population: { '60+': 4, '3-5': 4 } },
-  { id: 'H4', xy: [650, 210], population: { '60+': 3, '3-5': 2 } },
-  { id: 'H5', xy: [185, 130], population: { '60+': 2, '3-5': 0 }, counted: false },
-] as const;
-
-function gridRequest(): ServiceCoverageRequest {
-  return serviceCoverageRequestFromFeatures({
-    network: [...grid3x3(), line([200, 200], [800, 200])],
-    buildings: homes.map(({ xy, ...b }) => ({ ...b, position: at(xy[0], xy[1]) })),
-    facilities: [
-      { id: 'E', category: 'elderly-care', position: at(0, 0) },
-      { id: 'K', category: 'kindergarten', position: at(0, 0), capacity: 40 },
-    ],
-  });
-}
+// The grid of reuseFixtures.ts (walks hand-checked in evaluateReuseOption.test.ts), with 40
+// kindergarten places at K.
+const gridRequest = () => reuseGridRequest(40);
 
 const N = at(190, 180);
 const M = at(700, 190);
@@ -156,14 +116,11 @@ describe('evaluateReusePlan on a hand-made network', () => {
 });
 
 describe('evaluateReusePlan on the sample package 景和新村', () => {
-  const packageDir = fileURLToPath(new URL('../../../../models/sample-jinghe/', import.meta.url));
   let community: Community;
   let request: ServiceCoverageRequest;
   let base: ServiceCoverage;
   beforeAll(async () => {
-    community = await readCommunityPackage(async (p) => readFileSync(path.join(packageDir, p), 'utf8'));
-    request = serviceCoverageRequestFromCommunity(community, { keepNodeArrays: false });
-    base = computeServiceCoverageFromRequest(request);
+    ({ community, request, base } = await sampleWithBaseCoverage());
   });
 
   it('equals a full run with four conversions at three candidates (two nurseries, a hub-like pair at JH-S01)', () => {

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Building, FacilityCategory, PolygonCoords, ReuseSpace } from '../../../../src/core/model/types';
-import { readCommunityPackage } from '../../../../src/data/package/readPackage';
 import { bundleFitProblem, checkCategory, type CandidateSpace } from '../../../../src/analysis/reuse/feasibility';
 import { reuseCandidates, type ReuseCandidate } from '../../../../src/analysis/reuse/reuseCandidates';
 import { DEFAULT_REUSE_RULES, reuseRuleFor } from '../../../../src/analysis/reuse/reuseRules';
 import { at } from '../localMeters';
+import { loadSampleCommunity } from '../../support/samplePackage';
 
 /** A 10 m square footprint centred on (x, y) local metres. */
 const square = (x: number, y: number): PolygonCoords => [[at(x - 5, y - 5), at(x + 5, y - 5), at(x + 5, y + 5), at(x - 5, y + 5), at(x - 5, y - 5)]];
@@ -147,8 +144,7 @@ describe('feasibility checks', () => {
 });
 
 describe('reuse candidates of the sample package 景和新村', async () => {
-  const packageDir = fileURLToPath(new URL('../../../../models/sample-jinghe/', import.meta.url));
-  const sample = await readCommunityPackage(async (p) => readFileSync(path.join(packageDir, p), 'utf8'));
+  const sample = await loadSampleCommunity();
   const candidates = reuseCandidates(sample);
 
   it('has its 7 reuse spaces and the 5 idle or low-use buildings not already among them', () => {

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromFeatures } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import { computeServiceCoverageFromRequest } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import { evaluateReusePlan } from '../../../../src/analysis/reuse/evaluateReusePlan';
 import { reusePlansReport } from '../../../../src/analysis/reuse/reusePlansReport';
-import { at, grid3x3, line } from '../localMeters';
+import { at } from '../localMeters';
+import { GRID_HOMES, reuseGridRequest } from './reuseFixtures';
 
-// The grid of evaluateReuseOption.test.ts (walks from (0, 0) and from N there, hand-checked).
-const homes = [
-  { id: 'H1', xy: [50, 10], population: { '60+': 5, '3-5': 5 } },
-  { id: 'H2', xy: [190, 150], population: { '60+': 8, '3-5': 6 } },
-  { id: 'H3', xy: [120, 210], population: { '60+': 4, '3-5': 4 } },
-  { id: 'H4', xy: [650, 210], population: { '60+': 3, '3-5': 2 } },
-  { id: 'H5', xy: [185, 130], population: { '60+': 2, '3-5': 0 }, counted: false },
-] as const;
-
-const base = computeServiceCoverageFromRequest(
-  serviceCoverageRequestFromFeatures({
-    network: [...grid3x3(), line([200, 200], [800, 200])],
-    buildings: homes.map(({ xy, ...b }) => ({ ...b, position: at(xy[0], xy[1]) })),
-    facilities: [
-      { id: 'E', category: 'elderly-care', position: at(0, 0) },
-      { id: 'K', category: 'kindergarten', position: at(0, 0) },
-    ],
-  }),
-);
+// The grid of reuseFixtures.ts (walks from (0, 0) and from N there, hand-checked in
+// evaluateReuseOption.test.ts); the kindergarten's places are not given.
+const base = computeServiceCoverageFromRequest(reuseGridRequest());
 
 describe('reusePlansReport', () => {
   const plan = {
@@ -81,7 +66,7 @@ describe('reusePlansReport', () => {
 
   it('carries no building, house or person identifiers', () => {
     const text = JSON.stringify(report);
-    for (const h of homes) expect(text).not.toContain(`"${h.id}"`);
+    for (const h of GRID_HOMES) expect(text).not.toContain(`"${h.id}"`);
     expect(text).not.toMatch(/houseId|personId|buildingId|newlyCovered/);
   });
 });

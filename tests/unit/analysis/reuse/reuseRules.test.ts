@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../../src/core/errors';
 import { FACILITY_CATEGORIES } from '../../../../src/core/model/types';
 import { DEFAULT_REUSE_RULES, parseReuseRules, reuseRuleFor } from '../../../../src/analysis/reuse/reuseRules';
 import { DEFAULT_ELEVATOR_RULES, parseElevatorRules } from '../../../../src/analysis/reuse/elevatorRules';
 import reuseRulesJson from '../../../../src/analysis/reuse/reuseRules.json';
 import elevatorRulesJson from '../../../../src/analysis/reuse/elevatorRules.json';
+import { dataIssuesOf } from '../../support/dataIssues';
 
 const clone = <T>(x: T) => JSON.parse(JSON.stringify(x)) as T & Record<string, unknown>;
-
-function issuesOf(parse: () => unknown) {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as DataError).issues;
-  }
-  throw new Error('expected the rule set to be rejected');
-}
 
 describe('reuse rules', () => {
   it('carry the 完整居住社区建设标准 floor areas: 托育 200, 日间照料 350, 卫生服务站 120, 综合超市 300 m²', () => {
@@ -79,7 +69,7 @@ describe('reuse rules', () => {
     rows[4].capacity = { unit: 'cups', floorAreaM2PerUnit: 0, source: '' };
     (json.hub as Record<string, unknown>).minCoreFunctions = 9;
     (json.targetWeights as Record<string, unknown>)['60+'] = 'high';
-    const issues = issuesOf(() => parseReuseRules(json, 'my-reuse.json'));
+    const issues = dataIssuesOf(() => parseReuseRules(json, 'my-reuse.json'));
     const where = issues.map((i) => `${i.id ?? ''} ${i.field}`);
     expect(where).toEqual([
       'nursery rules[0].minFloorAreaM2',
@@ -101,7 +91,7 @@ describe('reuse rules', () => {
     const rows = json.rules as Record<string, unknown>[];
     rows.push({ ...rows[0] });
     (json.targetWeights as Record<string, unknown>).teenagers = 2;
-    const reasons = issuesOf(() => parseReuseRules(json)).map((i) => i.reason);
+    const reasons = dataIssuesOf(() => parseReuseRules(json)).map((i) => i.reason);
     expect(reasons).toContain('has a rule already; one rule per category');
     expect(reasons.some((r) => r.startsWith('is not a target population'))).toBe(true);
   });
@@ -119,7 +109,7 @@ describe('elevator rules', () => {
     json.minFloors = 'four';
     json.rankBy = ['age'];
     delete json.maxYearBuiltSource;
-    const issues = issuesOf(() => parseElevatorRules(json, 'my-elevators.json'));
+    const issues = dataIssuesOf(() => parseElevatorRules(json, 'my-elevators.json'));
     expect(issues.map((i) => i.field)).toEqual(['minFloors', 'rankBy', 'maxYearBuiltSource']);
     expect(issues[0]).toEqual({ file: 'my-elevators.json', field: 'minFloors', reason: 'must be an integer in [2, 100], got "four"' });
   });

@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FACILITY_CATEGORIES, type FacilityCategory, type LonLat, type PolygonCoords, type ReuseSpace } from '../../../../src/core/model/types';
-import { readCommunityPackage } from '../../../../src/data/package/readPackage';
+import type { FacilityCategory, LonLat, PolygonCoords, ReuseSpace } from '../../../../src/core/model/types';
 import { coverageOf } from '../../../../src/analysis/service-circles/computeServiceCoverage';
 import {
   computeServiceCoverageFromRequest,
-  serviceCoverageRequestFromCommunity,
   serviceCoverageRequestFromFeatures,
   type ServiceCoverageRequest,
 } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
@@ -16,6 +11,7 @@ import { reuseCandidates } from '../../../../src/analysis/reuse/reuseCandidates'
 import { DEFAULT_REUSE_RULES } from '../../../../src/analysis/reuse/reuseRules';
 import { suggestReusePlan } from '../../../../src/analysis/reuse/suggestReusePlan';
 import { at, line } from '../localMeters';
+import { sampleWithBaseCoverage, withFacilities } from './reuseFixtures';
 
 /** A square plot of `sideMeters` centred on (x, y) local metres. */
 const square = (x: number, y: number, sideMeters: number): PolygonCoords => {
@@ -129,10 +125,7 @@ describe('suggestReusePlan', () => {
 });
 
 describe('suggestReusePlan on the sample package 景和新村', async () => {
-  const packageDir = fileURLToPath(new URL('../../../../models/sample-jinghe/', import.meta.url));
-  const community = await readCommunityPackage(async (p) => readFileSync(path.join(packageDir, p), 'utf8'));
-  const request = serviceCoverageRequestFromCommunity(community, { keepNodeArrays: false });
-  const base = computeServiceCoverageFromRequest(request);
+  const { community, request, base } = await sampleWithBaseCoverage();
   const candidates = reuseCandidates(community);
   const plan = suggestReusePlan(base, candidates, { budget: 3 });
 
@@ -145,18 +138,8 @@ describe('suggestReusePlan on the sample package 景和新村', async () => {
   });
 
   it('reports per category what full runs with the picked facilities added confirm', () => {
-    const n = request.facilityCategory.length;
     const added = plan.picks.flatMap((p) => p.categories.map((c) => ({ category: c.category, position: p.position })));
-    const facilityLonLat = new Float64Array(2 * (n + added.length));
-    facilityLonLat.set(request.facilityLonLat);
-    added.forEach((a, i) => facilityLonLat.set(a.position, 2 * (n + i)));
-    const after = computeServiceCoverageFromRequest({
-      ...request,
-      facilityLonLat,
-      facilityCategory: Uint8Array.from([...request.facilityCategory, ...added.map((a) => FACILITY_CATEGORIES.indexOf(a.category))]),
-      facilityCapacity: Float64Array.from([...request.facilityCapacity, ...added.map(() => Number.NaN)]),
-      facilityIds: [...request.facilityIds!, ...added.map((_, i) => `NEW${i}`)],
-    });
+    const after = computeServiceCoverageFromRequest(withFacilities(request, added));
     for (const row of plan.byCategory) {
       const before = coverageOf(base, row.category)!.summary;
       const now = coverageOf(after, row.category)!.summary;

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../../src/core/errors';
 import { FACILITY_CATEGORIES } from '../../../../src/core/model/types';
 import { DEFAULT_SERVICE_RULES, bandsMeters, parseServiceRules, ruleFor } from '../../../../src/analysis/service-circles/rules';
 import rulesJson from '../../../../src/analysis/service-circles/rules.json';
+import { dataIssuesOf } from '../../support/dataIssues';
 
 const clone = () => JSON.parse(JSON.stringify(rulesJson)) as { rules: Record<string, unknown>[] } & Record<string, unknown>;
 
-function issuesOf(json: unknown) {
-  try {
-    parseServiceRules(json, 'my-rules.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as DataError).issues;
-  }
-  throw new Error('expected the rule set to be rejected');
-}
+const issuesOf = (json: unknown) => dataIssuesOf(() => parseServiceRules(json, 'my-rules.json'));
 
 describe('service-circle rules', () => {
   it('have one rule per facility category, walking at 1.0 m/s in bands of 5/10/15 min', () => {

@@ -1,21 +1,16 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coverageOf, type ServiceCoverage } from '../../../../src/analysis/service-circles/computeServiceCoverage';
 import { rankServiceGaps } from '../../../../src/analysis/service-circles/gaps';
 import { reachedNetworkSegments, routeToNearest } from '../../../../src/analysis/service-circles/routes';
 import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
-import { readCommunityPackage } from '../../../../src/data/package/readPackage';
 import type { Community } from '../../../../src/core/model/types';
 import { polylineMeters } from '../localMeters';
-
-const packageDir = fileURLToPath(new URL('../../../../models/sample-jinghe/', import.meta.url));
+import { loadSampleCommunity } from '../../support/samplePackage';
 
 let community: Community;
 let coverage: ServiceCoverage;
 beforeAll(async () => {
-  community = await readCommunityPackage(async (p) => readFileSync(path.join(packageDir, p), 'utf8'));
+  community = await loadSampleCommunity();
   coverage = computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(community));
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, formatDataIssue, type DataIssue } from '../../../../src/core/errors';
+import { formatDataIssue, type DataIssue } from '../../../../src/core/errors';
 import { parseCityDataset, readCityDataset } from '../../../../src/data/city/readCityDataset';
 import { formatCityDataset } from '../../../../src/data/city/writeCityDataset';
+import { dataIssuesOf } from '../../support/dataIssues';
 import { tinyCity } from './tinyCity';
 
 const FILE = 'city/test.json';
@@ -11,15 +12,7 @@ function json(): Record<string, any> {
   return JSON.parse(formatCityDataset(tinyCity()));
 }
 
-function issuesOf(input: unknown): DataIssue[] {
-  try {
-    readCityDataset(input, FILE);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as DataError).issues;
-  }
-  throw new Error('expected a DataError');
-}
+const issuesOf = (input: unknown): DataIssue[] => dataIssuesOf(() => readCityDataset(input, FILE));
 
 describe('readCityDataset', () => {
   it('reads back what formatCityDataset wrote', () => {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Building, House, Person, Right } from '../../../../src/core/model/types';
+import type { House, Person, Right } from '../../../../src/core/model/types';
 import { summariseBuildings } from '../../../../src/data/community/buildingSummaries';
+import { stubBuilding } from '../../support/stubCommunity';
 
-const building = (id: string): Building => ({
-  id,
-  footprint: [[[0, 0], [1, 0], [1, 1], [0, 0]]],
-  floors: 6,
-  heightMeters: 18,
-  use: 'residential',
-  yearBuilt: 1988,
-  structure: 'brick-concrete',
-  hasElevator: false,
-  propertyManagement: 'government-backstop',
-  idleStatus: 'in-use',
-  grossFloorAreaM2: 3000,
-});
 const house = (id: string, floor: number, occupancy: House['occupancy']): House => ({
   id,
   buildingId: 'B1',
@@ -39,7 +27,7 @@ describe('summariseBuildings', () => {
   ];
   const rights: Right[] = houses.map((h, i) => ({ id: `R${i}`, houseId: h.id, rightType: 'property', holderRef: `X${i}`, share: 1 }));
   rights.push({ id: 'R9', houseId: 'H2', rightType: 'lease', holderRef: 'Y', share: 1 });
-  const summaries = summariseBuildings({ buildings: [building('B1'), building('B2')], houses, rights, people });
+  const summaries = summariseBuildings({ buildings: [stubBuilding('B1'), stubBuilding('B2')], houses, rights, people });
 
   it('counts houses by occupancy and rights by type', () => {
     const s = summaries.get('B1')!;

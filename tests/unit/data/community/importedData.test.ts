@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Building, Community } from '../../../../src/core/model/types';
+import type { Community } from '../../../../src/core/model/types';
 import {
   contributionOf,
   distinctValues,
@@ -8,26 +8,12 @@ import {
   withImportedData,
 } from '../../../../src/data/community/importedData';
 import type { ImportedFeature, ImportResult } from '../../../../src/data/formats/importResult';
-
-const building = (id: string, name?: string): Building => ({
-  id,
-  ...(name ? { name } : {}),
-  footprint: [[[120.18, 30.26], [120.1801, 30.26], [120.1801, 30.2601], [120.18, 30.26]]],
-  floors: 6,
-  heightMeters: 18,
-  use: 'residential',
-  yearBuilt: 1988,
-  structure: 'brick-concrete',
-  hasElevator: false,
-  propertyManagement: 'government-backstop',
-  idleStatus: 'in-use',
-  grossFloorAreaM2: 3000,
-});
+import { stubBuilding } from '../../support/stubCommunity';
 
 const community = (): Community =>
   ({
     manifest: { id: 'tiny' },
-    buildings: [building('B1', '1幢'), building('B2', '2幢')],
+    buildings: [stubBuilding('B1', { name: '1幢' }), stubBuilding('B2', { name: '2幢' })],
     houses: [],
     rights: [],
     people: [],

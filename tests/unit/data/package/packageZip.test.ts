@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { packageZip, resolvePackagePath } from '../../../../src/data/package/packageZip';
 import { readCommunityPackage } from '../../../../src/data/package/readPackage';
 import { withImportedData } from '../../../../src/data/community/importedData';
+import { loadSampleCommunity, SAMPLE_PACKAGE_DIR } from '../../support/samplePackage';
 
 describe('packageZip', () => {
   it('resolves manifest paths that climb out of the package folder', () => {
@@ -13,8 +14,7 @@ describe('packageZip', () => {
   });
 
   it('exports the sample as a zip that reads back to the same community, context layer included', async () => {
-    const dir = path.resolve('models/sample-jinghe');
-    const original = await readCommunityPackage(async (p) => readFileSync(path.join(dir, p), 'utf8'));
+    const original = await loadSampleCommunity();
     const entries = unzipSync(packageZip(original));
     expect(Object.keys(entries)).toContain('index.json');
     const reread = await readCommunityPackage(async (p) => {
@@ -23,7 +23,7 @@ describe('packageZip', () => {
       return strFromU8(entry);
     });
     // The package files are written by the same writer that made the committed sample: identical bytes.
-    expect(strFromU8(entries['sample-jinghe/buildings.geojson'])).toBe(readFileSync(path.join(dir, 'buildings.geojson'), 'utf8'));
+    expect(strFromU8(entries['sample-jinghe/buildings.geojson'])).toBe(readFileSync(path.join(SAMPLE_PACKAGE_DIR, 'buildings.geojson'), 'utf8'));
     expect(reread.people).toHaveLength(original.people.length);
     expect(reread.houses).toEqual(original.houses);
     expect(reread.context[0].buildings).toHaveLength(original.context[0].buildings.length);
@@ -31,8 +31,7 @@ describe('packageZip', () => {
   });
 
   it('writes imported facilities into the exported package, so an import becomes a reusable package', async () => {
-    const dir = path.resolve('models/sample-jinghe');
-    const original = await readCommunityPackage(async (p) => readFileSync(path.join(dir, p), 'utf8'));
+    const original = await loadSampleCommunity();
     const pois = {
       file: 'pois.csv',
       features: [{ row: 2, geometry: { type: 'Point' as const, coordinates: original.manifest.centre }, properties: { 名称: '阳光托育园' } }],

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError, formatDataIssue } from '../../../../src/core/errors';
+import { formatDataIssue } from '../../../../src/core/errors';
 import { readCommunityPackage, type ReadText } from '../../../../src/data/package/readPackage';
+import { dataIssuesOfAsync } from '../../support/dataIssues';
+import { loadSampleCommunity } from '../../support/samplePackage';
 
 /** A minimal valid package, built fresh for every test (no shared mutable fixtures). */
 function tinyPackage(): Record<string, string> {
@@ -68,15 +68,7 @@ const reader = (files: Record<string, string>): ReadText => async (p) => {
   return files[p];
 };
 
-async function issuesOf(files: Record<string, string>) {
-  try {
-    await readCommunityPackage(reader(files));
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as DataError).issues;
-  }
-  throw new Error('expected the package to be rejected');
-}
+const issuesOf = (files: Record<string, string>) => dataIssuesOfAsync(() => readCommunityPackage(reader(files)));
 
 const editFeature = (files: Record<string, string>, file: string, edit: (properties: Record<string, unknown>, feature: Record<string, unknown>) => void) => {
   const json = JSON.parse(files[file]);
@@ -187,9 +179,8 @@ describe('readCommunityPackage', () => {
 });
 
 describe('the bundled sample package', () => {
-  const dir = path.resolve('models/sample-jinghe');
   it('passes validation, with its OSM context layer', async () => {
-    const community = await readCommunityPackage(async (p) => readFileSync(path.join(dir, p), 'utf8'));
+    const community = await loadSampleCommunity();
     expect(community.manifest.synthetic?.layers).toContain('people');
     expect(community.context[0].buildings).toHaveLength(762); // the shared OSM extract has 762 footprints
     expect(community.context[0].ref.attribution.text).toContain('OpenStreetMap');
