@@ -1,3 +1,4 @@
+import type { WorkerTask, WorkerTaskContext } from '../../core/worker/serveWorker';
 import { FACILITY_CATEGORIES, type Community, type FacilityCategory, type LonLat } from '../../core/model/types';
 import { ringCentroid } from '../../data/package/geometry';
 import { attachPoints, attachedPointsBuffers, type AttachedPoints } from '../network/attachPoints';
@@ -224,3 +225,9 @@ export function coverageTransferables(coverage: ServiceCoverage): ArrayBuffer[] 
     ]),
   ]);
 }
+
+/** `computeServiceCoverageFromRequest` as a worker task: progress per category, the result's buffers moved back. */
+export const computeServiceCoverageTask: WorkerTask<ServiceCoverageRequest, ServiceCoverage, ProgressEvent> = Object.assign(
+  (request: ServiceCoverageRequest, context: WorkerTaskContext<ProgressEvent>) => computeServiceCoverageFromRequest(request, (event) => context.progress(event)),
+  { transferOutput: coverageTransferables },
+);
