@@ -2,6 +2,7 @@ import type { CoordinateSample } from '../../core/geo/crs';
 import type { LonLat } from '../../core/model/types';
 import { FeatureCollector } from './featureCollector';
 import { columnsOf } from './fieldNames';
+import { hasExtension, type FileFormat } from './formatTypes';
 import { finishPolygon, projectXY, SkipFeature, type Project, type RepairLog } from './geometry';
 import { ImportError, type ImportOptions, type ImportResult } from './importResult';
 import { readJsonObject } from './json';
@@ -210,3 +211,19 @@ export function readCityJson(input: ImportInput, file: string, options: ImportOp
   const columns = columnsOf(collector.features.map((f) => f.properties));
   return collector.result('buildings', resolved, { encoding, columns });
 }
+
+/** CityJSON by its extensions, or a .json whose first bytes say `"type": "CityJSON"`. */
+export const cityjsonFormat: FileFormat<'cityjson'> = {
+  id: 'cityjson',
+  kind: 'file',
+  name: { zh: 'CityJSON', en: 'CityJSON' },
+  extensions: ['city.json', 'cityjson', 'json'],
+  mimeTypes: ['application/city+json'],
+  dimension: '3d',
+  detect(name, head) {
+    if (hasExtension(name, ['city.json', 'cityjson'])) return 1;
+    if (!hasExtension(name, ['json']) || !head) return 0;
+    return /"type"\s*:\s*"CityJSON"/.test(new TextDecoder('utf-8').decode(head)) ? 0.9 : 0;
+  },
+  read: (data, file, options) => readCityJson(data, file, options),
+};

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { CoordinateSample, CrsId } from '../../core/geo/crs';
 import { FeatureCollector } from './featureCollector';
 import { findField, normalizeFieldName } from './fieldNames';
+import { hasExtension, type FileFormat } from './formatTypes';
 import { projectXY, SkipFeature } from './geometry';
 import { ImportError, pickId, type ImportOptions, type ImportResult } from './importResult';
 import { inferKind } from './inferKind';
@@ -202,3 +203,16 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
     skipped: collector.skipped,
   };
 }
+
+/** Comma- or tab-separated tables, also saved by Excel as .txt. */
+export const csvFormat: FileFormat<'csv'> = {
+  id: 'csv',
+  kind: 'file',
+  name: { zh: 'CSV', en: 'CSV' },
+  note: { zh: 'UTF-8/GBK', en: 'UTF-8/GBK' },
+  extensions: ['csv', 'tsv', 'txt'],
+  mimeTypes: ['text/csv', 'text/tab-separated-values', 'text/plain'],
+  dimension: '2d',
+  detect: (name) => (hasExtension(name, ['csv', 'tsv', 'txt']) ? 1 : 0),
+  read: (data, file, options) => readCsv(data, file, options),
+};

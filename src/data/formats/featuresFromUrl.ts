@@ -1,4 +1,5 @@
 import { ImportError } from './importResult';
+import { urlFormatOf } from './registry';
 
 export type FetchLike = (url: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<{
   ok: boolean;
@@ -29,11 +30,7 @@ export function layerNameOfUrl(url: string): string {
   return /\.(geo)?json$/i.test(name) ? name : `${name}.geojson`;
 }
 
-/** A 3D Tiles tileset.json: an `asset` with a version and a `root` tile (3D Tiles 1.0 and 1.1). */
-export function isTilesetJson(json: unknown): boolean {
-  const j = json as { asset?: { version?: unknown }; root?: unknown } | null;
-  return typeof j === 'object' && j !== null && typeof j.asset?.version === 'string' && typeof j.root === 'object' && j.root !== null;
-}
+export { isTilesetJson } from './tileset';
 
 export type UrlResource =
   | { kind: 'features'; name: string; text: string; pages: number; truncated: boolean }
@@ -44,7 +41,8 @@ export type UrlResource =
  * Fetches GeoJSON from a URL: a plain FeatureCollection file, or an OGC API – Features collection
  * (its description links to `items`; item pages link to `next`). Pages are followed until there is no
  * `next` or `maxFeatures` is reached, and merged into one FeatureCollection text for the importer.
- * A 3D Tiles `tileset.json` is recognised by its content and handed back as a tileset to stream.
+ * A 3D Tiles `tileset.json` is recognised by its content (the registry's URL formats) and handed back
+ * as a tileset to stream.
  */
 export async function featureCollectionFromUrl(
   url: string,
@@ -71,7 +69,8 @@ export async function featureCollectionFromUrl(
   // Relative links resolve against the page they came from.
   let pageUrl = url;
   let page = await get(url);
-  if (isTilesetJson(page)) {
+  // Streamed formats (3D Tiles) are recognised by content: a tileset.json may have any name.
+  if (urlFormatOf(page)) {
     const parts = new URL(url).pathname.split('/').filter(Boolean);
     return { kind: 'tileset', name: parts.length > 1 ? `${parts.at(-2)}/${parts.at(-1)}` : (parts[0] ?? 'tileset.json'), url };
   }

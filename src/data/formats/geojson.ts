@@ -1,6 +1,7 @@
 import type { CoordinateSample } from '../../core/geo/crs';
 import { FeatureCollector } from './featureCollector';
 import { columnsOf } from './fieldNames';
+import { hasExtension, type FileFormat } from './formatTypes';
 import { readGeoJsonGeometry, SkipFeature } from './geometry';
 import { ImportError, pickId, type ImportOptions, type ImportResult } from './importResult';
 import { inferKind } from './inferKind';
@@ -106,3 +107,15 @@ export function readGeoJson(input: ImportInput, file: string, options: ImportOpt
   const columns = columnsOf(collector.features.map((f) => f.properties));
   return collector.result(inferKind(collector.features, columns), resolved, { encoding, columns });
 }
+
+/** GeoJSON files; a .json is GeoJSON unless CityJSON recognises itself in it. */
+export const geojsonFormat: FileFormat<'geojson'> = {
+  id: 'geojson',
+  kind: 'file',
+  name: { zh: 'GeoJSON', en: 'GeoJSON' },
+  extensions: ['geojson', 'json'],
+  mimeTypes: ['application/geo+json', 'application/json'],
+  dimension: '2d',
+  detect: (name) => (hasExtension(name, ['geojson']) ? 1 : hasExtension(name, ['json']) ? 0.5 : 0),
+  read: (data, file, options) => readGeoJson(data, file, options),
+};

@@ -1,9 +1,10 @@
-import type { DataIssue } from '../../core/errors';
+import { because, type DataIssue } from '../../core/errors';
 import type { CoordinateSample } from '../../core/geo/crs';
 import type { LonLat, PolygonCoords } from '../../core/model/types';
 import { pointInPolygon } from '../package/geometry';
 import { dbfEncoding, readDbf, type DbfTable } from './dbf';
 import { FeatureCollector } from './featureCollector';
+import { hasExtension, type MultiFileFormat } from './formatTypes';
 import { finishLine, finishPolygon, isCounterClockwise, projectXY, SkipFeature, type Project, type RepairLog } from './geometry';
 import { ImportError, pickId, type ImportedGeometry, type ImportOptions, type ImportResult } from './importResult';
 import { inferKind } from './inferKind';
@@ -262,3 +263,25 @@ export function readShapefile(files: ShapefileFiles, options: ShapefileImportOpt
   const columns = table?.fields.map((f) => f.name) ?? [];
   return collector.result(inferKind(collector.features, columns), resolved, { warnings, columns, ...(encoding ? { encoding } : {}) });
 }
+
+/** The files that make up a shapefile (and its index and metadata files, which travel along unread). */
+const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qmd', 'xml'];
+
+/** Shapefiles: the parts are grouped by stem, one layer per .shp. */
+export const shapefileFormat: MultiFileFormat<'shapefile'> = {
+  id: 'shapefile',
+  kind: 'multi-file',
+  name: { zh: 'Shapefile', en: 'shapefile' },
+  note: { zh: '.shp .dbf .prj .cpg 一起选', en: 'pick .shp .dbf .prj .cpg together' },
+  extensions: SHAPEFILE_PARTS,
+  mimeTypes: ['application/x-esri-shape'],
+  dimension: '2d',
+  detect: (name) => (hasExtension(name, SHAPEFILE_PARTS) ? 1 : 0),
+  layers: (parts) => listShapefileLayers(parts),
+  read: (parts, layer, options) => readShapefile(parts, { ...options, layer }),
+  incomplete: (parts) =>
+    new ImportError('missing-file', {
+      file: [...parts.keys()][0] ?? 'shapefile',
+      ...because('is part of a shapefile but the .shp is missing', 'issue.shapefile.shpMissing'),
+    }),
+};

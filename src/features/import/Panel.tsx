@@ -1,6 +1,7 @@
 import { CRS_IDS, crsLabel, type CrsId } from '../../core/geo/crs';
 import { formatDataIssue } from '../../core/errors';
 import { summarizeImport } from '../../data/formats/summary';
+import { acceptedFileTypes, droppableFormatList } from '../../data/formats/registry';
 import { IMPORTED_LAYER_COLORS } from '../../layers/layerCatalog';
 import { rgbToCss } from '../../layers/buildingColorModes';
 import type { ModelPlacement } from '../../core/model/placement';
@@ -46,7 +47,7 @@ export function DataPanel({
         <input
           type="file"
           multiple
-          accept=".geojson,.json,.csv,.tsv,.txt,.shp,.shx,.dbf,.prj,.cpg,.zip,.glb,.gltf"
+          accept={acceptedFileTypes()}
           onChange={(e) => {
             onFiles(Array.from(e.target.files ?? []));
             e.target.value = '';
@@ -54,7 +55,7 @@ export function DataPanel({
           data-testid="import-file"
         />
       </label>
-      <p className="muted small">{t('import.hint')}</p>
+      <p className="muted small">{t('import.hint', { formats: droppableFormatList(language === 'en' ? 'en' : 'zh') })}</p>
       <form
         className="url-import"
         onSubmit={(e) => {

@@ -2,6 +2,7 @@ import { featureCollectionFromUrl, type FetchLike } from '../../data/formats/fea
 import { importFilesAsync } from '../../data/formats/importFilesAsync';
 import { ImportError, toImportFailure, type ImportOptions } from '../../data/formats/importResult';
 import type { ModelPlacement } from '../../core/model/placement';
+import { findImportFormat, modelFormatOf } from '../../data/formats/registry';
 import type { AppStore } from '../../stores/appStore';
 
 /** The import in progress, so a newer one or the cancel button can stop it (its worker is terminated). */
@@ -13,7 +14,7 @@ let running: AbortController | null = null;
  */
 export async function importUserFiles(store: AppStore, files: readonly File[], options: ImportOptions = {}): Promise<void> {
   // glTF models are not parsed here: the engine loads them from an object URL, placed at the community.
-  const models = files.filter((f) => /\.(glb|gltf)$/i.test(f.name));
+  const models = files.filter((f) => modelFormatOf(f.name));
   for (const model of models) store.getState().addModelLayer(model.name, URL.createObjectURL(model), defaultPlacement(store));
   files = files.filter((f) => !models.includes(f));
   if (!files.length) return;
@@ -74,7 +75,8 @@ export function revokeRemovedModelUrls(store: AppStore): () => void {
  * shapefile (same name, other extensions), or the zip it came from (`data.zip/roads.shp`).
  */
 export function filesOfLayer(files: readonly File[], failedFile: string): File[] {
-  const zip = failedFile.match(/^(.*?\.zip)\//i)?.[1];
+  const segments = failedFile.split('/');
+  const zip = segments.map((_, i) => segments.slice(0, i).join('/')).find((prefix) => prefix && findImportFormat(prefix, undefined, ['container']));
   if (zip) return files.filter((f) => f.name === zip);
   const stem = failedFile.replace(/\.[^./]+$/, '');
   return files.filter((f) => f.name === failedFile || f.name.replace(/\.[^./]+$/, '') === stem);
