@@ -33,9 +33,18 @@ export function because(reason: string, code: IssueCode, params?: IssueParams): 
   return { reason, message: issueMessage(code, params) };
 }
 
-/** A Reason from either a bare English text or a Reason (so helpers accept both). */
+/**
+ * A detail in English only, such as a parser's or the network's own message: shown after the
+ * English text, left out of the Chinese (which says the same without it).
+ */
+export function englishDetail(text: string): { zh: string; en: string } {
+  return { zh: '', en: text };
+}
+
+/** The Reason of a bare English text or of anything carrying one (a Reason, an issue: only `reason` and `message` are kept). */
 export function toReason(problem: string | Reason): Reason {
-  return typeof problem === 'string' ? { reason: problem } : problem;
+  if (typeof problem === 'string') return { reason: problem };
+  return problem.message ? { reason: problem.reason, message: problem.message } : { reason: problem.reason };
 }
 
 /**

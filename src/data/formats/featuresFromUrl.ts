@@ -1,3 +1,4 @@
+import { because, englishDetail, type Reason } from '../../core/errors';
 import { ImportError } from './importResult';
 import { urlFormatOf } from './registry';
 
@@ -32,6 +33,11 @@ export function layerNameOfUrl(url: string): string {
 
 export { isTilesetJson } from './tileset';
 
+/** The warning on a layer read from a URL whose features were cut at `maxFeatures`. */
+export function readFirstOnly(count: number): Reason {
+  return because(`only the first ${count} features were read`, 'issue.url.truncated', { count });
+}
+
 export type UrlResource =
   | { kind: 'features'; name: string; text: string; pages: number; truncated: boolean }
   /** The URL is a 3D Tiles tileset; the viewer streams it itself. */
@@ -56,13 +62,16 @@ export async function featureCollectionFromUrl(
     try {
       response = await fetchImpl(target, { headers: { Accept: 'application/geo+json, application/json' }, signal: options.signal });
     } catch (error) {
-      throw new ImportError('missing-file', { file: target, reason: `cannot be fetched (${(error as Error).message})` });
+      const detail = ` (${(error as Error).message})`;
+      throw new ImportError('missing-file', { file: target, ...because(`cannot be fetched${detail}`, 'issue.url.fetchFailed', { detail: englishDetail(detail) }) });
     }
-    if (!response.ok) throw new ImportError('missing-file', { file: target, reason: `cannot be fetched (HTTP ${response.status})` });
+    if (!response.ok) {
+      throw new ImportError('missing-file', { file: target, ...because(`cannot be fetched (HTTP ${response.status})`, 'issue.url.httpStatus', { status: response.status }) });
+    }
     try {
       return await response.json();
     } catch {
-      throw new ImportError('invalid-json', { file: target, reason: 'did not answer with JSON' });
+      throw new ImportError('invalid-json', { file: target, ...because('did not answer with JSON', 'issue.url.notJson') });
     }
   };
 
@@ -76,7 +85,9 @@ export async function featureCollectionFromUrl(
   }
   if ((page as { type?: unknown })?.type !== 'FeatureCollection') {
     const items = linkOf(page, 'items');
-    if (!items) throw new ImportError('not-geojson', { file: url, reason: 'is neither a GeoJSON FeatureCollection nor an OGC API Features collection' });
+    if (!items) {
+      throw new ImportError('not-geojson', { file: url, ...because('is neither a GeoJSON FeatureCollection nor an OGC API Features collection', 'issue.url.notFeatures') });
+    }
     pageUrl = new URL(items, url).href;
     page = await get(pageUrl);
   }
@@ -86,7 +97,7 @@ export async function featureCollectionFromUrl(
   for (;;) {
     pages++;
     const pageFeatures = (page as { features?: unknown }).features;
-    if (!Array.isArray(pageFeatures)) throw new ImportError('not-geojson', { file: pageUrl, reason: 'has no "features" list' });
+    if (!Array.isArray(pageFeatures)) throw new ImportError('not-geojson', { file: pageUrl, ...because('has no "features" list', 'issue.url.noFeatures') });
     features.push(...pageFeatures);
     next = linkOf(page, 'next');
     if (!next || features.length >= maxFeatures || pageFeatures.length === 0) break;

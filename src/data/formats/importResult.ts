@@ -37,15 +37,12 @@ export interface ImportedFeature {
   heightMeters?: number;
 }
 
-/** Why a feature was skipped. The `reason` text is English; the code drives the zh-CN summary. */
-export type SkipCode =
-  | 'no-geometry'
-  | 'bad-coordinate'
-  | 'out-of-range'
-  | 'too-few-positions'
-  | 'self-intersection'
-  | 'unsupported-geometry'
-  | 'bad-record';
+/**
+ * Why a feature was skipped, in one word: the import summary names it (`issue.skip.<code>` of the
+ * dictionaries); the skipped issue's `reason` and `message` say it in detail.
+ */
+export const SKIP_CODES = ['no-geometry', 'bad-coordinate', 'out-of-range', 'too-few-positions', 'self-intersection', 'unsupported-geometry', 'bad-record'] as const;
+export type SkipCode = (typeof SKIP_CODES)[number];
 
 export interface SkippedFeature extends DataIssue {
   code: SkipCode;

@@ -83,7 +83,6 @@ export function importFiles(files: ReadonlyMap<string, Bytes>, options: ImportOp
 }
 
 export * from './importResult';
-export { summarizeImport, type SummaryLocale } from './summary';
 export { IMPORT_FORMATS, acceptedFileTypes, droppableFormatList, readableFormatList, type ImportFormatId } from './registry';
 export { readGeoJson } from './geojson';
 export { readCsv, findCoordinateColumns, type CsvImportOptions, type CoordinateColumns } from './csv';

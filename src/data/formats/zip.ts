@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { because, englishDetail } from '../../core/errors';
 import { hasExtension, type ContainerFormat } from './formatTypes';
 import { ImportError } from './importResult';
 import { toBytes } from './text';
@@ -15,7 +16,8 @@ export function unzipEntries(name: string, data: ArrayBuffer | ArrayBufferView):
   try {
     entries = unzipSync(toBytes(data));
   } catch (error) {
-    throw new ImportError('unsupported-format', { file: name, reason: `is not a readable zip file (${(error as Error).message})` });
+    const detail = ` (${(error as Error).message})`;
+    throw new ImportError('unsupported-format', { file: name, ...because(`is not a readable zip file${detail}`, 'issue.zip.unreadable', { detail: englishDetail(detail) }) });
   }
   const out = new Map<string, Uint8Array>();
   for (const [entry, bytes] of Object.entries(entries)) if (!isJunk(entry)) out.set(`${name}/${entry}`, bytes);

@@ -1,6 +1,5 @@
 import { CRS_IDS, crsLabel, type CrsId } from '../../core/geo/crs';
-import { formatDataIssue } from '../../core/errors';
-import { summarizeImport } from '../../data/formats/summary';
+import { localizeIssue, summarizeImport } from '../../i18n/issues';
 import { acceptedFileTypes, droppableFormatList } from '../../data/formats/registry';
 import { IMPORTED_LAYER_COLORS } from '../../layers/layerCatalog';
 import { rgbToCss } from '../../layers/buildingColorModes';
@@ -87,7 +86,7 @@ export function DataPanel({
         <ul className="import-failures" data-testid="import-failures">
           {failures.map((f, i) => (
             <li key={i}>
-              {f.issues.map(formatDataIssue).join('; ')}
+              {f.issues.map((issue) => localizeIssue(issue, language)).join(t('issue.separator.examples'))}
               {f.position ? ` (${t('import.position', { line: f.position.line, column: f.position.column })})` : ''}
               {CRS_FAILURES.has(f.code) && f.issues[0] && (
                 <label className="crs-choice">
@@ -129,7 +128,7 @@ export function DataPanel({
                 <div className="small">{summarizeImport(layer.result, language)}</div>
                 {layer.result.warnings?.map((w, i) => (
                   <div key={i} className="small warning">
-                    {formatDataIssue(w)}
+                    {localizeIssue(w, language)}
                   </div>
                 ))}
                 <div className="muted small">

@@ -1,4 +1,4 @@
-import { featureCollectionFromUrl, type FetchLike } from '../../data/formats/featuresFromUrl';
+import { featureCollectionFromUrl, readFirstOnly, type FetchLike } from '../../data/formats/featuresFromUrl';
 import { importFilesAsync } from '../../data/formats/importFilesAsync';
 import { ImportError, toImportFailure, type ImportOptions } from '../../data/formats/importResult';
 import type { ModelPlacement } from '../../core/model/placement';
@@ -95,7 +95,7 @@ export async function importFromUrl(store: AppStore, url: string): Promise<void>
     const batch = await importFilesAsync([{ name: fetched.name, bytes }]);
     if (fetched.truncated)
       for (const result of batch.results)
-        (result.warnings ??= []).push({ file: url, reason: `only the first ${result.features.length + result.skipped.length} features were read` });
+        (result.warnings ??= []).push({ file: url, ...readFirstOnly(result.features.length + result.skipped.length) });
     store.getState().finishImport(batch.results, batch.failures);
   } catch (error) {
     const failure =
