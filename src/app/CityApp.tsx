@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatDataIssue, DataError } from '../core/errors';
+import { DataError } from '../core/errors';
 import { HANGZHOU_CITY_FILE } from '../data/city/cityDataset';
 import { parseCityDataset } from '../data/city/readCityDataset';
-import { parsePackageIndex } from '../data/package/readPackage';
+import { cannotBeRead, parsePackageIndex } from '../data/package/readPackage';
+import { localizeError } from '../i18n/issues';
 import { parseLanguage, translate, type Language } from '../i18n/translate';
 import { CityView, type CityLoadState, type CitySelection } from '../features/city/CityView';
 import { modelsUrl } from '../features/community/loadCommunity';
@@ -47,7 +48,7 @@ async function loadCity(language: Language): Promise<CityLoadState> {
   const base = modelsUrl();
   try {
     const response = await fetch(new URL(HANGZHOU_CITY_FILE, base));
-    if (!response.ok) throw new DataError([{ file: `models/${HANGZHOU_CITY_FILE}`, reason: `cannot be read (HTTP ${response.status})` }]);
+    if (!response.ok) throw new DataError([{ file: `models/${HANGZHOU_CITY_FILE}`, ...cannotBeRead(`HTTP ${response.status}`) }]);
     const dataset = parseCityDataset(await response.text(), `models/${HANGZHOU_CITY_FILE}`);
     // A package path of the list → the id the planner opens it by (models/index.json).
     const packageIds = new Map<string, string>();
@@ -64,7 +65,7 @@ async function loadCity(language: Language): Promise<CityLoadState> {
     };
     return { status: 'ready', dataset, plannerHref };
   } catch (error) {
-    const message = error instanceof DataError ? error.issues.slice(0, 8).map(formatDataIssue).join('\n') : (error as Error).message;
+    const message = localizeError(error, language);
     return { status: 'error', message };
   }
 }

@@ -221,7 +221,8 @@ describe('storyboards by URL', () => {
       const page = app.page;
       const error = page.getByTestId('tour-error');
       await error.waitFor({ timeout: 30_000 });
-      await expect(error.textContent()).resolves.toMatch(/field "format": must be "future-community-twin\/storyboard"/);
+      // The screen is in Chinese, and so is the problem it names.
+      await expect(error.textContent()).resolves.toMatch(/字段 "format"：应为 "future-community-twin\/storyboard"/);
       await waitForDataReady(page);
       expect(app.consoleErrors).toEqual([]);
     } finally {

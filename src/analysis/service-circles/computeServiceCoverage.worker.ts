@@ -1,5 +1,4 @@
-import { respondToServiceCoverageMessage, type PostFromWorker, type ServiceCoverageToWorker } from './serviceCoverageWorkerProtocol';
+import { serveWorker } from '../../core/worker/serveWorker';
+import { computeServiceCoverageTask } from './serviceCoverageRequest';
 
-/** Worker entry of computeServiceCoverage: one message in, progress and one result (or error) out. */
-const scope = self as unknown as { onmessage: ((event: MessageEvent<ServiceCoverageToWorker>) => void) | null; postMessage: PostFromWorker };
-scope.onmessage = (event) => respondToServiceCoverageMessage(event.data, (message, transfer) => scope.postMessage(message, transfer));
+serveWorker(computeServiceCoverageTask);

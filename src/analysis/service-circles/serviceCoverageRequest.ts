@@ -1,4 +1,5 @@
 import { ringCentroid } from '../../core/geo/polygon';
+import type { WorkerTask, WorkerTaskContext } from '../../core/worker/serveWorker';
 import { FACILITY_CATEGORIES, type Community, type FacilityCategory, type LonLat } from '../../core/model/types';
 import { attachPoints, attachedPointsBuffers, type AttachedPoints } from '../network/attachPoints';
 import { buildWalkGraphFromPacked, packLines, walkGraphBuffers, type PackedLines } from '../network/buildGraph';
@@ -219,3 +220,9 @@ export function coverageTransferables(coverage: ServiceCoverage): ArrayBuffer[] 
     ]),
   ]);
 }
+
+/** `computeServiceCoverageFromRequest` as a worker task: progress per category, the result's buffers moved back. */
+export const computeServiceCoverageTask: WorkerTask<ServiceCoverageRequest, ServiceCoverage, ProgressEvent> = Object.assign(
+  (request: ServiceCoverageRequest, context: WorkerTaskContext<ProgressEvent>) => computeServiceCoverageFromRequest(request, (event) => context.progress(event)),
+  { transferOutput: coverageTransferables },
+);

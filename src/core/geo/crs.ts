@@ -1,4 +1,5 @@
 import proj4 from 'proj4';
+import { because, type IssueMessage, type Reason } from '../errors';
 import type { LonLat } from '../model/types';
 import { bd09ToWgs84, gcj02ToWgs84, wgs84ToBd09, wgs84ToGcj02 } from './chinaOffsets';
 
@@ -284,6 +285,8 @@ export interface CrsDetection {
   coordinatesFit?: boolean;
   /** One English sentence saying how the answer was reached, for logs and the import dialog. */
   reason: string;
+  /** The same as a message, for the UI. */
+  message?: IssueMessage;
 }
 
 /**
@@ -294,19 +297,25 @@ export interface CrsDetection {
  */
 export function guessCrsFromCoordinates(samples: Iterable<CoordinateSample>): CrsDetection {
   const list = [...samples].filter((s) => Number.isFinite(s[0]) && Number.isFinite(s[1]));
-  if (list.length === 0) return { crs: null, confidence: 'unknown', axisOrder: 'unknown', reason: 'no finite coordinates to guess from' };
-  const candidates: [CrsId, string][] = [
-    ['EPSG:4326', 'values look like longitude/latitude in China (could also be CGCS2000, or GCJ-02/BD-09 if taken from AMap/Baidu)'],
-    ['EPSG:4528', 'eastings carry the zone-40 prefix (40,xxx,xxx m): CGCS2000 3° zone 40'],
-    ['EPSG:4527', 'eastings carry the zone-39 prefix (39,xxx,xxx m): CGCS2000 3° zone 39'],
-    ['EPSG:4549', 'values look like 3° Gauss-Krüger metres without zone prefix; CM 120°E assumed (use EPSG:4548 west of 118.5°E)'],
-    ['EPSG:3857', 'values look like Web Mercator metres'],
+  if (list.length === 0) return { crs: null, confidence: 'unknown', axisOrder: 'unknown', ...because('no finite coordinates to guess from', 'issue.crs.noCoordinates') };
+  const candidates: [CrsId, Reason][] = [
+    ['EPSG:4326', because('values look like longitude/latitude in China (could also be CGCS2000, or GCJ-02/BD-09 if taken from AMap/Baidu)', 'issue.crs.looksLonLat')],
+    ['EPSG:4528', because('eastings carry the zone-40 prefix (40,xxx,xxx m): CGCS2000 3° zone 40', 'issue.crs.looksZone40')],
+    ['EPSG:4527', because('eastings carry the zone-39 prefix (39,xxx,xxx m): CGCS2000 3° zone 39', 'issue.crs.looksZone39')],
+    ['EPSG:4549', because('values look like 3° Gauss-Krüger metres without zone prefix; CM 120°E assumed (use EPSG:4548 west of 118.5°E)', 'issue.crs.looksGaussKruger')],
+    ['EPSG:3857', because('values look like Web Mercator metres', 'issue.crs.looksWebMercator')],
   ];
   for (const [crs, why] of candidates) {
     const { order } = detectAxisOrder(crs, list);
     if (order !== 'unknown') {
-      const swapNote = order === 'north-east' ? '; x holds northings (latitudes), so the axes are swapped' : '';
-      return { crs, confidence: 'guessed', axisOrder: order, coordinatesFit: true, reason: `guessed from coordinates: ${why}${swapNote}` };
+      const swap = order === 'north-east' ? because('; x holds northings (latitudes), so the axes are swapped', 'issue.crs.swapNote') : null;
+      return {
+        crs,
+        confidence: 'guessed',
+        axisOrder: order,
+        coordinatesFit: true,
+        ...because(`guessed from coordinates: ${why.reason}${swap?.reason ?? ''}`, 'issue.crs.guessed', { why: why.message!, swap: swap?.message ?? '' }),
+      };
     }
   }
   return {
@@ -314,7 +323,7 @@ export function guessCrsFromCoordinates(samples: Iterable<CoordinateSample>): Cr
     confidence: 'unknown',
     axisOrder: 'unknown',
     coordinatesFit: false,
-    reason: 'the coordinates fit none of the supported systems for China (local city grid? mixed systems?)',
+    ...because('the coordinates fit none of the supported systems for China (local city grid? mixed systems?)', 'issue.crs.fitsNone'),
   };
 }
 
@@ -346,13 +355,15 @@ export function parseCrsName(name: string): { crs: CrsId | null; code?: string }
 export function detectCrsFromName(name: string): CrsDetection {
   const { crs, code } = parseCrsName(name);
   const declared = shorten(name);
-  if (crs) return { crs, confidence: 'declared', declared, axisOrder: 'unknown', reason: `declared as "${declared}"` };
+  if (crs) return { crs, confidence: 'declared', declared, axisOrder: 'unknown', ...because(`declared as "${declared}"`, 'issue.crs.declaredAs', { declared }) };
   return {
     crs: null,
     confidence: 'unknown',
     declared,
     axisOrder: 'unknown',
-    reason: code ? `declared ${code}, which is not supported` : `unrecognised CRS reference "${declared}"`,
+    ...(code
+      ? because(`declared ${code}, which is not supported`, 'issue.crs.declaredUnsupported', { code })
+      : because(`unrecognised CRS reference "${declared}"`, 'issue.crs.unrecognised', { declared })),
   };
 }
 
@@ -437,41 +448,53 @@ function crsFromTmParameters(summary: WktSummary): CrsId | null {
 
 export function detectCrsFromWkt(wkt: string): CrsDetection {
   const declared = shorten(wkt.replace(/\s+/g, ' '));
-  const unknown = (reason: string): CrsDetection => ({ crs: null, confidence: 'unknown', declared, axisOrder: 'unknown', reason });
+  const unknown = (why: Reason): CrsDetection => ({ crs: null, confidence: 'unknown', declared, axisOrder: 'unknown', ...why });
   const summary = summariseWkt(wkt);
-  if (!summary) return unknown('the .prj text is not WKT');
-  const found = (crs: CrsId, how: string): CrsDetection => ({
+  if (!summary) return unknown(because('the .prj text is not WKT', 'issue.crs.notWkt'));
+  const found = (crs: CrsId, how: Reason): CrsDetection => ({
     crs,
     confidence: 'declared',
     declared,
     axisOrder: 'unknown',
-    reason: `declared in WKT (${how})`,
+    ...because(`declared in WKT (${how.reason})`, 'issue.crs.declaredInWkt', { how: how.message ?? how.reason }),
   });
   if (summary.topLevelEpsg) {
     const id = `EPSG:${summary.topLevelEpsg}`;
-    if (isCrsId(id)) return found(id, `authority ${id}`);
+    if (isCrsId(id)) return found(id, because(`authority ${id}`, 'issue.crs.byAuthority', { crs: id }));
   }
   const datum = squash(summary.datum);
   if (FOREIGN_DATUM.test(squash(summary.name)) || FOREIGN_DATUM.test(datum)) {
-    return unknown(`"${summary.name}" is on the ${summary.datum || 'Beijing 1954 / Xi\'an 1980'} datum, which differs from CGCS2000 by tens of metres; reproject it to CGCS2000 first`);
+    const datumName = summary.datum || { zh: '北京 1954 / 西安 1980', en: 'Beijing 1954 / Xi\'an 1980' };
+    return unknown(
+      because(
+        `"${summary.name}" is on the ${typeof datumName === 'string' ? datumName : datumName.en} datum, which differs from CGCS2000 by tens of metres; reproject it to CGCS2000 first`,
+        'issue.crs.foreignDatum',
+        { name: summary.name, datum: datumName },
+      ),
+    );
   }
   const squashed = squash(summary.name);
-  for (const [pattern, crs] of NAMED) if (pattern.test(squashed)) return found(crs, `name "${summary.name}"`);
+  for (const [pattern, crs] of NAMED) if (pattern.test(squashed)) return found(crs, because(`name "${summary.name}"`, 'issue.crs.byName', { name: summary.name }));
   const projected = /^PROJ/.test(summary.kind);
   if (projected) {
     const datumOk = /china2000|cgcs2000|wgs1984|wgs84|worldgeodeticsystem1984/.test(datum);
     const byParameters = datumOk ? crsFromTmParameters(summary) : null;
-    if (byParameters) return found(byParameters, `${summary.method}, central meridian and false easting of "${summary.name}"`);
+    if (byParameters) {
+      return found(
+        byParameters,
+        because(`${summary.method}, central meridian and false easting of "${summary.name}"`, 'issue.crs.byParameters', { method: summary.method, name: summary.name }),
+      );
+    }
     if (/mercator/i.test(summary.method) && /auxiliary|pseudo|popular/i.test(summary.method + summary.name)) {
-      return found('EPSG:3857', `${summary.method}`);
+      return found('EPSG:3857', { reason: summary.method });
     }
   } else if (/china2000|cgcs2000/.test(datum)) {
-    return found('EPSG:4490', `datum "${summary.datum}"`);
+    return found('EPSG:4490', because(`datum "${summary.datum}"`, 'issue.crs.byDatum', { datum: summary.datum }));
   } else if (/wgs1984|wgs84|worldgeodeticsystem1984/.test(datum)) {
-    return found('EPSG:4326', `datum "${summary.datum}"`);
+    return found('EPSG:4326', because(`datum "${summary.datum}"`, 'issue.crs.byDatum', { datum: summary.datum }));
   }
   const code = summary.topLevelEpsg ? ` (EPSG:${summary.topLevelEpsg})` : '';
-  return unknown(`"${summary.name}"${code} is not a supported CRS`);
+  return unknown(because(`"${summary.name}"${code} is not a supported CRS`, 'issue.crs.unsupportedWkt', { name: summary.name, code }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,13 +524,19 @@ export function detectCrs(source: CrsSource): CrsDetection {
   if (declared?.crs) {
     if (samples.length === 0) return declared;
     const { order } = detectAxisOrder(declared.crs, samples);
+    const declaredWhy = declared.message ?? declared.reason;
     if (order !== 'unknown') {
-      const note = order === 'north-east' ? '; the coordinates are stored northing-first, so the axes are swapped' : '';
-      return { ...declared, axisOrder: order, coordinatesFit: true, reason: declared.reason + note };
+      if (order !== 'north-east') return { ...declared, axisOrder: order, coordinatesFit: true };
+      const note = '; the coordinates are stored northing-first, so the axes are swapped';
+      return { ...declared, axisOrder: order, coordinatesFit: true, ...because(declared.reason + note, 'issue.crs.declaredSwapped', { declared: declaredWhy }) };
     }
     const guess = guessCrsFromCoordinates(samples);
-    const hint = guess.crs ? ` (they look like ${guess.crs})` : '';
-    return { ...declared, coordinatesFit: false, reason: `${declared.reason}, but the coordinates do not fit it${hint}` };
+    const hint = guess.crs ? because(` (they look like ${guess.crs})`, 'issue.crs.looksLike', { crs: guess.crs }) : null;
+    return {
+      ...declared,
+      coordinatesFit: false,
+      ...because(`${declared.reason}, but the coordinates do not fit it${hint?.reason ?? ''}`, 'issue.crs.declaredMisfit', { declared: declaredWhy, hint: hint?.message ?? '' }),
+    };
   }
   if (declared) return declared;
   return guessCrsFromCoordinates(samples);

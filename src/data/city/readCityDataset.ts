@@ -6,9 +6,10 @@
  * the DataError names the file, the entry (`communities[17]` and its id) and the field of every
  * problem, e.g. `city/….json, (id "xihu-004"), field "communities[17].status": must be one of …`.
  */
-import { DataError, type DataIssue } from '../../core/errors';
+import { because, DataError, englishDetail, type DataIssue } from '../../core/errors';
 import type { LocalizedText, LonLat } from '../../core/model/types';
-import { FieldReader, describe } from '../package/fieldReader';
+import { FieldReader, describe, describeValue } from '../package/fieldReader';
+import { mustBeDate } from '../package/manifest';
 import {
   CITY_FORMAT,
   CITY_FORMAT_VERSIONS,
@@ -32,6 +33,9 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
  */
 export const HANGZHOU_BOUNDS = { west: 118.2, east: 120.9, south: 29.0, north: 30.7 } as const;
 
+const idCharsGot = (id: string) => because(`must use only a–z, 0–9 and "-", got ${describe(id)}`, 'issue.field.idCharsGot', { got: describe(id) });
+const listedTwice = (value: string) => because(`"${value}" is listed twice`, 'issue.field.listedTwice', { value });
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -39,7 +43,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function localized(f: FieldReader, record: Record<string, unknown>, field: string): LocalizedText {
   const value = record[field];
   if (!isObject(value) || typeof value.zh !== 'string' || value.zh === '' || typeof value.en !== 'string' || value.en === '') {
-    f.fail(field, value === undefined ? 'is required ({"zh": "…", "en": "…"})' : `must be {"zh": "…", "en": "…"} with both texts, got ${describe(value)}`);
+    f.fail(
+      field,
+      value === undefined
+        ? because('is required ({"zh": "…", "en": "…"})', 'issue.field.requiredLocalized')
+        : because(`must be {"zh": "…", "en": "…"} with both texts, got ${describe(value)}`, 'issue.field.mustBeLocalizedBoth', { got: describeValue(value) }),
+    );
     return { zh: '', en: '' };
   }
   return { zh: value.zh, en: value.en };
@@ -49,13 +58,25 @@ function lonLat(f: FieldReader, record: Record<string, unknown>, field: string):
   const value = record[field];
   const ok = Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number' && Number.isFinite(v));
   if (!ok) {
-    f.fail(field, value === undefined ? 'is required ([longitude, latitude] in degrees)' : `must be [longitude, latitude] in degrees, got ${describe(value)}`);
+    f.fail(
+      field,
+      value === undefined
+        ? because('is required ([longitude, latitude] in degrees)', 'issue.field.requiredLonLat')
+        : because(`must be [longitude, latitude] in degrees, got ${describe(value)}`, 'issue.field.mustBeLonLatGot', { got: describeValue(value) }),
+    );
     return [Number.NaN, Number.NaN];
   }
   const [lon, lat] = value as [number, number];
   const b = HANGZHOU_BOUNDS;
   if (lon < b.west || lon > b.east || lat < b.south || lat > b.north) {
-    f.fail(field, `[${lon}, ${lat}] lies outside Hangzhou (${b.west}–${b.east}° E, ${b.south}–${b.north}° N); is it [longitude, latitude] in degrees?`);
+    f.fail(
+      field,
+      because(`[${lon}, ${lat}] lies outside Hangzhou (${b.west}–${b.east}° E, ${b.south}–${b.north}° N); is it [longitude, latitude] in degrees?`, 'issue.city.outsideHangzhou', {
+        lon,
+        lat,
+        ...b,
+      }),
+    );
   }
   return [lon, lat];
 }
@@ -71,7 +92,7 @@ function readEntry<T>(
 ): T | null {
   const where = `${listField}[${index}]`;
   if (!isObject(entry)) {
-    issues.push({ file, field: where, reason: `must be an object, got ${describe(entry)}` });
+    issues.push({ file, field: where, ...because(`must be an object, got ${describe(entry)}`, 'issue.field.mustBeObjectGot', { got: describeValue(entry) }) });
     return null;
   }
   const id = typeof entry.id === 'string' && entry.id !== '' ? entry.id : undefined;
@@ -84,7 +105,7 @@ function readEntry<T>(
 
 function readDistrict(f: FieldReader, r: Record<string, unknown>): CityDistrict {
   const id = f.string('id');
-  if (id && !ID_PATTERN.test(id)) f.fail('id', `must use only a–z, 0–9 and "-", got ${describe(id)}`);
+  if (id && !ID_PATTERN.test(id)) f.fail('id', idCharsGot(id));
   return {
     id,
     name: localized(f, r, 'name'),
@@ -95,10 +116,15 @@ function readDistrict(f: FieldReader, r: Record<string, unknown>): CityDistrict 
 
 function readCommunity(f: FieldReader, r: Record<string, unknown>, lastYear: number, districtIds: ReadonlySet<string>): CityCommunity {
   const id = f.string('id');
-  if (id && !ID_PATTERN.test(id)) f.fail('id', `must use only a–z, 0–9 and "-", got ${describe(id)}`);
+  if (id && !ID_PATTERN.test(id)) f.fail('id', idCharsGot(id));
   const name = localized(f, r, 'name');
   const district = f.string('district');
-  if (district && districtIds.size && !districtIds.has(district)) f.fail('district', `"${district}" is not one of the listed districts (${[...districtIds].join(', ')})`);
+  if (district && districtIds.size && !districtIds.has(district)) {
+    f.fail(
+      'district',
+      because(`"${district}" is not one of the listed districts (${[...districtIds].join(', ')})`, 'issue.city.unknownDistrict', { district, districts: [...districtIds] }),
+    );
+  }
   const street = localized(f, r, 'street');
   const position = lonLat(f, r, 'position');
   const status = f.oneOf('status', CITY_STATUSES);
@@ -111,18 +137,25 @@ function readCommunity(f: FieldReader, r: Record<string, unknown>, lastYear: num
   if (statusKnown && status === 'accepted') {
     yearAccepted = f.integer('yearAccepted', { min: Number.isFinite(yearCreated) ? yearCreated : FIRST_CREATION_YEAR, max: lastYear });
   } else if (statusKnown && f.has('yearAccepted')) {
-    f.fail('yearAccepted', `is only allowed when status is "accepted" (status is "${status}")`);
+    f.fail('yearAccepted', because(`is only allowed when status is "accepted" (status is "${status}")`, 'issue.city.yearAcceptedOnly', { status }));
   }
   let overall = Number.NaN;
-  if (!isObject(r.scores)) f.fail('scores', r.scores === undefined ? 'is required ({"overall": 0–100})' : `must be {"overall": 0–100}, got ${describe(r.scores)}`);
+  if (!isObject(r.scores)) {
+    f.fail(
+      'scores',
+      r.scores === undefined
+        ? because('is required ({"overall": 0–100})', 'issue.city.scoresRequired')
+        : because(`must be {"overall": 0–100}, got ${describe(r.scores)}`, 'issue.city.scoresShape', { got: describeValue(r.scores) }),
+    );
+  }
   else {
     const scoreIssues: DataIssue[] = [];
     overall = new FieldReader(r.scores, { file: '' }, scoreIssues).number('overall', { min: 0, max: 100 });
-    for (const issue of scoreIssues) f.fail(`scores.${issue.field}`, issue.reason);
+    for (const issue of scoreIssues) f.fail(`scores.${issue.field}`, issue);
   }
   const pkg = f.optionalString('package');
   if (pkg !== undefined && !/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+\/$/.test(pkg)) {
-    f.fail('package', `must be a folder path under models/ ending in "/" (e.g. "sample-jinghe/"), got ${describe(pkg)}`);
+    f.fail('package', because(`must be a folder path under models/ ending in "/" (e.g. "sample-jinghe/"), got ${describe(pkg)}`, 'issue.city.packagePath', { got: describe(pkg) }));
   }
   return {
     id,
@@ -145,25 +178,33 @@ export function readCityDataset(json: unknown, file = HANGZHOU_CITY_FILE): CityD
   const fail = (issues: DataIssue[]): never => {
     throw new DataError(issues.slice(0, MAX_ISSUES), 'Invalid city list of future communities');
   };
-  if (!isObject(json)) return fail([{ file, reason: `must be a JSON object, got ${describe(json)}` }]);
+  if (!isObject(json)) return fail([{ file, ...because(`must be a JSON object, got ${describe(json)}`, 'issue.json.mustBeObjectGot', { got: describeValue(json) }) }]);
   const issues: DataIssue[] = [];
   const f = new FieldReader(json, { file }, issues);
 
-  if (json.format !== CITY_FORMAT) f.fail('format', `must be "${CITY_FORMAT}", got ${describe(json.format)}`);
+  if (json.format !== CITY_FORMAT) {
+    f.fail('format', because(`must be "${CITY_FORMAT}", got ${describe(json.format)}`, 'issue.field.mustBeValueGot', { value: CITY_FORMAT, got: describeValue(json.format) }));
+  }
   const formatVersion = f.string('formatVersion');
   if (formatVersion && !(CITY_FORMAT_VERSIONS as readonly string[]).includes(formatVersion)) {
-    f.fail('formatVersion', `version ${formatVersion} is not supported (supported: ${CITY_FORMAT_VERSIONS.join(', ')})`);
+    f.fail(
+      'formatVersion',
+      because(`version ${formatVersion} is not supported (supported: ${CITY_FORMAT_VERSIONS.join(', ')})`, 'issue.field.versionUnsupported', {
+        version: formatVersion,
+        supported: CITY_FORMAT_VERSIONS,
+      }),
+    );
   }
   const city = localized(f, json, 'city');
   const asOf = f.string('asOf');
   const asOfOk = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
-  if (asOf && !asOfOk) f.fail('asOf', `must be YYYY-MM-DD, got ${describe(asOf)}`);
+  if (asOf && !asOfOk) f.fail('asOf', mustBeDate(describe(asOf)));
   const lastYear = asOfOk ? Number(asOf.slice(0, 4)) : new Date().getUTCFullYear();
 
   let synthetic: CityDataset['synthetic'];
   if (json.synthetic !== undefined) {
     const s = json.synthetic;
-    if (!isObject(s)) f.fail('synthetic', 'must be {"notice": {"zh": "…", "en": "…"}}');
+    if (!isObject(s)) f.fail('synthetic', because('must be {"notice": {"zh": "…", "en": "…"}}', 'issue.city.syntheticShape'));
     else {
       const local: DataIssue[] = [];
       const notice = localized(new FieldReader(s, { file }, local), s, 'notice');
@@ -174,25 +215,25 @@ export function readCityDataset(json: unknown, file = HANGZHOU_CITY_FILE): CityD
 
   const sources: CityDataset['sources'] = [];
   if (json.sources !== undefined) {
-    if (!Array.isArray(json.sources)) f.fail('sources', 'must be a list of {"text": "…", "url"?: "…"}');
+    if (!Array.isArray(json.sources)) f.fail('sources', because('must be a list of {"text": "…", "url"?: "…"}', 'issue.city.sourcesList'));
     else
       json.sources.forEach((s, i) => {
         if (isObject(s) && typeof s.text === 'string' && s.text !== '' && (s.url === undefined || typeof s.url === 'string')) {
           sources.push({ text: s.text, ...(typeof s.url === 'string' ? { url: s.url } : {}) });
-        } else f.fail(`sources[${i}]`, 'must be {"text": "…", "url"?: "…"}');
+        } else f.fail(`sources[${i}]`, because('must be {"text": "…", "url"?: "…"}', 'issue.city.sourceShape'));
       });
   }
 
   const districts: CityDistrict[] = [];
   /** Index of each valid district in the file's list, for messages. */
   const districtIndex = new Map<CityDistrict, number>();
-  if (!Array.isArray(json.districts) || json.districts.length === 0) f.fail('districts', 'must list at least one district');
+  if (!Array.isArray(json.districts) || json.districts.length === 0) f.fail('districts', because('must list at least one district', 'issue.city.districtsRequired'));
   else {
     const seen = new Set<string>();
     json.districts.forEach((entry, i) => {
       const district = readEntry(entry, 'districts', i, file, issues, readDistrict);
       if (!district) return;
-      if (seen.has(district.id)) issues.push({ file, id: district.id, field: `districts[${i}].id`, reason: `"${district.id}" is listed twice` });
+      if (seen.has(district.id)) issues.push({ file, id: district.id, field: `districts[${i}].id`, ...listedTwice(district.id) });
       seen.add(district.id);
       districts.push(district);
       districtIndex.set(district, i);
@@ -204,13 +245,13 @@ export function readCityDataset(json: unknown, file = HANGZHOU_CITY_FILE): CityD
   );
 
   const communities: CityCommunity[] = [];
-  if (!Array.isArray(json.communities)) f.fail('communities', 'must be a list (it may be empty)');
+  if (!Array.isArray(json.communities)) f.fail('communities', because('must be a list (it may be empty)', 'issue.city.communitiesList'));
   else {
     const seen = new Set<string>();
     json.communities.forEach((entry, i) => {
       const community = readEntry(entry, 'communities', i, file, issues, (cf, r) => readCommunity(cf, r, lastYear, districtIds));
       if (!community) return;
-      if (seen.has(community.id)) issues.push({ file, id: community.id, field: `communities[${i}].id`, reason: `"${community.id}" is listed twice` });
+      if (seen.has(community.id)) issues.push({ file, id: community.id, field: `communities[${i}].id`, ...listedTwice(community.id) });
       seen.add(community.id);
       communities.push(community);
     });
@@ -221,7 +262,15 @@ export function readCityDataset(json: unknown, file = HANGZHOU_CITY_FILE): CityD
     districts.forEach((d) => {
       const listed = communities.filter((c) => c.district === d.id).length;
       if (listed > d.urbanCommunities) {
-        issues.push({ file, id: d.id, field: `districts[${districtIndex.get(d)}].urbanCommunities`, reason: `is ${d.urbanCommunities}, but ${listed} future communities are listed in the district` });
+        issues.push({
+          file,
+          id: d.id,
+          field: `districts[${districtIndex.get(d)}].urbanCommunities`,
+          ...because(`is ${d.urbanCommunities}, but ${listed} future communities are listed in the district`, 'issue.city.tooManyCommunities', {
+            urban: d.urbanCommunities,
+            listed,
+          }),
+        });
       }
     });
   }
@@ -245,7 +294,8 @@ export function parseCityDataset(text: string, file = HANGZHOU_CITY_FILE): CityD
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new DataError([{ file, reason: `is not valid JSON (${(error as Error).message})` }], 'Invalid city list of future communities');
+    const detail = ` (${(error as Error).message})`;
+    throw new DataError([{ file, ...because(`is not valid JSON${detail}`, 'issue.json.invalid', { detail: englishDetail(detail) }) }], 'Invalid city list of future communities');
   }
   return readCityDataset(json, file);
 }

@@ -1,4 +1,4 @@
-import type { DataIssue } from '../../core/errors';
+import { because, type DataIssue } from '../../core/errors';
 import type { Building, Community, Facility, FacilityCategory, NetworkLine } from '../../core/model/types';
 import { completeBuilding, guessBuildingFields, readBuildingDrafts, type BuildingDefaults, type BuildingFieldMapping } from '../formats/buildingMapping';
 import { readFacilities } from '../formats/facilityMapping';
@@ -136,7 +136,7 @@ export function withImportedData(
   const unique = <T extends { id: string }>(item: T, kind: keyof typeof taken, file: string): T => {
     let id = item.id;
     for (let n = 1; taken[kind].has(id); n++) id = `${file.replace(/\.[^.]+$/, '')}:${item.id}${n > 1 ? `~${n}` : ''}`;
-    if (id !== item.id) issues.push({ file, id: item.id, field: 'id', reason: `already used in the community; renamed to "${id}"` });
+    if (id !== item.id) issues.push({ file, id: item.id, field: 'id', ...because(`already used in the community; renamed to "${id}"`, 'issue.mapping.idTaken', { renamed: id }) });
     taken[kind].add(id);
     return id === item.id ? item : { ...item, id };
   };

@@ -1,4 +1,7 @@
-import type { DataIssue } from '../../core/errors';
+import { because, issueMessage, type DataIssue } from '../../core/errors';
+
+/** "none" where a geometry type is missing. */
+const NONE = issueMessage('issue.value.none');
 import { polygonAreaM2 } from '../../core/geo/localFrame';
 import type {
   Building,
@@ -155,7 +158,8 @@ export function readBuildingDrafts(
     const geometry = feature.geometry;
     const polygons = geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
     if (polygons.length === 0) {
-      issues.push({ ...location, field: 'geometry', reason: `a building needs a polygon footprint, got ${geometry?.type ?? 'none'}` });
+      const got = geometry?.type ?? 'none';
+      issues.push({ ...location, field: 'geometry', ...because(`a building needs a polygon footprint, got ${got}`, 'issue.mapping.buildingNeedsPolygon', { got: geometry?.type ?? NONE }) });
       return;
     }
     const p = feature.properties;
@@ -176,7 +180,7 @@ export function readBuildingDrafts(
       if (usedIds.has(id)) {
         let n = 2;
         while (usedIds.has(`${id}~${n}`)) n++;
-        issues.push({ ...location, field: mapping.id ?? 'id', reason: `duplicate id "${id}"; renamed to "${id}~${n}"` });
+        issues.push({ ...location, field: mapping.id ?? 'id', ...because(`duplicate id "${id}"; renamed to "${id}~${n}"`, 'issue.mapping.duplicateId', { id, renamed: `${id}~${n}` }) });
         id = `${id}~${n}`;
       }
       usedIds.add(id);

@@ -1,8 +1,10 @@
+import { because, issueMessage, type Reason } from '../../core/errors';
 import type { CoordinateSample } from '../../core/geo/crs';
 import type { LonLat } from '../../core/model/types';
 import { FeatureCollector } from './featureCollector';
 import { columnsOf } from './fieldNames';
-import { finishPolygon, projectXY, SkipFeature, type Project, type RepairLog } from './geometry';
+import { hasExtension, type FileFormat } from './formatTypes';
+import { at, finishPolygon, projectXY, SkipFeature, within, type Project, type RepairLog } from './geometry';
 import { ImportError, type ImportOptions, type ImportResult } from './importResult';
 import { readJsonObject } from './json';
 import { resolveSourceCrs } from './sourceCrs';
@@ -45,7 +47,7 @@ const GROUND_TOLERANCE_METERS = 0.05;
 const SURFACE_DEPTH: Record<string, number> = { MultiSurface: 0, CompositeSurface: 0, Solid: 1, MultiSolid: 2, CompositeSolid: 2 };
 
 function readVertices(json: JsonObject, file: string): Vertex[] {
-  if (!Array.isArray(json.vertices)) throw new ImportError('not-cityjson', { file, reason: 'has no "vertices" list' });
+  if (!Array.isArray(json.vertices)) throw new ImportError('not-cityjson', { file, ...because('has no "vertices" list', 'issue.cityjson.noVertices') });
   const transform = isObject(json.transform) ? json.transform : undefined;
   const scale = Array.isArray(transform?.scale) ? (transform.scale as number[]) : [1, 1, 1];
   const translate = Array.isArray(transform?.translate) ? (transform.translate as number[]) : [0, 0, 0];
@@ -64,7 +66,9 @@ function surfacesOf(geometry: CityGeometry): { surface: Surface; semantic?: stri
     : [];
   const out: { surface: Surface; semantic?: string }[] = [];
   const walk = (boundaries: unknown, values: unknown, level: number) => {
-    if (!Array.isArray(boundaries)) throw new SkipFeature('bad-record', `${geometry.type} boundaries are not nested lists`);
+    if (!Array.isArray(boundaries)) {
+      throw new SkipFeature('bad-record', because(`${geometry.type} boundaries are not nested lists`, 'issue.cityjson.badBoundaries', { type: geometry.type }));
+    }
     boundaries.forEach((item, i) => {
       const value = Array.isArray(values) ? values[i] : undefined;
       if (level < depth) return walk(item, value, level + 1);
@@ -107,25 +111,29 @@ interface Footprint {
   rings: [number, number][][];
   minZ: number;
   maxZ: number;
-  note?: string;
+  note?: Reason;
 }
 
 function footprintOf(geometry: CityGeometry, vertices: Vertex[]): Footprint {
   const surfaces = surfacesOf(geometry);
   const vertex = (index: unknown): Vertex => {
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= vertices.length) {
-      throw new SkipFeature('bad-coordinate', `vertex index ${JSON.stringify(index)} is not in the vertices list (${vertices.length} vertices)`);
+      const text = String(JSON.stringify(index));
+      throw new SkipFeature(
+        'bad-coordinate',
+        because(`vertex index ${text} is not in the vertices list (${vertices.length} vertices)`, 'issue.cityjson.badVertexIndex', { index: text, count: vertices.length }),
+      );
     }
     const v = vertices[index];
-    if (!v.every(Number.isFinite)) throw new SkipFeature('bad-coordinate', `vertex ${index} is not a finite [x, y, z]`);
+    if (!v.every(Number.isFinite)) throw new SkipFeature('bad-coordinate', because(`vertex ${index} is not a finite [x, y, z]`, 'issue.cityjson.vertexNotFinite', { index }));
     return v;
   };
   let minZ = Infinity;
   let maxZ = -Infinity;
   for (const { surface } of surfaces) {
-    if (!Array.isArray(surface)) throw new SkipFeature('bad-record', 'a surface is not a list of rings');
+    if (!Array.isArray(surface)) throw new SkipFeature('bad-record', because('a surface is not a list of rings', 'issue.cityjson.surfaceNotList'));
     for (const ring of surface) {
-      if (!Array.isArray(ring)) throw new SkipFeature('bad-record', 'a ring is not a list of vertex indices');
+      if (!Array.isArray(ring)) throw new SkipFeature('bad-record', because('a ring is not a list of vertex indices', 'issue.cityjson.ringNotList'));
       for (const index of ring) {
         const z = vertex(index)[2];
         minZ = Math.min(minZ, z);
@@ -133,7 +141,7 @@ function footprintOf(geometry: CityGeometry, vertices: Vertex[]): Footprint {
       }
     }
   }
-  if (!Number.isFinite(minZ)) throw new SkipFeature('no-geometry', `${geometry.type} has no vertices`);
+  if (!Number.isFinite(minZ)) throw new SkipFeature('no-geometry', because(`${geometry.type} has no vertices`, 'issue.cityjson.noVerticesIn', { type: geometry.type }));
   const atBottom = (surface: Surface) => surface.every((ring) => ring.every((i) => vertex(i)[2] - minZ <= GROUND_TOLERANCE_METERS));
   const semanticGround = surfaces.filter((s) => s.semantic === 'GroundSurface');
   const ground = semanticGround.length > 0 ? semanticGround : surfaces.filter((s) => atBottom(s.surface));
@@ -144,25 +152,33 @@ function footprintOf(geometry: CityGeometry, vertices: Vertex[]): Footprint {
   const all = new Map<number, [number, number]>();
   for (const { surface } of surfaces) for (const ring of surface) for (const i of ring) all.set(i, [vertex(i)[0], vertex(i)[1]]);
   const points = bottom.size >= 3 ? [...bottom.values()] : [...all.values()];
-  const why = ground.length > 1 ? `${ground.length} ground surfaces` : 'no ground surface';
-  return { rings: [convexHull(points)], minZ, maxZ, note: `footprint is the convex hull of the lowest vertices (${why})` };
+  const why =
+    ground.length > 1
+      ? { text: `${ground.length} ground surfaces`, message: issueMessage('issue.cityjson.groundSurfaces', { count: ground.length }) }
+      : { text: 'no ground surface', message: issueMessage('issue.cityjson.noGroundSurface') };
+  const note = because(`footprint is the convex hull of the lowest vertices (${why.text})`, 'issue.repair.convexHull', { why: why.message });
+  return { rings: [convexHull(points)], minZ, maxZ, note };
 }
 
 function projectRings(rings: [number, number][][], project: Project): LonLat[][] {
-  return rings.map((ring, r) => ring.map(([x, y], i) => projectXY(x, y, project, `ring ${r}, position ${i}`)));
+  return rings.map((ring, r) => ring.map(([x, y], i) => projectXY(x, y, project, within(at.ring(r), at.position(i)))));
 }
 
 const isBuilding = (o: JsonObject) => o.type === 'Building';
 const isPart = (o: JsonObject) => o.type === 'BuildingPart';
 
 export function readCityJson(input: ImportInput, file: string, options: ImportOptions = {}): ImportResult {
-  const { json, encoding } = readJsonObject(input, file, 'a CityJSON object', options.encoding);
+  const { json, encoding } = readJsonObject(input, file, 'CityJSON', options.encoding);
   if (!isObject(json) || json.type !== 'CityJSON') {
     const type = isObject(json) ? json.type : undefined;
-    const hint = type === 'FeatureCollection' || type === 'Feature' ? '; it is GeoJSON, import it as GeoJSON' : '';
-    throw new ImportError('not-cityjson', { file, reason: `is not CityJSON (type ${JSON.stringify(type ?? null)})${hint}` });
+    const typeText = JSON.stringify(type ?? null);
+    const why =
+      type === 'FeatureCollection' || type === 'Feature'
+        ? because(`is not CityJSON (type ${typeText}); it is GeoJSON, import it as GeoJSON`, 'issue.cityjson.isGeoJson', { type: typeText })
+        : because(`is not CityJSON (type ${typeText})`, 'issue.cityjson.notCityJson', { type: typeText });
+    throw new ImportError('not-cityjson', { file, ...why });
   }
-  if (!isObject(json.CityObjects)) throw new ImportError('not-cityjson', { file, reason: 'has no "CityObjects"' });
+  if (!isObject(json.CityObjects)) throw new ImportError('not-cityjson', { file, ...because('has no "CityObjects"', 'issue.cityjson.noCityObjects') });
   const vertices = readVertices(json, file);
   const objects = json.CityObjects;
 
@@ -177,7 +193,10 @@ export function readCityJson(input: ImportInput, file: string, options: ImportOp
   const addFeature = (id: string, index: number, object: JsonObject, inherited: JsonObject, parentId?: string) => {
     collector.add({ feature: index, id }, (repairs: RepairLog) => {
       const geometry = chooseGeometry(object);
-      if (!geometry) throw new SkipFeature('no-geometry', `${String(object.type)} "${id}" has no usable geometry (MultiSurface, Solid…)`);
+      if (!geometry) {
+        const type = String(object.type);
+        throw new SkipFeature('no-geometry', because(`${type} "${id}" has no usable geometry (MultiSurface, Solid…)`, 'issue.cityjson.noGeometry', { type, id }));
+      }
       const footprint = footprintOf(geometry, vertices);
       if (footprint.note) repairs.push(footprint.note);
       const attributes = isObject(object.attributes) ? object.attributes : {};
@@ -185,7 +204,7 @@ export function readCityJson(input: ImportInput, file: string, options: ImportOp
       return {
         id,
         feature: index,
-        geometry: { type: 'Polygon', coordinates: finishPolygon(projectRings(footprint.rings, resolved.project), '', repairs) },
+        geometry: { type: 'Polygon', coordinates: finishPolygon(projectRings(footprint.rings, resolved.project), null, repairs) },
         properties: { ...inherited, ...attributes, cityObjectType: object.type, lod: geometry.lod, ...(parentId ? { parentId } : {}) },
         ...(height > 0 ? { heightMeters: height } : {}),
       };
@@ -210,3 +229,19 @@ export function readCityJson(input: ImportInput, file: string, options: ImportOp
   const columns = columnsOf(collector.features.map((f) => f.properties));
   return collector.result('buildings', resolved, { encoding, columns });
 }
+
+/** CityJSON by its extensions, or a .json whose first bytes say `"type": "CityJSON"`. */
+export const cityjsonFormat: FileFormat<'cityjson'> = {
+  id: 'cityjson',
+  kind: 'file',
+  name: { zh: 'CityJSON', en: 'CityJSON' },
+  extensions: ['city.json', 'cityjson', 'json'],
+  mimeTypes: ['application/city+json'],
+  dimension: '3d',
+  detect(name, head) {
+    if (hasExtension(name, ['city.json', 'cityjson'])) return 1;
+    if (!hasExtension(name, ['json']) || !head) return 0;
+    return /"type"\s*:\s*"CityJSON"/.test(new TextDecoder('utf-8').decode(head)) ? 0.9 : 0;
+  },
+  read: (data, file, options) => readCityJson(data, file, options),
+};

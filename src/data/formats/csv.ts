@@ -1,8 +1,10 @@
 import Papa from 'papaparse';
+import { because, englishDetail } from '../../core/errors';
 import type { CoordinateSample, CrsId } from '../../core/geo/crs';
 import { FeatureCollector } from './featureCollector';
 import { findField, normalizeFieldName } from './fieldNames';
-import { projectXY, SkipFeature } from './geometry';
+import { hasExtension, type FileFormat } from './formatTypes';
+import { at, projectXY, SkipFeature } from './geometry';
 import { ImportError, pickId, type ImportOptions, type ImportResult } from './importResult';
 import { inferKind } from './inferKind';
 import { resolveSourceCrs } from './sourceCrs';
@@ -112,11 +114,11 @@ function sniffDelimiter(text: string): string {
 
 export function readCsv(input: ImportInput, file: string, options: CsvImportOptions = {}): ImportResult {
   const { text, encoding } = decodeText(input, file, { legacyFallback: true, ...(options.encoding ? { encoding: options.encoding } : {}) });
-  if (text.trim() === '') throw new ImportError('empty', { file, reason: 'is empty' });
+  if (text.trim() === '') throw new ImportError('empty', { file, ...because('is empty', 'issue.file.empty') });
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? sniffDelimiter(text) });
   const records = parsed.data;
   const header = uniqueHeader(records[0] ?? []);
-  if (header.length === 0 || isBlank(records[0] ?? [])) throw new ImportError('empty', { file, row: 1, reason: 'has no header row' });
+  if (header.length === 0 || isBlank(records[0] ?? [])) throw new ImportError('empty', { file, row: 1, ...because('has no header row', 'issue.csv.noHeader') });
 
   // A broken quote swallows the following lines into one cell: such rows are skipped, by record index.
   const broken = new Map<number, string>();
@@ -128,7 +130,7 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
     const cells = records[i];
     if (isBlank(cells)) continue;
     if (broken.has(i)) {
-      collector.skip({ row: i + 1 }, 'bad-record', `unreadable CSV row (${broken.get(i)})`);
+      collector.skip({ row: i + 1 }, 'bad-record', because(`unreadable CSV row (${broken.get(i)})`, 'issue.csv.unreadableRow', { detail: englishDetail(` (${broken.get(i)})`) }));
       continue;
     }
     const values: Record<string, string> = {};
@@ -142,7 +144,7 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
       ? { kind: 'xy', x: options.xColumn, y: options.yColumn }
       : findCoordinateColumns(header);
   for (const name of columns ? [columns.x, columns.y] : []) {
-    if (!header.includes(name)) throw new ImportError('missing-column', { file, row: 1, field: name, reason: `has no column "${name}"` });
+    if (!header.includes(name)) throw new ImportError('missing-column', { file, row: 1, field: name, ...because(`has no column "${name}"`, 'issue.csv.noColumn', { column: name }) });
   }
 
   const base = { file, encoding, columns: header, repaired: collector.repaired };
@@ -155,7 +157,7 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
       ...base,
       kind: 'table',
       sourceCrs: 'EPSG:4326',
-      crs: { crs: null, confidence: 'unknown', axisOrder: 'unknown', reason: 'no coordinate columns: read as a table' },
+      crs: { crs: null, confidence: 'unknown', axisOrder: 'unknown', ...because('no coordinate columns: read as a table', 'issue.crs.tableOnly') },
       axesSwapped: false,
       features: collector.features,
       skipped: collector.skipped,
@@ -169,7 +171,7 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
   }
   const hint = options.sourceCrs ? undefined : columns.crsHint;
   const resolved = resolveSourceCrs(file, { samples }, hint ? { ...options, sourceCrs: hint } : options);
-  if (hint) resolved.crs = { ...resolved.crs, confidence: 'guessed', reason: `column "${columns.x}" names ${hint}` };
+  if (hint) resolved.crs = { ...resolved.crs, confidence: 'guessed', ...because(`column "${columns.x}" names ${hint}`, 'issue.crs.columnNames', { column: columns.x, crs: hint }) };
 
   for (const { row, values } of rows) {
     const id = pickId(values);
@@ -177,13 +179,16 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
       const [xText, yText] = cellsOf(values, columns);
       if (xText.trim() === '' || yText.trim() === '') {
         const field = xText.trim() === '' ? columns.x : columns.y;
-        throw new SkipFeature('no-geometry', `no coordinates in column "${field}"`, field);
+        throw new SkipFeature('no-geometry', because(`no coordinates in column "${field}"`, 'issue.csv.noCoordinates', { column: field }), field);
       }
       const x = parseCoordinate(xText);
       const y = parseCoordinate(yText);
       const bad = Number.isNaN(x) ? [columns.x, xText] : Number.isNaN(y) ? [columns.y, yText] : null;
-      if (bad) throw new SkipFeature('bad-coordinate', `${JSON.stringify(bad[1].trim())} is not a number`, bad[0]);
-      const where = columns.kind === 'combined' ? `column "${columns.x}"` : `columns "${columns.x}", "${columns.y}"`;
+      if (bad) {
+        const value = JSON.stringify(bad[1].trim());
+        throw new SkipFeature('bad-coordinate', because(`${value} is not a number`, 'issue.csv.notANumber', { value }), bad[0]);
+      }
+      const where = columns.kind === 'combined' ? at.column(columns.x) : at.columns(columns.x, columns.y);
       return {
         ...(id !== undefined ? { id } : {}),
         row,
@@ -202,3 +207,16 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
     skipped: collector.skipped,
   };
 }
+
+/** Comma- or tab-separated tables, also saved by Excel as .txt. */
+export const csvFormat: FileFormat<'csv'> = {
+  id: 'csv',
+  kind: 'file',
+  name: { zh: 'CSV', en: 'CSV' },
+  note: { zh: 'UTF-8/GBK', en: 'UTF-8/GBK' },
+  extensions: ['csv', 'tsv', 'txt'],
+  mimeTypes: ['text/csv', 'text/tab-separated-values', 'text/plain'],
+  dimension: '2d',
+  detect: (name) => (hasExtension(name, ['csv', 'tsv', 'txt']) ? 1 : 0),
+  read: (data, file, options) => readCsv(data, file, options),
+};

@@ -1,3 +1,4 @@
+import { because, type Reason } from '../../core/errors';
 import { ImportError } from './importResult';
 import { normalizeEncoding } from './text';
 
@@ -52,14 +53,16 @@ export function dbfEncoding(bytes: Uint8Array, cpg?: string, override?: string):
 const trimEnd = (text: string) => text.replace(/[\s\u0000]+$/, '');
 
 export function readDbf(bytes: Uint8Array, file: string, encoding: string): DbfTable {
-  const invalid = (reason: string) => new ImportError('invalid-shapefile', { file, reason });
-  if (bytes.length < 32) throw invalid(`is too short for a dBASE header (${bytes.length} bytes)`);
+  const invalid = (why: Reason) => new ImportError('invalid-shapefile', { file, ...why });
+  if (bytes.length < 32) throw invalid(because(`is too short for a dBASE header (${bytes.length} bytes)`, 'issue.dbf.tooShort', { bytes: bytes.length }));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const recordCount = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   if (headerLength < 33 || recordLength < 1 || headerLength > bytes.length) {
-    throw invalid(`is not a dBASE table (header ${headerLength} bytes, records ${recordLength} bytes)`);
+    throw invalid(
+      because(`is not a dBASE table (header ${headerLength} bytes, records ${recordLength} bytes)`, 'issue.dbf.notDbase', { header: headerLength, record: recordLength }),
+    );
   }
   const decoder = new TextDecoder(encoding);
 
@@ -75,7 +78,9 @@ export function readDbf(bytes: Uint8Array, file: string, encoding: string): DbfT
     });
   }
   const declaredWidth = 1 + fields.reduce((sum, f) => sum + f.length, 0);
-  if (declaredWidth > recordLength) throw invalid(`fields need ${declaredWidth} bytes per record but records are ${recordLength}`);
+  if (declaredWidth > recordLength) {
+    throw invalid(because(`fields need ${declaredWidth} bytes per record but records are ${recordLength}`, 'issue.dbf.fieldsTooWide', { need: declaredWidth, record: recordLength }));
+  }
 
   const available = Math.max(0, Math.floor((bytes.length - headerLength) / recordLength));
   const count = Math.min(recordCount, available);

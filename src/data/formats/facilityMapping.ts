@@ -1,4 +1,4 @@
-import type { DataIssue } from '../../core/errors';
+import { because, issueMessage, type DataIssue } from '../../core/errors';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type LonLat } from '../../core/model/types';
 import { ringCentroid } from '../../core/geo/polygon';
 import { findField, textOf } from './fieldNames';
@@ -206,13 +206,18 @@ export function readFacilities(
     const location = locateFeature(result.file, feature);
     const position = representativePoint(feature.geometry);
     if (!position) {
-      issues.push({ ...location, field: 'geometry', reason: `a facility needs a point or an area, got ${feature.geometry?.type ?? 'none'}` });
+      const got = feature.geometry?.type ?? 'none';
+      issues.push({
+        ...location,
+        field: 'geometry',
+        ...because(`a facility needs a point or an area, got ${got}`, 'issue.mapping.facilityNeedsPoint', { got: feature.geometry?.type ?? issueMessage('issue.value.none') }),
+      });
       return;
     }
     const chosen = override?.(feature.properties);
     const match: FacilityMatch | null = chosen ? { category: chosen, via: 'category-field', approximate: false } : guessFacilityCategory(feature.properties);
     if (!match) {
-      issues.push({ ...location, field: 'category', reason: 'no facility category could be told from the tags, type or name' });
+      issues.push({ ...location, field: 'category', ...because('no facility category could be told from the tags, type or name', 'issue.mapping.noCategory') });
       return;
     }
     const nameField = findField(Object.keys(feature.properties), FACILITY_NAME_FIELDS);

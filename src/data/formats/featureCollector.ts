@@ -1,4 +1,4 @@
-import type { DataIssue } from '../../core/errors';
+import { toReason, type DataIssue, type Reason } from '../../core/errors';
 import { SkipFeature, type RepairLog } from './geometry';
 import type { ImportedFeature, ImportKind, ImportResult, SkippedFeature } from './importResult';
 import type { ResolvedCrs } from './sourceCrs';
@@ -34,15 +34,15 @@ export class FeatureCollector {
     const repairs: RepairLog = [];
     try {
       this.features.push(read(repairs));
-      for (const reason of repairs) this.repaired.push({ ...this.located(location), reason });
+      for (const repair of repairs) this.repaired.push({ ...this.located(location), ...repair });
     } catch (error) {
       if (!(error instanceof SkipFeature)) throw error;
-      this.skip(location, error.code, error.message, error.field);
+      this.skip(location, error.code, error.issueMessage ? { reason: error.message, message: error.issueMessage } : error.message, error.field);
     }
   }
 
-  skip(location: FeatureLocation, code: SkippedFeature['code'], reason: string, field?: string): void {
-    this.skipped.push({ ...this.located(location), ...(field === undefined ? {} : { field }), code, reason });
+  skip(location: FeatureLocation, code: SkippedFeature['code'], reason: string | Reason, field?: string): void {
+    this.skipped.push({ ...this.located(location), ...(field === undefined ? {} : { field }), code, ...toReason(reason) });
   }
 
   /** The reader's result: what was collected, in the CRS it was read from. */

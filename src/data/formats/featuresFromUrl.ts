@@ -1,4 +1,6 @@
+import { because, englishDetail, type Reason } from '../../core/errors';
 import { ImportError } from './importResult';
+import { urlFormatOf } from './registry';
 
 export type FetchLike = (url: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<{
   ok: boolean;
@@ -29,10 +31,11 @@ export function layerNameOfUrl(url: string): string {
   return /\.(geo)?json$/i.test(name) ? name : `${name}.geojson`;
 }
 
-/** A 3D Tiles tileset.json: an `asset` with a version and a `root` tile (3D Tiles 1.0 and 1.1). */
-export function isTilesetJson(json: unknown): boolean {
-  const j = json as { asset?: { version?: unknown }; root?: unknown } | null;
-  return typeof j === 'object' && j !== null && typeof j.asset?.version === 'string' && typeof j.root === 'object' && j.root !== null;
+export { isTilesetJson } from './tileset';
+
+/** The warning on a layer read from a URL whose features were cut at `maxFeatures`. */
+export function readFirstOnly(count: number): Reason {
+  return because(`only the first ${count} features were read`, 'issue.url.truncated', { count });
 }
 
 export type UrlResource =
@@ -44,7 +47,8 @@ export type UrlResource =
  * Fetches GeoJSON from a URL: a plain FeatureCollection file, or an OGC API – Features collection
  * (its description links to `items`; item pages link to `next`). Pages are followed until there is no
  * `next` or `maxFeatures` is reached, and merged into one FeatureCollection text for the importer.
- * A 3D Tiles `tileset.json` is recognised by its content and handed back as a tileset to stream.
+ * A 3D Tiles `tileset.json` is recognised by its content (the registry's URL formats) and handed back
+ * as a tileset to stream.
  */
 export async function featureCollectionFromUrl(
   url: string,
@@ -58,26 +62,32 @@ export async function featureCollectionFromUrl(
     try {
       response = await fetchImpl(target, { headers: { Accept: 'application/geo+json, application/json' }, signal: options.signal });
     } catch (error) {
-      throw new ImportError('missing-file', { file: target, reason: `cannot be fetched (${(error as Error).message})` });
+      const detail = ` (${(error as Error).message})`;
+      throw new ImportError('missing-file', { file: target, ...because(`cannot be fetched${detail}`, 'issue.url.fetchFailed', { detail: englishDetail(detail) }) });
     }
-    if (!response.ok) throw new ImportError('missing-file', { file: target, reason: `cannot be fetched (HTTP ${response.status})` });
+    if (!response.ok) {
+      throw new ImportError('missing-file', { file: target, ...because(`cannot be fetched (HTTP ${response.status})`, 'issue.url.httpStatus', { status: response.status }) });
+    }
     try {
       return await response.json();
     } catch {
-      throw new ImportError('invalid-json', { file: target, reason: 'did not answer with JSON' });
+      throw new ImportError('invalid-json', { file: target, ...because('did not answer with JSON', 'issue.url.notJson') });
     }
   };
 
   // Relative links resolve against the page they came from.
   let pageUrl = url;
   let page = await get(url);
-  if (isTilesetJson(page)) {
+  // Streamed formats (3D Tiles) are recognised by content: a tileset.json may have any name.
+  if (urlFormatOf(page)) {
     const parts = new URL(url).pathname.split('/').filter(Boolean);
     return { kind: 'tileset', name: parts.length > 1 ? `${parts.at(-2)}/${parts.at(-1)}` : (parts[0] ?? 'tileset.json'), url };
   }
   if ((page as { type?: unknown })?.type !== 'FeatureCollection') {
     const items = linkOf(page, 'items');
-    if (!items) throw new ImportError('not-geojson', { file: url, reason: 'is neither a GeoJSON FeatureCollection nor an OGC API Features collection' });
+    if (!items) {
+      throw new ImportError('not-geojson', { file: url, ...because('is neither a GeoJSON FeatureCollection nor an OGC API Features collection', 'issue.url.notFeatures') });
+    }
     pageUrl = new URL(items, url).href;
     page = await get(pageUrl);
   }
@@ -87,7 +97,7 @@ export async function featureCollectionFromUrl(
   for (;;) {
     pages++;
     const pageFeatures = (page as { features?: unknown }).features;
-    if (!Array.isArray(pageFeatures)) throw new ImportError('not-geojson', { file: pageUrl, reason: 'has no "features" list' });
+    if (!Array.isArray(pageFeatures)) throw new ImportError('not-geojson', { file: pageUrl, ...because('has no "features" list', 'issue.url.noFeatures') });
     features.push(...pageFeatures);
     next = linkOf(page, 'next');
     if (!next || features.length >= maxFeatures || pageFeatures.length === 0) break;

@@ -1,6 +1,8 @@
+import { because } from '../../core/errors';
 import type { CoordinateSample } from '../../core/geo/crs';
 import { FeatureCollector } from './featureCollector';
 import { columnsOf } from './fieldNames';
+import { hasExtension, type FileFormat } from './formatTypes';
 import { readGeoJsonGeometry, SkipFeature } from './geometry';
 import { ImportError, pickId, type ImportOptions, type ImportResult } from './importResult';
 import { inferKind } from './inferKind';
@@ -53,21 +55,24 @@ function osmProperties(properties: JsonObject): JsonObject {
 
 function featuresOf(json: JsonObject, file: string): unknown[] {
   if (json.type === 'FeatureCollection') {
-    if (!Array.isArray(json.features)) throw new ImportError('not-geojson', { file, reason: 'is a FeatureCollection without a "features" list' });
+    if (!Array.isArray(json.features)) {
+      throw new ImportError('not-geojson', { file, ...because('is a FeatureCollection without a "features" list', 'issue.geojson.noFeatures') });
+    }
     return json.features;
   }
   if (json.type === 'Feature') return [json];
   if (typeof json.type === 'string' && GEOMETRY_TYPES.has(json.type)) return [{ type: 'Feature', properties: {}, geometry: json }];
-  if (json.type === 'CityJSON') throw new ImportError('not-geojson', { file, reason: 'is CityJSON, not GeoJSON; import it as CityJSON' });
+  if (json.type === 'CityJSON') throw new ImportError('not-geojson', { file, ...because('is CityJSON, not GeoJSON; import it as CityJSON', 'issue.geojson.isCityJson') });
   if (Array.isArray(json.elements)) {
-    throw new ImportError('not-geojson', { file, reason: 'is raw Overpass JSON, not GeoJSON; export it as GeoJSON from overpass-turbo' });
+    throw new ImportError('not-geojson', { file, ...because('is raw Overpass JSON, not GeoJSON; export it as GeoJSON from overpass-turbo', 'issue.geojson.isOverpass') });
   }
-  throw new ImportError('not-geojson', { file, reason: `is not GeoJSON (type ${JSON.stringify(json.type ?? null)})` });
+  const type = JSON.stringify(json.type ?? null);
+  throw new ImportError('not-geojson', { file, ...because(`is not GeoJSON (type ${type})`, 'issue.geojson.notGeoJson', { type }) });
 }
 
 export function readGeoJson(input: ImportInput, file: string, options: ImportOptions = {}): ImportResult {
-  const { json, encoding } = readJsonObject(input, file, 'a GeoJSON object', options.encoding);
-  if (!isObject(json)) throw new ImportError('not-geojson', { file, reason: 'is not a JSON object' });
+  const { json, encoding } = readJsonObject(input, file, 'GeoJSON', options.encoding);
+  if (!isObject(json)) throw new ImportError('not-geojson', { file, ...because('is not a JSON object', 'issue.json.notObject') });
   const features = featuresOf(json, file);
 
   const samples: CoordinateSample[] = [];
@@ -79,10 +84,10 @@ export function readGeoJson(input: ImportInput, file: string, options: ImportOpt
   // RFC 7946: without a crs member coordinates are WGS84 lon/lat, wherever in the world they are;
   // only values that cannot be lon/lat (Gauss-Krüger metres) are worth a guess.
   const lonLatLike = samples.filter(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90).length >= samples.length / 2;
-  const rfc7946 = { crs: 'EPSG:4326' as const, reason: 'no crs member: RFC 7946 longitude/latitude' };
+  const rfc7946 = { crs: 'EPSG:4326' as const, ...because('no crs member: RFC 7946 longitude/latitude', 'issue.crs.rfc7946') };
   const resolved = resolveSourceCrs(file, { ...(crsName ? { name: crsName } : {}), samples }, options, lonLatLike ? rfc7946 : undefined);
   if (!crsName && !options.sourceCrs && resolved.sourceCrs === 'EPSG:4326' && resolved.crs.reason.startsWith('guessed')) {
-    resolved.crs = { ...resolved.crs, reason: `${rfc7946.reason}, which the coordinates fit` };
+    resolved.crs = { ...resolved.crs, ...because(`${rfc7946.reason}, which the coordinates fit`, 'issue.crs.rfc7946Fits') };
   }
 
   const collector = new FeatureCollector(file);
@@ -92,7 +97,8 @@ export function readGeoJson(input: ImportInput, file: string, options: ImportOpt
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : pickId(properties);
     collector.add({ feature: index, ...(id !== undefined ? { id } : {}) }, (repairs) => {
       if (!isObject(raw) || (raw.type !== 'Feature' && !('geometry' in raw))) {
-        throw new SkipFeature('bad-record', `not a GeoJSON Feature (type ${JSON.stringify(isObject(raw) ? (raw.type ?? null) : typeof raw)})`);
+        const type = JSON.stringify(isObject(raw) ? (raw.type ?? null) : typeof raw);
+        throw new SkipFeature('bad-record', because(`not a GeoJSON Feature (type ${type})`, 'issue.geojson.notFeature', { type }));
       }
       return {
         ...(id !== undefined ? { id } : {}),
@@ -106,3 +112,15 @@ export function readGeoJson(input: ImportInput, file: string, options: ImportOpt
   const columns = columnsOf(collector.features.map((f) => f.properties));
   return collector.result(inferKind(collector.features, columns), resolved, { encoding, columns });
 }
+
+/** GeoJSON files; a .json is GeoJSON unless CityJSON recognises itself in it. */
+export const geojsonFormat: FileFormat<'geojson'> = {
+  id: 'geojson',
+  kind: 'file',
+  name: { zh: 'GeoJSON', en: 'GeoJSON' },
+  extensions: ['geojson', 'json'],
+  mimeTypes: ['application/geo+json', 'application/json'],
+  dimension: '2d',
+  detect: (name) => (hasExtension(name, ['geojson']) ? 1 : hasExtension(name, ['json']) ? 0.5 : 0),
+  read: (data, file, options) => readGeoJson(data, file, options),
+};

@@ -1,4 +1,4 @@
-import { respondToImportMessage } from './importFilesProtocol';
+import { serveWorker } from '../../core/worker/serveWorker';
+import { importFilesTask } from './importFilesTask';
 
-/** Parses dropped files off the main thread (one worker per import). */
-self.onmessage = (event: MessageEvent) => respondToImportMessage(event.data, (message) => self.postMessage(message));
+serveWorker(importFilesTask);

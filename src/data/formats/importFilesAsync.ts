@@ -1,6 +1,8 @@
-import type { ImportBatch } from './index';
+import { runInWorker, type WorkerLike } from '../../core/worker/runInWorker';
+import type { ImportBatch, ImportFilesInput, ImportProgressEvent } from './importFilesTask';
 import type { ImportOptions } from './importResult';
-import type { ImportFromWorker, ImportToWorker } from './importFilesProtocol';
+
+const defaultWorker = (): WorkerLike => new Worker(new URL('./importFiles.worker.ts', import.meta.url), { type: 'module' });
 
 /**
  * Reads files in a dedicated worker: the bytes are transferred (not copied) and parsing never blocks
@@ -11,30 +13,17 @@ export function importFilesAsync(
   options: ImportOptions = {},
   signal?: AbortSignal,
   onProgress?: (done: number, total: number, file: string) => void,
+  /** Defaults to the bundled module worker. */
+  createWorker: () => WorkerLike = defaultWorker,
 ): Promise<ImportBatch> {
-  if (signal?.aborted) return Promise.reject(new DOMException('import was cancelled', 'AbortError'));
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./importFiles.worker.ts', import.meta.url), { type: 'module' });
-    const finish = () => {
-      worker.terminate();
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      finish();
-      reject(new DOMException('import was cancelled', 'AbortError'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onmessage = ({ data }: MessageEvent<ImportFromWorker>) => {
-      if (data.type === 'progress') return onProgress?.(data.done, data.total, data.file);
-      finish();
-      if (data.type === 'result') resolve(data.batch);
-      else reject(new Error(data.message));
-    };
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(`import worker failed: ${event.message}`));
-    };
-    const message: ImportToWorker = { type: 'import', files: files.map((f) => [f.name, f.bytes]), options };
-    worker.postMessage(message, files.map((f) => f.bytes));
-  });
+  return runInWorker<ImportFilesInput, ImportBatch, ImportProgressEvent>(
+    { files: files.map((f) => [f.name, f.bytes]), options },
+    {
+      createWorker,
+      transfer: files.map((f) => f.bytes),
+      ...(signal ? { signal } : {}),
+      ...(onProgress ? { onProgress: ({ done, total, file }) => onProgress(done, total, file) } : {}),
+      label: 'import',
+    },
+  );
 }

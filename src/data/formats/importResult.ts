@@ -1,5 +1,5 @@
 import type { CrsDetection, CrsId } from '../../core/geo/crs';
-import { DataError, type DataIssue } from '../../core/errors';
+import type { DataIssue, ImportError, ImportErrorCode, TextPosition } from '../../core/errors';
 import type { LonLat, PolygonCoords } from '../../core/model/types';
 
 /**
@@ -37,15 +37,12 @@ export interface ImportedFeature {
   heightMeters?: number;
 }
 
-/** Why a feature was skipped. The `reason` text is English; the code drives the zh-CN summary. */
-export type SkipCode =
-  | 'no-geometry'
-  | 'bad-coordinate'
-  | 'out-of-range'
-  | 'too-few-positions'
-  | 'self-intersection'
-  | 'unsupported-geometry'
-  | 'bad-record';
+/**
+ * Why a feature was skipped, in one word: the import summary names it (`issue.skip.<code>` of the
+ * dictionaries); the skipped issue's `reason` and `message` say it in detail.
+ */
+export const SKIP_CODES = ['no-geometry', 'bad-coordinate', 'out-of-range', 'too-few-positions', 'self-intersection', 'unsupported-geometry', 'bad-record'] as const;
+export type SkipCode = (typeof SKIP_CODES)[number];
 
 export interface SkippedFeature extends DataIssue {
   code: SkipCode;
@@ -84,42 +81,7 @@ export interface ImportOptions {
   encoding?: string;
 }
 
-export type ImportErrorCode =
-  | 'empty'
-  | 'not-text'
-  | 'invalid-json'
-  | 'not-geojson'
-  | 'not-cityjson'
-  | 'invalid-shapefile'
-  | 'missing-file'
-  | 'missing-column'
-  | 'unsupported-crs'
-  | 'unknown-crs'
-  | 'unsupported-format';
-
-/** Where in a text a parse error happened, 1-based line and column. */
-export interface TextPosition {
-  offset: number;
-  line: number;
-  column: number;
-}
-
-/**
- * A file that cannot be imported at all. It is a `DataError` (so existing handlers show its
- * located issue) with a machine-readable `code` for the import dialog. When posting from a
- * worker, send `{ name, code, message, issues, position }`: structured clone drops class fields.
- */
-export class ImportError extends DataError {
-  readonly code: ImportErrorCode;
-  readonly position?: TextPosition;
-
-  constructor(code: ImportErrorCode, issue: DataIssue, position?: TextPosition) {
-    super([issue], `Cannot import ${issue.file}`);
-    this.name = 'ImportError';
-    this.code = code;
-    if (position) this.position = position;
-  }
-}
+export { ImportError, type ImportErrorCode, type TextPosition } from '../../core/errors';
 
 /** Plain-object form of an ImportError, for postMessage. */
 export interface ImportFailure {

@@ -1,35 +1,15 @@
-import { readCityJson } from './cityjson';
-import { readCsv } from './csv';
-import { readGeoJson } from './geojson';
+import { because } from '../../core/errors';
 import { ImportError, toImportFailure, type ImportFailure, type ImportOptions, type ImportResult } from './importResult';
-import { listShapefileLayers, readShapefile } from './shapefile';
-import { SNIFF_BYTES, toBytes } from './text';
-import { unzipEntries } from './zip';
+import { findImportFormat, readableFormatList, type ImportFormatId } from './registry';
 
 /**
  * One call for the import worker: a set of dropped files (name → bytes) in, one result per
- * layer out, and a failure per file that could not be read. Files of one shapefile travel
- * together, also inside a zip.
+ * layer out, and a failure per file that could not be read. Which format reads a file is the
+ * registry's business (registry.ts): containers (zips) are unpacked first, the parts of a
+ * multi-file format (shapefile) travel together, also inside a zip.
  */
 
-export type ImportFormat = 'geojson' | 'cityjson' | 'csv' | 'shapefile';
-
-const SHAPEFILE_PARTS = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qmd', 'xml']);
-
-/** The format of a file from its name, looking into JSON to tell CityJSON from GeoJSON. */
-export function detectFormat(name: string, data?: ArrayBuffer | ArrayBufferView): ImportFormat | null {
-  const lower = name.toLowerCase();
-  const ext = lower.slice(lower.lastIndexOf('.') + 1);
-  if (lower.endsWith('.city.json') || ext === 'cityjson') return 'cityjson';
-  if (ext === 'geojson') return 'geojson';
-  if (ext === 'json') {
-    const head = data ? new TextDecoder('utf-8').decode(toBytes(data).subarray(0, SNIFF_BYTES)) : '';
-    return /"type"\s*:\s*"CityJSON"/.test(head) ? 'cityjson' : 'geojson';
-  }
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
-  if (SHAPEFILE_PARTS.has(ext)) return 'shapefile';
-  return null;
-}
+export { detectFormat, type ImportFormat } from './registry';
 
 export interface ImportBatch {
   results: ImportResult[];
@@ -39,56 +19,71 @@ export interface ImportBatch {
 /** Called after each file or shapefile layer is read: how many of how many, and which. */
 export type ImportProgress = (done: number, total: number, file: string) => void;
 
-export function importFiles(files: ReadonlyMap<string, ArrayBuffer | ArrayBufferView>, options: ImportOptions = {}, onProgress?: ImportProgress): ImportBatch {
+type Bytes = ArrayBuffer | ArrayBufferView;
+
+export function importFiles(files: ReadonlyMap<string, Bytes>, options: ImportOptions = {}, onProgress?: ImportProgress): ImportBatch {
   const results: ImportResult[] = [];
   const failures: ImportFailure[] = [];
+  const fail = (error: unknown) => {
+    if (!(error instanceof ImportError)) throw error;
+    failures.push(toImportFailure(error));
+  };
   let done = 0;
   let total = 0;
   const attempt = (read: () => ImportResult, file: string) => {
     try {
       results.push(read());
     } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      failures.push(toImportFailure(error));
+      fail(error);
     }
     onProgress?.(++done, total, file);
   };
-  const shapefileParts = new Map<string, ArrayBuffer | ArrayBufferView>();
-  const loose = new Map<string, ArrayBuffer | ArrayBufferView>();
+
+  // Containers are opened first (one level deep); their entries are read like dropped files.
+  const loose = new Map<string, Bytes>();
   for (const [name, data] of files) {
-    if (!name.toLowerCase().endsWith('.zip')) loose.set(name, data);
+    const container = findImportFormat(name, data, ['container']);
+    if (!container) loose.set(name, data);
     else
       try {
-        for (const [entry, bytes] of unzipEntries(name, data)) loose.set(entry, bytes);
+        for (const [entry, bytes] of container.unpack(name, data)) loose.set(entry, bytes);
       } catch (error) {
-        if (!(error instanceof ImportError)) throw error;
-        failures.push(toImportFailure(error));
+        fail(error);
       }
   }
-  const formats = new Map([...loose].map(([name, data]) => [name, detectFormat(name, data)]));
-  for (const [name, data] of loose) if (formats.get(name) === 'shapefile') shapefileParts.set(name, data);
-  const shapefileLayers = listShapefileLayers(shapefileParts);
-  total = [...formats.values()].filter((f) => f !== null && f !== 'shapefile').length + shapefileLayers.length;
+
+  const formats = new Map([...loose].map(([name, data]) => [name, findImportFormat(name, data, ['file', 'multi-file'])]));
+  // Parts of multi-file formats, grouped by format; each format makes layers of its parts.
+  const parts = new Map<ImportFormatId, Map<string, Bytes>>();
   for (const [name, data] of loose) {
     const format = formats.get(name);
-    if (format === 'shapefile') continue;
-    else if (format === 'geojson') attempt(() => readGeoJson(data, name, options), name);
-    else if (format === 'cityjson') attempt(() => readCityJson(data, name, options), name);
-    else if (format === 'csv') attempt(() => readCsv(data, name, options), name);
+    if (format?.kind !== 'multi-file') continue;
+    if (!parts.has(format.id)) parts.set(format.id, new Map());
+    parts.get(format.id)!.set(name, data);
+  }
+  const multiFile = [...new Set([...formats.values()])].filter((f) => f?.kind === 'multi-file');
+  const layers = multiFile.map((format) => ({ format, layers: format.layers(parts.get(format.id)!) }));
+  total = [...formats.values()].filter((f) => f?.kind === 'file').length + layers.reduce((sum, l) => sum + l.layers.length, 0);
+
+  for (const [name, data] of loose) {
+    const format = formats.get(name);
+    if (format?.kind === 'multi-file') continue;
+    if (format) attempt(() => format.read(data, name, options), name);
     else {
-      failures.push(toImportFailure(new ImportError('unsupported-format', { file: name, reason: 'is not a supported format: GeoJSON, CityJSON, CSV, shapefile or a zip of them' })));
+      const supported = readableFormatList();
+      fail(new ImportError('unsupported-format', { file: name, ...because(`is not a supported format: ${supported.en}`, 'issue.format.unsupported', { formats: supported }) }));
     }
   }
-  for (const layer of shapefileLayers) attempt(() => readShapefile(shapefileParts, { ...options, layer }), layer);
-  if (shapefileParts.size > 0 && shapefileLayers.length === 0) {
-    const name = [...shapefileParts.keys()][0];
-    failures.push(toImportFailure(new ImportError('missing-file', { file: name, reason: 'is part of a shapefile but the .shp is missing' })));
+  for (const { format, layers: names } of layers) {
+    const formatParts = parts.get(format.id)!;
+    for (const layer of names) attempt(() => format.read(formatParts, layer, options), layer);
+    if (formatParts.size > 0 && names.length === 0) fail(format.incomplete(formatParts));
   }
   return { results, failures };
 }
 
 export * from './importResult';
-export { summarizeImport, type SummaryLocale } from './summary';
+export { IMPORT_FORMATS, acceptedFileTypes, droppableFormatList, readableFormatList, type ImportFormatId } from './registry';
 export { readGeoJson } from './geojson';
 export { readCsv, findCoordinateColumns, type CsvImportOptions, type CoordinateColumns } from './csv';
 export { readCityJson } from './cityjson';

@@ -1,4 +1,4 @@
-import type { DataIssue } from '../../core/errors';
+import { because, type DataIssue } from '../../core/errors';
 import { textOf } from './fieldNames';
 import type { ImportedFeature } from './importResult';
 
@@ -52,16 +52,16 @@ export function joinTable<B extends { id?: string; properties: Record<string, un
     const where: DataIssue = { file, reason: '', field: rowKey, ...(row.row !== undefined ? { row: row.row } : {}), ...(row.feature !== undefined ? { feature: row.feature } : {}) };
     const key = keyOf(row.properties[rowKey]);
     if (key === undefined) {
-      unmatchedRows.push({ ...where, reason: 'empty key' });
+      unmatchedRows.push({ ...where, ...because('empty key', 'issue.join.emptyKey') });
       continue;
     }
     const index = byKey.get(key);
     if (index === undefined) {
-      unmatchedRows.push({ ...where, id: key, reason: `no building with ${buildingKey} = "${key}"` });
+      unmatchedRows.push({ ...where, id: key, ...because(`no building with ${buildingKey} = "${key}"`, 'issue.join.noBuilding', { field: buildingKey, key }) });
       continue;
     }
     if (joined[index]) {
-      unmatchedRows.push({ ...where, id: key, reason: `building "${key}" already has a row; only the first row is joined` });
+      unmatchedRows.push({ ...where, id: key, ...because(`building "${key}" already has a row; only the first row is joined`, 'issue.join.duplicate', { key }) });
       continue;
     }
     const values: Record<string, unknown> = {};

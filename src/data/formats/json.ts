@@ -1,6 +1,7 @@
+import { because, englishDetail } from '../../core/errors';
 import { ImportError, type TextPosition } from './importResult';
 import { jsonErrorOffset } from './jsonErrorOffset';
-import { SNIFF_BYTES, decodeText, hasNulByte, notText, startsAsUtf8, toBytes, type ImportInput } from './text';
+import { NOT_UTF8, NUL_BYTES, SNIFF_BYTES, decodeText, hasNulByte, notText, startsAsUtf8, toBytes, type ImportInput } from './text';
 
 /**
  * Reading JSON files (GeoJSON, CityJSON) safely: reject binary and non-JSON input from its first
@@ -27,14 +28,17 @@ export function parseJsonText(text: string, file: string): unknown {
   } catch (error) {
     const message = (error as Error).message;
     const offset = jsonErrorOffset(text);
-    if (offset === undefined) throw new ImportError('invalid-json', { file, reason: `is not valid JSON (${message})` });
+    if (offset === undefined) {
+      throw new ImportError('invalid-json', { file, ...because(`is not valid JSON (${message})`, 'issue.json.invalid', { detail: englishDetail(` (${message})`) }) });
+    }
     const position = positionAt(text, offset);
     const at = `line ${position.line}, column ${position.column}`;
+    const where = { line: position.line, column: position.column, offset };
     const truncated = offset >= text.trimEnd().length;
-    const reason = truncated
-      ? `is truncated: the JSON ends unexpectedly at ${at} (offset ${offset})`
-      : `is not valid JSON at ${at} (offset ${offset}): ${message}`;
-    throw new ImportError('invalid-json', { file, reason }, position);
+    const why = truncated
+      ? because(`is truncated: the JSON ends unexpectedly at ${at} (offset ${offset})`, 'issue.json.truncated', where)
+      : because(`is not valid JSON at ${at} (offset ${offset}): ${message}`, 'issue.json.invalidAt', { ...where, detail: englishDetail(`: ${message}`) });
+    throw new ImportError('invalid-json', { file, ...why }, position);
   }
 }
 
@@ -50,25 +54,28 @@ function firstSignificantChar(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Decodes and parses a JSON object file. `what` names the expected format in messages
- * ("a GeoJSON object"). Checks, in order of cost: empty, binary (NUL bytes or invalid UTF-8 in the
+ * Decodes and parses a JSON object file. `format` names the expected format in messages
+ * ("is not a GeoJSON object"). Checks, in order of cost: empty, binary (NUL bytes or invalid UTF-8 in the
  * first 64 KB), not starting with "{", then the full decode and parse.
  */
-export function readJsonObject(input: ImportInput, file: string, what: string, encoding?: string): { json: unknown; encoding: string } {
+export function readJsonObject(input: ImportInput, file: string, format: 'GeoJSON' | 'CityJSON', encoding?: string): { json: unknown; encoding: string } {
+  const onlyWhitespace = () => new ImportError('empty', { file, ...because('contains only whitespace', 'issue.file.onlyWhitespace') });
+  const notAnObject = (found: string) =>
+    new ImportError('invalid-json', { file, ...because(`is not a ${format} object: it should start with "{", found ${found}`, 'issue.json.notObjectStart', { format, found }) });
   if (typeof input !== 'string') {
     const bytes = toBytes(input);
-    if (bytes.length === 0) throw new ImportError('empty', { file, reason: 'is empty (0 bytes)' });
+    if (bytes.length === 0) throw new ImportError('empty', { file, ...because('is empty (0 bytes)', 'issue.file.emptyBytes') });
     if (!encoding) {
-      if (hasNulByte(bytes)) throw notText(file, 'it contains NUL bytes (binary data)');
-      if (!startsAsUtf8(bytes)) throw notText(file, 'it is not valid UTF-8 (if it is GBK text, choose the encoding)');
+      if (hasNulByte(bytes)) throw notText(file, NUL_BYTES);
+      if (!startsAsUtf8(bytes)) throw notText(file, NOT_UTF8);
       const first = firstSignificantChar(bytes);
-      if (first === undefined && bytes.length <= SNIFF_BYTES) throw new ImportError('empty', { file, reason: 'contains only whitespace' });
-      if (first !== '{') throw new ImportError('invalid-json', { file, reason: `is not ${what}: it should start with "{", found ${JSON.stringify(first ?? '')}` });
+      if (first === undefined && bytes.length <= SNIFF_BYTES) throw onlyWhitespace();
+      if (first !== '{') throw notAnObject(JSON.stringify(first ?? ''));
     }
   }
   const { text, encoding: used } = decodeText(input, file, { legacyFallback: false, ...(encoding ? { encoding } : {}) });
   const trimmed = text.trim();
-  if (trimmed === '') throw new ImportError('empty', { file, reason: 'contains only whitespace' });
-  if (trimmed[0] !== '{') throw new ImportError('invalid-json', { file, reason: `is not ${what}: it should start with "{", found ${JSON.stringify(trimmed[0])}` });
+  if (trimmed === '') throw onlyWhitespace();
+  if (trimmed[0] !== '{') throw notAnObject(JSON.stringify(trimmed[0]));
   return { json: parseJsonText(text, file), encoding: used };
 }

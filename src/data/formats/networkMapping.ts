@@ -1,4 +1,4 @@
-import type { DataIssue } from '../../core/errors';
+import { because, issueMessage, type DataIssue } from '../../core/errors';
 import { NETWORK_KINDS, type LonLat, type NetworkKind, type NetworkLine } from '../../core/model/types';
 import { textOf } from './fieldNames';
 import { fileStem, locateFeature, type ImportResult } from './importResult';
@@ -36,12 +36,16 @@ export function readNetworkLines(result: Pick<ImportResult, 'file' | 'features'>
     const g = feature.geometry;
     const parts: LonLat[][] = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
     if (parts.length === 0) {
-      issues.push({ ...location, field: 'geometry', reason: `a network line needs a line, got ${g?.type ?? 'none'}` });
+      issues.push({
+        ...location,
+        field: 'geometry',
+        ...because(`a network line needs a line, got ${g?.type ?? 'none'}`, 'issue.mapping.networkNeedsLine', { got: g?.type ?? issueMessage('issue.value.none') }),
+      });
       return;
     }
     const kind = guessNetworkKind(feature.properties);
     if (!kind) {
-      issues.push({ ...location, field: 'highway', reason: 'not a walkable way (no known highway or kind value)' });
+      issues.push({ ...location, field: 'highway', ...because('not a walkable way (no known highway or kind value)', 'issue.mapping.notWalkable') });
       return;
     }
     const name = textOf(feature.properties.name);

@@ -1,3 +1,4 @@
+import { issueMessage, type IssueMessage } from '../../core/errors';
 import type { LonLat } from '../../core/model/types';
 
 /**
@@ -14,7 +15,7 @@ import type { LonLat } from '../../core/model/types';
 export type RingCheck =
   | { kind: 'simple' }
   | { kind: 'crossing'; at: LonLat; segments: [number, number] }
-  | { kind: 'unchecked'; reason: string };
+  | { kind: 'unchecked'; reason: string; message?: IssueMessage };
 
 /** ~ a 2,000-vertex ring checked naively pair by pair (2,000² / 2); the sweep rarely gets near it. */
 export const MAX_SEGMENT_PAIR_TESTS = 2_000_000;
@@ -72,7 +73,9 @@ export function checkRingSimple(ring: readonly Point[], maxPairTests = MAX_SEGME
     const a1 = ring[i];
     const a2 = ring[i + 1];
     for (const j of active) {
-      if (++tests > maxPairTests) return { kind: 'unchecked', reason: `ring of ${n} segments too complex to check` };
+      if (++tests > maxPairTests) {
+        return { kind: 'unchecked', reason: `ring of ${n} segments too complex to check`, message: issueMessage('issue.geometry.ringTooComplex', { count: n }) };
+      }
       const b1 = ring[j];
       const b2 = ring[j + 1];
       if (Math.max(a1[1], a2[1]) < Math.min(b1[1], b2[1]) || Math.max(b1[1], b2[1]) < Math.min(a1[1], a2[1])) continue;

@@ -1,10 +1,11 @@
-import type { DataIssue } from '../../core/errors';
+import { because, type DataIssue } from '../../core/errors';
 import type { CoordinateSample } from '../../core/geo/crs';
 import type { LonLat, PolygonCoords } from '../../core/model/types';
 import { pointInPolygon } from '../../core/geo/polygon';
 import { dbfEncoding, readDbf, type DbfTable } from './dbf';
 import { FeatureCollector } from './featureCollector';
-import { finishLine, finishPolygon, isCounterClockwise, projectXY, SkipFeature, type Project, type RepairLog } from './geometry';
+import { hasExtension, type MultiFileFormat } from './formatTypes';
+import { at, finishLine, finishPolygon, isCounterClockwise, projectXY, SkipFeature, within, type Project, type RepairLog } from './geometry';
 import { ImportError, pickId, type ImportedGeometry, type ImportOptions, type ImportResult } from './importResult';
 import { inferKind } from './inferKind';
 import { resolveSourceCrs } from './sourceCrs';
@@ -59,7 +60,9 @@ interface Layer {
 function pickLayer(files: ShapefileFiles, layer?: string): Layer {
   const entries = entriesOf(files);
   const layers = listShapefileLayers(files);
-  if (layers.length === 0) throw new ImportError('missing-file', { file: entries[0]?.[0] ?? 'shapefile', reason: 'no .shp file among the files given' });
+  if (layers.length === 0) {
+    throw new ImportError('missing-file', { file: entries[0]?.[0] ?? 'shapefile', ...because('no .shp file among the files given', 'issue.shapefile.noShp') });
+  }
   // Several layers and no choice: the first is read; the caller can list them with listShapefileLayers.
   const wanted = layer ?? layers[0];
   const sibling = (ext: string) => entries.find(([name]) => {
@@ -67,7 +70,9 @@ function pickLayer(files: ShapefileFiles, layer?: string): Layer {
     return n.ext === ext && n.base.toLowerCase() === wanted.toLowerCase();
   });
   const shp = sibling('shp');
-  if (!shp) throw new ImportError('missing-file', { file: `${wanted}.shp`, reason: `no layer "${wanted}" (layers: ${layers.join(', ')})` });
+  if (!shp) {
+    throw new ImportError('missing-file', { file: `${wanted}.shp`, ...because(`no layer "${wanted}" (layers: ${layers.join(', ')})`, 'issue.shapefile.noLayer', { layer: wanted, layers }) });
+  }
   const text = (ext: string) => {
     const entry = sibling(ext);
     return entry ? new TextDecoder('utf-8').decode(entry[1]).trim() : undefined;
@@ -93,10 +98,13 @@ interface ShapeRecord {
 }
 
 function readRecords(bytes: Uint8Array, file: string, collector: FeatureCollector): ShapeRecord[] {
-  if (bytes.length < HEADER_BYTES) throw new ImportError('invalid-shapefile', { file, reason: `is too short for a shapefile header (${bytes.length} bytes)` });
+  if (bytes.length < HEADER_BYTES) {
+    throw new ImportError('invalid-shapefile', { file, ...because(`is too short for a shapefile header (${bytes.length} bytes)`, 'issue.shapefile.tooShort', { bytes: bytes.length }) });
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getInt32(0, false) !== FILE_CODE) {
-    throw new ImportError('invalid-shapefile', { file, reason: `is not a shapefile (file code ${view.getInt32(0, false)}, expected ${FILE_CODE})` });
+    const code = view.getInt32(0, false);
+    throw new ImportError('invalid-shapefile', { file, ...because(`is not a shapefile (file code ${code}, expected ${FILE_CODE})`, 'issue.shapefile.badFileCode', { code, expected: FILE_CODE }) });
   }
   const declaredEnd = view.getInt32(24, false) * 2;
   const end = Math.min(bytes.length, declaredEnd > HEADER_BYTES ? declaredEnd : bytes.length);
@@ -106,7 +114,15 @@ function readRecords(bytes: Uint8Array, file: string, collector: FeatureCollecto
     const contentBytes = view.getInt32(offset + 4, false) * 2;
     const start = offset + 8;
     if (contentBytes < 4 || start + contentBytes > bytes.length) {
-      collector.skip({ feature: index }, 'bad-record', `record ${index + 1} is truncated or corrupt (content of ${contentBytes} bytes at offset ${start})`);
+      collector.skip(
+        { feature: index },
+        'bad-record',
+        because(`record ${index + 1} is truncated or corrupt (content of ${contentBytes} bytes at offset ${start})`, 'issue.shapefile.recordCorrupt', {
+          record: index + 1,
+          bytes: contentBytes,
+          offset: start,
+        }),
+      );
       break;
     }
     records.push({
@@ -129,10 +145,10 @@ const POLYGON = new Set([5, 15, 25]);
 function rawParts(record: ShapeRecord): { kind: 'point' | 'multipoint' | 'line' | 'polygon'; parts: [number, number][][] } {
   const { view, shapeType, length } = record;
   const need = (bytes: number) => {
-    if (bytes > length) throw new SkipFeature('bad-record', `shape needs ${bytes} bytes but has ${length}`);
+    if (bytes > length) throw new SkipFeature('bad-record', because(`shape needs ${bytes} bytes but has ${length}`, 'issue.shapefile.shapeShort', { need: bytes, has: length }));
   };
   const point = (at: number): [number, number] => [view.getFloat64(at, true), view.getFloat64(at + 8, true)];
-  if (shapeType === 0) throw new SkipFeature('no-geometry', 'null shape');
+  if (shapeType === 0) throw new SkipFeature('no-geometry', because('null shape', 'issue.shapefile.nullShape'));
   if (POINT.has(shapeType)) {
     need(16);
     return { kind: 'point', parts: [[point(0)]] };
@@ -147,18 +163,27 @@ function rawParts(record: ShapeRecord): { kind: 'point' | 'multipoint' | 'line' 
     need(40);
     const numParts = view.getInt32(32, true);
     const numPoints = view.getInt32(36, true);
-    if (numParts < 1 || numPoints < 1) throw new SkipFeature('no-geometry', `shape with ${numParts} parts and ${numPoints} points`);
+    if (numParts < 1 || numPoints < 1) {
+      throw new SkipFeature('no-geometry', because(`shape with ${numParts} parts and ${numPoints} points`, 'issue.shapefile.emptyShape', { parts: numParts, points: numPoints }));
+    }
     const pointsAt = 40 + 4 * numParts;
     need(pointsAt + 16 * numPoints);
     const starts = Array.from({ length: numParts }, (_, i) => view.getInt32(40 + 4 * i, true));
     const parts = starts.map((from, i) => {
       const to = i + 1 < numParts ? starts[i + 1] : numPoints;
-      if (from < 0 || to > numPoints || from >= to) throw new SkipFeature('bad-record', `part ${i} has invalid point range ${from}–${to}`);
+      if (from < 0 || to > numPoints || from >= to) {
+        throw new SkipFeature('bad-record', because(`part ${i} has invalid point range ${from}–${to}`, 'issue.shapefile.badPartRange', { part: i, from, to }));
+      }
       return Array.from({ length: to - from }, (_, k) => point(pointsAt + 16 * (from + k)));
     });
     return { kind: POLYGON.has(shapeType) ? 'polygon' : 'line', parts };
   }
-  throw new SkipFeature('unsupported-geometry', shapeType === 31 ? 'MultiPatch shapes are not supported' : `unknown shape type ${shapeType}`);
+  throw new SkipFeature(
+    'unsupported-geometry',
+    shapeType === 31
+      ? because('MultiPatch shapes are not supported', 'issue.shapefile.multiPatch')
+      : because(`unknown shape type ${shapeType}`, 'issue.shapefile.unknownShapeType', { type: shapeType }),
+  );
 }
 
 /**
@@ -190,20 +215,20 @@ function assemblePolygons(rings: LonLat[][], mirrored: boolean): LonLat[][][] {
 
 function toGeometry(record: ShapeRecord, project: Project, mirrored: boolean, repairs: RepairLog): ImportedGeometry {
   const { kind, parts } = rawParts(record);
-  const projected = parts.map((part, p) => part.map(([x, y], i) => projectXY(x, y, project, `part ${p}, point ${i}`)));
+  const projected = parts.map((part, p) => part.map(([x, y], i) => projectXY(x, y, project, within(at.part(p), at.pointN(i)))));
   switch (kind) {
     case 'point':
       return { type: 'Point', coordinates: projected[0][0] };
     case 'multipoint':
       return projected[0].length === 1 ? { type: 'Point', coordinates: projected[0][0] } : { type: 'MultiPoint', coordinates: projected[0] };
     case 'line': {
-      const lines = projected.map((line, i) => finishLine(line, `part ${i}`));
+      const lines = projected.map((line, i) => finishLine(line, at.part(i)));
       return lines.length === 1 ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines };
     }
     default: {
       const polygons = assemblePolygons(projected, mirrored);
-      if (polygons.length === 1) return { type: 'Polygon', coordinates: finishPolygon(polygons[0], '', repairs) };
-      return { type: 'MultiPolygon', coordinates: polygons.map((rings, p) => finishPolygon(rings, `polygon ${p}, `, repairs)) };
+      if (polygons.length === 1) return { type: 'Polygon', coordinates: finishPolygon(polygons[0], null, repairs) };
+      return { type: 'MultiPolygon', coordinates: polygons.map((rings, p) => finishPolygon(rings, at.polygon(p), repairs)) };
     }
   }
 }
@@ -229,16 +254,22 @@ export function readShapefile(files: ShapefileFiles, options: ShapefileImportOpt
     const chosen = dbfEncoding(layer.dbf.bytes, layer.cpg, options.encoding);
     encoding = chosen.encoding;
     table = readDbf(layer.dbf.bytes, layer.dbf.name, chosen.encoding);
-    if (table.missingRecords > 0) warnings.push({ file: layer.dbf.name, reason: `is truncated: ${table.missingRecords} record(s) announced in its header are missing` });
+    const missing = table.missingRecords;
+    if (missing > 0) {
+      warnings.push({ file: layer.dbf.name, ...because(`is truncated: ${missing} record(s) announced in its header are missing`, 'issue.dbf.truncated', { count: missing }) });
+    }
     if (table.records.length !== records.length) {
-      warnings.push({ file: layer.dbf.name, reason: `has ${table.records.length} records but the .shp has ${records.length}; attributes are matched by position` });
+      const [dbf, shp] = [table.records.length, records.length];
+      warnings.push({ file: layer.dbf.name, ...because(`has ${dbf} records but the .shp has ${shp}; attributes are matched by position`, 'issue.dbf.countMismatch', { dbf, shp }) });
     }
   } else {
-    warnings.push({ file, reason: 'has no .dbf beside it: features are imported without attributes' });
+    warnings.push({ file, ...because('has no .dbf beside it: features are imported without attributes', 'issue.shapefile.noDbf') });
   }
 
   const samples = records.slice(0, 1000).map(firstPoint).filter((p): p is CoordinateSample => p !== undefined);
-  if (!layer.prj && !options.sourceCrs) warnings.push({ file, reason: 'has no .prj beside it: the coordinate system is guessed from the coordinates' });
+  if (!layer.prj && !options.sourceCrs) {
+    warnings.push({ file, ...because('has no .prj beside it: the coordinate system is guessed from the coordinates', 'issue.shapefile.noPrj') });
+  }
   const resolved = resolveSourceCrs(file, { ...(layer.prj ? { wkt: layer.prj } : {}), samples }, options);
 
   let deleted = 0;
@@ -257,8 +288,32 @@ export function readShapefile(files: ShapefileFiles, options: ShapefileImportOpt
       properties,
     }));
   }
-  if (deleted > 0) warnings.push({ file: layer.dbf?.name ?? file, reason: `${deleted} record(s) marked deleted in the .dbf were left out` });
+  if (deleted > 0) {
+    warnings.push({ file: layer.dbf?.name ?? file, ...because(`${deleted} record(s) marked deleted in the .dbf were left out`, 'issue.dbf.deleted', { count: deleted }) });
+  }
 
   const columns = table?.fields.map((f) => f.name) ?? [];
   return collector.result(inferKind(collector.features, columns), resolved, { warnings, columns, ...(encoding ? { encoding } : {}) });
 }
+
+/** The files that make up a shapefile (and its index and metadata files, which travel along unread). */
+const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qmd', 'xml'];
+
+/** Shapefiles: the parts are grouped by stem, one layer per .shp. */
+export const shapefileFormat: MultiFileFormat<'shapefile'> = {
+  id: 'shapefile',
+  kind: 'multi-file',
+  name: { zh: 'Shapefile', en: 'shapefile' },
+  note: { zh: '.shp .dbf .prj .cpg 一起选', en: 'pick .shp .dbf .prj .cpg together' },
+  extensions: SHAPEFILE_PARTS,
+  mimeTypes: ['application/x-esri-shape'],
+  dimension: '2d',
+  detect: (name) => (hasExtension(name, SHAPEFILE_PARTS) ? 1 : 0),
+  layers: (parts) => listShapefileLayers(parts),
+  read: (parts, layer, options) => readShapefile(parts, { ...options, layer }),
+  incomplete: (parts) =>
+    new ImportError('missing-file', {
+      file: [...parts.keys()][0] ?? 'shapefile',
+      ...because('is part of a shapefile but the .shp is missing', 'issue.shapefile.shpMissing'),
+    }),
+};

@@ -1,3 +1,4 @@
+import { because, type Reason } from '../../core/errors';
 import { createToWgs84, detectAxisOrder, detectCrs, type CrsDetection, type CrsId, type CrsSource } from '../../core/geo/crs';
 import type { Project } from './geometry';
 import { ImportError, type ImportOptions } from './importResult';
@@ -19,21 +20,24 @@ export function resolveSourceCrs(
   source: CrsSource,
   options: ImportOptions,
   /** What the format implies when nothing is declared and the values fit no system of China (GeoJSON: WGS84). */
-  fallback?: { crs: CrsId; reason: string },
+  fallback?: { crs: CrsId } & Reason,
 ): ResolvedCrs {
   let crs: CrsDetection;
   if (options.sourceCrs) {
     const { order } = detectAxisOrder(options.sourceCrs, source.samples ?? []);
-    crs = { crs: options.sourceCrs, confidence: 'declared', axisOrder: order, reason: 'chosen by the user' };
+    crs = { crs: options.sourceCrs, confidence: 'declared', axisOrder: order, ...because('chosen by the user', 'issue.crs.chosen') };
   } else {
     crs = detectCrs(source);
     if (!crs.crs && !crs.declared && fallback) {
-      crs = { crs: fallback.crs, confidence: 'guessed', axisOrder: 'east-north', reason: fallback.reason };
+      crs = { crs: fallback.crs, confidence: 'guessed', axisOrder: 'east-north', reason: fallback.reason, ...(fallback.message ? { message: fallback.message } : {}) };
     }
   }
   if (!crs.crs) {
     const code = crs.declared ? 'unsupported-crs' : 'unknown-crs';
-    throw new ImportError(code, { file, reason: `coordinate system: ${crs.reason}; choose the coordinate system to import it` });
+    throw new ImportError(code, {
+      file,
+      ...because(`coordinate system: ${crs.reason}; choose the coordinate system to import it`, 'issue.crs.choose', { why: crs.message ?? crs.reason }),
+    });
   }
   const axesSwapped = options.swapAxes ?? crs.axisOrder === 'north-east';
   return { sourceCrs: crs.crs, crs, axesSwapped, project: createToWgs84(crs.crs, { swapAxes: axesSwapped }) };

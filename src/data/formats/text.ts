@@ -1,3 +1,4 @@
+import { because, toReason, type Reason } from '../../core/errors';
 import { ImportError } from './importResult';
 
 /**
@@ -39,7 +40,7 @@ export function normalizeEncoding(label: string): string | null {
 
 function decoderFor(encoding: string, file: string, fatal = false): TextDecoder {
   const label = normalizeEncoding(encoding);
-  if (!label) throw new ImportError('not-text', { file, reason: `unknown text encoding "${encoding}"` });
+  if (!label) throw new ImportError('not-text', { file, ...because(`unknown text encoding "${encoding}"`, 'issue.text.unknownEncoding', { encoding }) });
   return new TextDecoder(label, { fatal });
 }
 
@@ -101,12 +102,12 @@ export function decodeText(input: ImportInput, file: string, options: DecodeOpti
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  if (hasNulByte(bytes)) throw notText(file, 'it contains NUL bytes (binary data)');
+  if (hasNulByte(bytes)) throw notText(file, NUL_BYTES);
   const utf8 = tryDecodeUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-  if (!options.legacyFallback) throw notText(file, 'it is not valid UTF-8 (if it is GBK text, choose the encoding)');
+  if (!options.legacyFallback) throw notText(file, NOT_UTF8);
   const text = new TextDecoder('gb18030').decode(bytes);
-  if (looksLikeGarbage(text)) throw notText(file, 'it is neither UTF-8 nor GBK text');
+  if (looksLikeGarbage(text)) throw notText(file, because('it is neither UTF-8 nor GBK text', 'issue.text.neitherUtf8NorGbk'));
   return { text, encoding: 'gb18030' };
 }
 
@@ -129,10 +130,15 @@ function decodeStrict(bytes: Uint8Array, encoding: string, file: string): string
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw notText(file, `it starts with a ${encoding} byte-order mark but is not valid ${encoding}`);
+    throw notText(file, because(`it starts with a ${encoding} byte-order mark but is not valid ${encoding}`, 'issue.text.badBom', { encoding }));
   }
 }
 
-export function notText(file: string, why: string): ImportError {
-  return new ImportError('not-text', { file, reason: `not a text file: ${why}` });
+/** Why bytes are not text, shared by the JSON readers' early checks. */
+export const NUL_BYTES = because('it contains NUL bytes (binary data)', 'issue.text.nulBytes');
+export const NOT_UTF8 = because('it is not valid UTF-8 (if it is GBK text, choose the encoding)', 'issue.text.notUtf8');
+
+export function notText(file: string, why: string | Reason): ImportError {
+  const { reason, message } = toReason(why);
+  return new ImportError('not-text', { file, ...because(`not a text file: ${reason}`, 'issue.text.notText', { why: message ?? reason }) });
 }

@@ -1,4 +1,6 @@
 import { unzipSync } from 'fflate';
+import { because, englishDetail } from '../../core/errors';
+import { hasExtension, type ContainerFormat } from './formatTypes';
 import { ImportError } from './importResult';
 import { toBytes } from './text';
 
@@ -14,9 +16,24 @@ export function unzipEntries(name: string, data: ArrayBuffer | ArrayBufferView):
   try {
     entries = unzipSync(toBytes(data));
   } catch (error) {
-    throw new ImportError('unsupported-format', { file: name, reason: `is not a readable zip file (${(error as Error).message})` });
+    const detail = ` (${(error as Error).message})`;
+    throw new ImportError('unsupported-format', { file: name, ...because(`is not a readable zip file${detail}`, 'issue.zip.unreadable', { detail: englishDetail(detail) }) });
   }
   const out = new Map<string, Uint8Array>();
   for (const [entry, bytes] of Object.entries(entries)) if (!isJunk(entry)) out.set(`${name}/${entry}`, bytes);
   return out;
 }
+
+/** Zips of any of the formats (one level deep): their entries are read as loose files. */
+export const zipFormat: ContainerFormat<'zip'> = {
+  id: 'zip',
+  kind: 'container',
+  name: { zh: 'zip 压缩包', en: 'zip' },
+  note: { zh: '内含以上格式', en: 'of the formats above' },
+  ofThem: { zh: '它们的 zip 压缩包', en: 'a zip of them' },
+  extensions: ['zip'],
+  mimeTypes: ['application/zip'],
+  dimension: '2d',
+  detect: (name) => (hasExtension(name, ['zip']) ? 1 : 0),
+  unpack: unzipEntries,
+};

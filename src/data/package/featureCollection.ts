@@ -1,4 +1,4 @@
-import type { DataIssue } from '../../core/errors';
+import { because, englishDetail, type DataIssue } from '../../core/errors';
 
 /**
  * The features of a GeoJSON FeatureCollection text, or null (with an issue naming the file) when the
@@ -9,12 +9,13 @@ export function parseFeatureCollection(text: string, file: string, issues: DataI
   try {
     json = JSON.parse(text);
   } catch (error) {
-    issues.push({ file, reason: `is not valid JSON (${(error as Error).message})` });
+    const detail = ` (${(error as Error).message})`;
+    issues.push({ file, ...because(`is not valid JSON${detail}`, 'issue.json.invalid', { detail: englishDetail(detail) }) });
     return null;
   }
   const collection = json as { type?: unknown; features?: unknown };
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    issues.push({ file, reason: 'must be a GeoJSON FeatureCollection' });
+    issues.push({ file, ...because('must be a GeoJSON FeatureCollection', 'issue.package.mustBeFeatureCollection') });
     return null;
   }
   return collection.features;

@@ -1,4 +1,4 @@
-import type { DataIssue } from '../../core/errors';
+import { because, issueMessage, toReason, type DataIssue, type IssueParam, type Reason } from '../../core/errors';
 
 /** Where a record sits in its file, for error messages. */
 export interface RecordLocation {
@@ -37,8 +37,9 @@ export class FieldReader {
     return this.issues.length === this.issueCountAtStart;
   }
 
-  fail(field: string | undefined, reason: string): void {
-    this.issues.push({ ...this.location, ...(field === undefined ? {} : { field }), reason });
+  /** Records a problem with `field`: an English reason, or a Reason with its message for the UI. */
+  fail(field: string | undefined, problem: string | Reason): void {
+    this.issues.push({ ...this.location, ...(field === undefined ? {} : { field }), ...toReason(problem) });
   }
 
   private raw(field: string): unknown {
@@ -55,11 +56,11 @@ export class FieldReader {
   string(field: string): string {
     const value = this.raw(field);
     if (value === undefined) {
-      this.fail(field, 'is required');
+      this.fail(field, REQUIRED);
       return '';
     }
     if (typeof value !== 'string' && typeof value !== 'number') {
-      this.fail(field, `must be text, got ${describe(value)}`);
+      this.fail(field, because(`must be text, got ${describe(value)}`, 'issue.field.mustBeText', { got: describeValue(value) }));
       return '';
     }
     return String(value);
@@ -72,13 +73,19 @@ export class FieldReader {
   number(field: string, rule: NumberRule = {}, integer = false): number {
     const value = this.raw(field);
     if (value === undefined) {
-      this.fail(field, 'is required');
+      this.fail(field, REQUIRED);
       return Number.NaN;
     }
     const parsed = typeof value === 'number' ? value : this.fromText && typeof value === 'string' ? Number(value) : NaN;
     const kind = integer ? 'an integer' : 'a number';
+    const mustBe = (got: string, gotParam: IssueParam) =>
+      because(`must be ${kind}${ruleText(rule)}, got ${got}`, 'issue.field.mustBeNumber', {
+        kind: issueMessage(integer ? 'issue.value.anInteger' : 'issue.value.aNumber'),
+        rule: ruleParam(rule),
+        got: gotParam,
+      });
     if (!Number.isFinite(parsed) || (integer && !Number.isInteger(parsed))) {
-      this.fail(field, `must be ${kind}${ruleText(rule)}, got ${describe(value)}`);
+      this.fail(field, mustBe(describe(value), describeValue(value)));
       return Number.NaN;
     }
     if (
@@ -86,7 +93,7 @@ export class FieldReader {
       (rule.max !== undefined && parsed > rule.max) ||
       (rule.above !== undefined && parsed <= rule.above)
     ) {
-      this.fail(field, `must be ${kind}${ruleText(rule)}, got ${parsed}`);
+      this.fail(field, mustBe(String(parsed), parsed));
       return Number.NaN;
     }
     return parsed;
@@ -112,7 +119,7 @@ export class FieldReader {
       if (text === 'true' || text === '1') return true;
       if (text === 'false' || text === '0') return false;
     }
-    this.fail(field, value === undefined ? 'is required' : `must be true or false, got ${describe(value)}`);
+    this.fail(field, value === undefined ? REQUIRED : because(`must be true or false, got ${describe(value)}`, 'issue.field.mustBeBoolean', { got: describeValue(value) }));
     return false;
   }
 
@@ -125,7 +132,9 @@ export class FieldReader {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
     this.fail(
       field,
-      value === undefined ? `is required (one of ${allowed.join(', ')})` : `must be one of ${allowed.join(', ')}, got ${describe(value)}`,
+      value === undefined
+        ? because(`is required (one of ${allowed.join(', ')})`, 'issue.field.requiredOneOf', { allowed })
+        : because(`must be one of ${allowed.join(', ')}, got ${describe(value)}`, 'issue.field.mustBeOneOf', { allowed, got: describeValue(value) }),
     );
     return allowed[0];
   }
@@ -135,12 +144,34 @@ export class FieldReader {
   }
 }
 
-function ruleText(rule: NumberRule): string {
+const REQUIRED = because('is required', 'issue.field.required');
+
+function ruleParts(rule: NumberRule): string[] {
   const parts: string[] = [];
   if (rule.above !== undefined) parts.push(`> ${rule.above}`);
   if (rule.min !== undefined) parts.push(`≥ ${rule.min}`);
   if (rule.max !== undefined) parts.push(`≤ ${rule.max}`);
+  return parts;
+}
+
+function ruleText(rule: NumberRule): string {
+  const parts = ruleParts(rule);
   return parts.length ? ` ${parts.join(' and ')}` : '';
+}
+
+/** The bounds as a message: " ≥ 1 and ≤ 200" / "（≥ 1 且 ≤ 200）", or nothing. */
+function ruleParam(rule: NumberRule): IssueParam {
+  const [a, b, c] = ruleParts(rule);
+  if (c !== undefined) return issueMessage('issue.rule.three', { a, b, c });
+  if (b !== undefined) return issueMessage('issue.rule.two', { a, b });
+  return a !== undefined ? issueMessage('issue.rule.one', { a }) : '';
+}
+
+/** `describe` as a message parameter: "a list" and "an object" are translated, values stay as they are. */
+export function describeValue(value: unknown): IssueParam {
+  if (Array.isArray(value)) return issueMessage('issue.value.list');
+  if (typeof value === 'object' && value !== null) return issueMessage('issue.value.object');
+  return describe(value);
 }
 
 export function describe(value: unknown): string {

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { DataIssue } from '../../core/errors';
+import { because, englishDetail, issueMessage, type DataIssue } from '../../core/errors';
 import {
   AGE_BANDS,
   BASE_KINDS,
@@ -31,7 +31,7 @@ import {
 } from '../../core/model/types';
 import { parseFeatureCollection } from './featureCollection';
 import { FieldReader } from './fieldReader';
-import { checkLineString, checkPolygon, isLonLat, toLonLats, toPolygonCoords } from './geometry';
+import { isLonLat, lineStringProblem, polygonProblem, toLonLats, toPolygonCoords } from './geometry';
 
 type GeometryType = 'Polygon' | 'Point' | 'LineString';
 
@@ -66,17 +66,24 @@ function readFeatures<T>(
     const reader = new FieldReader(properties, location, issues, fromText);
     const geometry = f?.geometry;
     if (!geometry || geometry.type !== geometryType) {
-      reader.fail('geometry', `must be a ${geometryType}, got ${geometry?.type ?? 'none'}`);
+      const got = geometry?.type;
+      reader.fail(
+        'geometry',
+        because(`must be a ${geometryType}, got ${got ?? 'none'}`, 'issue.package.wrongGeometry', {
+          expected: geometryType,
+          got: typeof got === 'string' ? got : got === undefined ? issueMessage('issue.value.none') : String(got),
+        }),
+      );
       return;
     }
     const problem =
       geometryType === 'Polygon'
-        ? checkPolygon(geometry.coordinates)
+        ? polygonProblem(geometry.coordinates)
         : geometryType === 'LineString'
-          ? checkLineString(geometry.coordinates)
+          ? lineStringProblem(geometry.coordinates)
           : isLonLat(geometry.coordinates)
             ? null
-            : 'must be [longitude, latitude] in degrees';
+            : because('must be [longitude, latitude] in degrees', 'issue.field.mustBeLonLat');
     if (problem) {
       reader.fail('geometry', problem);
       return;
@@ -99,11 +106,12 @@ function readRows<T>(
   const columns = parsed.meta.fields ?? [];
   const missing = requiredColumns.filter((c) => !columns.includes(c));
   if (missing.length) {
-    issues.push({ file, row: 1, reason: `missing column(s): ${missing.join(', ')}` });
+    issues.push({ file, row: 1, ...because(`missing column(s): ${missing.join(', ')}`, 'issue.csv.missingColumns', { columns: missing }) });
     return [];
   }
   for (const error of parsed.errors.slice(0, 20)) {
-    issues.push({ file, row: (error.row ?? 0) + 2, reason: `unreadable CSV row (${error.message})` });
+    const detail = ` (${error.message})`;
+    issues.push({ file, row: (error.row ?? 0) + 2, ...because(`unreadable CSV row${detail}`, 'issue.csv.unreadableRow', { detail: englishDetail(detail) }) });
   }
   const out: T[] = [];
   parsed.data.forEach((row, index) => {
@@ -165,7 +173,9 @@ export function parsePeople(text: string, file: string, issues: DataIssue[]): Pe
   return readRows(text, file, ['id', 'houseId', 'ageBand', 'sex', 'tags'], issues, (f, row) => {
     const tags = (row.tags ?? '').split('|').filter(Boolean);
     const unknown = tags.filter((t) => !(PERSON_TAGS as readonly string[]).includes(t));
-    if (unknown.length) f.fail('tags', `unknown tag(s) ${unknown.join(', ')} (allowed: ${PERSON_TAGS.join(', ')})`);
+    if (unknown.length) {
+      f.fail('tags', because(`unknown tag(s) ${unknown.join(', ')} (allowed: ${PERSON_TAGS.join(', ')})`, 'issue.package.unknownTags', { tags: unknown, allowed: PERSON_TAGS }));
+    }
     return {
       id: f.string('id'),
       houseId: f.string('houseId'),

@@ -1,4 +1,4 @@
-import { DataError, type DataIssue } from '../../core/errors';
+import { because, DataError, englishDetail, type DataIssue, type Reason } from '../../core/errors';
 import type { Community, CommunityManifest } from '../../core/model/types';
 import {
   parseBase,
@@ -27,11 +27,11 @@ export interface PackageIndexEntry {
 
 export function parsePackageIndex(json: unknown): PackageIndexEntry[] {
   const packages = (json as { packages?: unknown })?.packages;
-  if (!Array.isArray(packages)) throw new DataError([{ file: 'index.json', field: 'packages', reason: 'must be a list' }]);
+  if (!Array.isArray(packages)) throw new DataError([{ file: 'index.json', field: 'packages', ...because('must be a list', 'issue.field.mustBeList') }]);
   return packages.map((p, i) => {
     const e = p as Partial<PackageIndexEntry>;
     if (typeof e.id !== 'string' || typeof e.path !== 'string' || typeof e.name?.zh !== 'string') {
-      throw new DataError([{ file: 'index.json', field: `packages[${i}]`, reason: 'must be {"id", "path", "name": {"zh", "en"}}' }]);
+      throw new DataError([{ file: 'index.json', field: `packages[${i}]`, ...because('must be {"id", "path", "name": {"zh", "en"}}', 'issue.package.indexEntryShape') }]);
     }
     return { id: e.id, path: e.path, name: { zh: e.name.zh, en: e.name.en ?? e.name.zh } };
   });
@@ -44,7 +44,7 @@ export function checkReferences(community: Omit<Community, 'context'>): DataIssu
   const unique = (file: string, records: { id: string }[]) => {
     const seen = new Set<string>();
     for (const r of records) {
-      if (seen.has(r.id)) issues.push({ file, id: r.id, field: 'id', reason: 'is used more than once' });
+      if (seen.has(r.id)) issues.push({ file, id: r.id, field: 'id', ...because('is used more than once', 'issue.package.duplicateId') });
       seen.add(r.id);
     }
     return seen;
@@ -56,8 +56,15 @@ export function checkReferences(community: Omit<Community, 'context'>): DataIssu
   unique(manifest.layers.facilities, community.facilities);
   unique(manifest.layers.network, community.network);
   unique(manifest.layers.reuse, community.reuse);
-  const dangling = (file: string, id: string, field: string, target: string) =>
-    issues.push({ file, id, field, reason: `refers to ${target} "${id}" that does not exist` });
+  const dangling = (file: string, id: string, field: string, target: 'building' | 'house') =>
+    issues.push({
+      file,
+      id,
+      field,
+      ...(target === 'building'
+        ? because(`refers to building "${id}" that does not exist`, 'issue.package.missingBuilding', { id })
+        : because(`refers to house "${id}" that does not exist`, 'issue.package.missingHouse', { id })),
+    });
   for (const h of community.houses)
     if (!buildingIds.has(h.buildingId)) dangling(manifest.layers.houses, h.buildingId, 'buildingId', 'building');
   for (const r of community.rights)
@@ -82,7 +89,8 @@ export async function readCommunityPackage(readText: ReadText): Promise<Communit
   try {
     manifestJson = JSON.parse(manifestText);
   } catch (error) {
-    throw new DataError([{ file: 'manifest.json', reason: `is not valid JSON (${(error as Error).message})` }], 'Invalid community package');
+    const detail = ` (${(error as Error).message})`;
+    throw new DataError([{ file: 'manifest.json', ...because(`is not valid JSON${detail}`, 'issue.json.invalid', { detail: englishDetail(detail) }) }], 'Invalid community package');
   }
   const manifest: CommunityManifest = parseManifest(manifestJson);
   const files = manifest.layers;
@@ -121,8 +129,14 @@ async function readFile(readText: ReadText, path: string): Promise<string> {
   try {
     return await readText(path);
   } catch (error) {
-    throw new DataError([{ file: path, reason: `cannot be read (${(error as Error).message})` }], 'Invalid community package');
+    throw new DataError([{ file: path, ...cannotBeRead((error as Error).message) }], 'Invalid community package');
   }
+}
+
+/** "cannot be read (HTTP 404)": an HTTP status is shown in every language, other causes in English only. */
+export function cannotBeRead(cause: string): Reason {
+  const detail = ` (${cause})`;
+  return because(`cannot be read${detail}`, 'issue.file.unreadable', { detail: /^HTTP \d+$/.test(cause) ? detail : englishDetail(detail) });
 }
 
 /** A ReadText over HTTP for the browser: paths resolve against the package folder's URL. */

@@ -1,3 +1,4 @@
+import { because, issueMessage, toReason, type IssueMessage, type IssueParam, type Reason } from '../../core/errors';
 import type { CameraBookmark, LocalizedText } from '../../core/model/types';
 
 /**
@@ -52,6 +53,8 @@ export interface StoryboardIssue {
   step?: number;
   field: string;
   reason: string;
+  /** The reason as a message for the UI (src/i18n `localizeStoryboardIssue`). */
+  message?: IssueMessage;
 }
 
 export function formatStoryboardIssue(issue: StoryboardIssue): string {
@@ -61,10 +64,13 @@ export function formatStoryboardIssue(issue: StoryboardIssue): string {
 
 export class StoryboardError extends Error {
   readonly issues: StoryboardIssue[];
+  /** The file name or URL the storyboard came from. */
+  readonly source: string;
   constructor(source: string, issues: StoryboardIssue[]) {
     super(`${source}: ${issues.length} problem(s) in the storyboard\n${issues.slice(0, 8).map(formatStoryboardIssue).join('\n')}`);
     this.name = 'StoryboardError';
     this.issues = issues;
+    this.source = source;
   }
 }
 
@@ -74,6 +80,12 @@ const CAMERA_FIELDS = ['lon', 'lat', 'heightMeters', 'headingDeg', 'pitchDeg'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `"${v.slice(0, 40)}"` : String(v));
+/** `describe` as a message parameter ("an array" is translated). */
+const described = (v: unknown): IssueParam => (Array.isArray(v) ? issueMessage('issue.value.array') : describe(v));
+const unknownField = (allowed: readonly string[]) =>
+  because(`unknown field (expected one of ${allowed.join(', ')})`, 'issue.field.unknownExpectedOneOf', { allowed });
+const mustBeObject = (v: unknown) => because(`must be an object, got ${describe(v)}`, 'issue.field.mustBeObjectGot', { got: described(v) });
+const MUST_BE_STRING = because('must be a string', 'issue.field.mustBeString');
 
 /**
  * Reads a storyboard. Every problem is collected (not only the first), each naming its step and
@@ -87,28 +99,41 @@ export function parseStoryboard<ScenarioId extends string>(
   source = 'storyboard',
 ): Storyboard<ScenarioId> {
   const issues: StoryboardIssue[] = [];
-  const add = (field: string, reason: string, step?: number) => issues.push(step === undefined ? { field, reason } : { step, field, reason });
-  if (!isObject(json)) throw new StoryboardError(source, [{ field: '(root)', reason: `must be a JSON object, got ${describe(json)}` }]);
+  const add: Add = (field, problem, step) => {
+    const why = toReason(problem);
+    issues.push(step === undefined ? { field, ...why } : { step, field, ...why });
+  };
+  if (!isObject(json)) {
+    throw new StoryboardError(source, [
+      { field: '(root)', ...because(`must be a JSON object, got ${describe(json)}`, 'issue.json.mustBeObjectGot', { got: described(json) }) },
+    ]);
+  }
 
-  for (const key of Object.keys(json)) if (!TOP_FIELDS.includes(key)) add(key, `unknown field (expected one of ${TOP_FIELDS.join(', ')})`);
-  if (json.format !== STORYBOARD_FORMAT) add('format', `must be "${STORYBOARD_FORMAT}", got ${describe(json.format)}`);
-  if (json.version !== STORYBOARD_VERSION) add('version', `must be ${STORYBOARD_VERSION}, got ${describe(json.version)}`);
+  for (const key of Object.keys(json)) if (!TOP_FIELDS.includes(key)) add(key, unknownField(TOP_FIELDS));
+  if (json.format !== STORYBOARD_FORMAT) {
+    add('format', because(`must be "${STORYBOARD_FORMAT}", got ${describe(json.format)}`, 'issue.field.mustBeValueGot', { value: STORYBOARD_FORMAT, got: described(json.format) }));
+  }
+  if (json.version !== STORYBOARD_VERSION) {
+    add('version', because(`must be ${STORYBOARD_VERSION}, got ${describe(json.version)}`, 'issue.field.mustBeNumberValueGot', { value: STORYBOARD_VERSION, got: described(json.version) }));
+  }
   let id = 'storyboard';
   if (typeof json.id === 'string' && SAFE_ID.test(json.id)) id = json.id;
-  else add('id', 'must be 1–64 letters, digits, ".", "_" or "-"');
+  else add('id', because('must be 1–64 letters, digits, ".", "_" or "-"', 'issue.storyboard.idChars'));
   const title = localized(json.title, 'title', add) ?? { zh: '', en: '' };
   let community: string | undefined;
   if (json.community !== undefined) {
     if (typeof json.community === 'string' && SAFE_ID.test(json.community)) community = json.community;
-    else add('community', 'must be a community package id');
+    else add('community', because('must be a community package id', 'issue.storyboard.communityId'));
   }
   let defaultDwellSeconds = DEFAULT_DWELL_SECONDS;
   if (json.defaultDwellSeconds !== undefined) defaultDwellSeconds = dwell(json.defaultDwellSeconds, 'defaultDwellSeconds', add) ?? DEFAULT_DWELL_SECONDS;
-  if (json.description !== undefined && typeof json.description !== 'string') add('description', 'must be a string');
+  if (json.description !== undefined && typeof json.description !== 'string') add('description', MUST_BE_STRING);
 
   const steps: StoryboardStep<ScenarioId>[] = [];
-  if (!Array.isArray(json.steps) || json.steps.length === 0) add('steps', 'must be a non-empty array of steps');
-  else if (json.steps.length > MAX_STEPS) add('steps', `has ${json.steps.length} steps, at most ${MAX_STEPS} are allowed`);
+  if (!Array.isArray(json.steps) || json.steps.length === 0) add('steps', because('must be a non-empty array of steps', 'issue.storyboard.stepsRequired'));
+  else if (json.steps.length > MAX_STEPS) {
+    add('steps', because(`has ${json.steps.length} steps, at most ${MAX_STEPS} are allowed`, 'issue.storyboard.tooManySteps', { count: json.steps.length, max: MAX_STEPS }));
+  }
   else json.steps.forEach((raw, i) => {
     const step = parseStep(raw, i, vocabulary, add);
     if (step) steps.push(step);
@@ -120,7 +145,7 @@ export function parseStoryboard<ScenarioId extends string>(
   return storyboard;
 }
 
-type Add = (field: string, reason: string, step?: number) => void;
+type Add = (field: string, problem: string | Reason, step?: number) => void;
 
 function parseStep<ScenarioId extends string>(
   raw: unknown,
@@ -129,25 +154,40 @@ function parseStep<ScenarioId extends string>(
   add: Add,
 ): StoryboardStep<ScenarioId> | null {
   if (!isObject(raw)) {
-    add('(step)', `must be an object, got ${describe(raw)}`, i);
+    add('(step)', mustBeObject(raw), i);
     return null;
   }
-  const stepAdd: Add = (field, reason) => add(field, reason, i);
-  for (const key of Object.keys(raw)) if (!STEP_FIELDS.includes(key)) stepAdd(key, `unknown field (expected one of ${STEP_FIELDS.join(', ')})`);
+  const stepAdd: Add = (field, problem) => add(field, problem, i);
+  for (const key of Object.keys(raw)) if (!STEP_FIELDS.includes(key)) stepAdd(key, unknownField(STEP_FIELDS));
   let scenario: ScenarioId | null = null;
-  if (!('scenario' in raw)) stepAdd('scenario', 'is missing (use null for the overview)');
+  if (!('scenario' in raw)) stepAdd('scenario', because('is missing (use null for the overview)', 'issue.storyboard.scenarioMissing'));
   else if (raw.scenario !== null) {
     if (typeof raw.scenario === 'string' && (vocabulary.scenarioIds as readonly string[]).includes(raw.scenario)) scenario = raw.scenario as ScenarioId;
-    else stepAdd('scenario', `unknown scenario ${describe(raw.scenario)} (expected null or one of ${vocabulary.scenarioIds.join(', ')})`);
+    else {
+      stepAdd(
+        'scenario',
+        because(`unknown scenario ${describe(raw.scenario)} (expected null or one of ${vocabulary.scenarioIds.join(', ')})`, 'issue.storyboard.unknownScenario', {
+          scenario: described(raw.scenario),
+          allowed: vocabulary.scenarioIds,
+        }),
+      );
+    }
   }
   const caption = localized(raw.caption, 'caption', stepAdd);
   const layers: string[] = [];
   if (raw.layers !== undefined) {
-    if (!Array.isArray(raw.layers)) stepAdd('layers', 'must be an array of layer ids');
+    if (!Array.isArray(raw.layers)) stepAdd('layers', because('must be an array of layer ids', 'issue.storyboard.layersArray'));
     else
       raw.layers.forEach((layer, k) => {
-        if (typeof layer !== 'string' || !vocabulary.layerIds.includes(layer)) stepAdd(`layers[${k}]`, `unknown layer ${describe(layer)} (expected one of ${vocabulary.layerIds.join(', ')})`);
-        else if (layers.includes(layer)) stepAdd(`layers[${k}]`, `"${layer}" is listed twice`);
+        if (typeof layer !== 'string' || !vocabulary.layerIds.includes(layer)) {
+          stepAdd(
+            `layers[${k}]`,
+            because(`unknown layer ${describe(layer)} (expected one of ${vocabulary.layerIds.join(', ')})`, 'issue.storyboard.unknownLayer', {
+              layer: described(layer),
+              allowed: vocabulary.layerIds,
+            }),
+          );
+        } else if (layers.includes(layer)) stepAdd(`layers[${k}]`, because(`"${layer}" is listed twice`, 'issue.field.listedTwice', { value: layer }));
         else layers.push(layer);
       });
   }
@@ -160,33 +200,36 @@ function parseStep<ScenarioId extends string>(
     const seconds = dwell(raw.dwellSeconds, 'dwellSeconds', stepAdd);
     if (seconds !== null) step.dwellSeconds = seconds;
   }
-  if (raw.note !== undefined && typeof raw.note !== 'string') stepAdd('note', 'must be a string');
+  if (raw.note !== undefined && typeof raw.note !== 'string') stepAdd('note', MUST_BE_STRING);
   return step;
 }
 
 function localized(value: unknown, field: string, add: Add): LocalizedText | null {
   if (!isObject(value)) {
-    add(field, 'must be an object {"zh": "…", "en": "…"}');
+    add(field, because('must be an object {"zh": "…", "en": "…"}', 'issue.field.mustBeLocalized'));
     return null;
   }
   let ok = true;
   for (const lang of ['zh', 'en'] as const) {
     const text = value[lang];
     if (typeof text !== 'string' || text.trim() === '') {
-      add(`${field}.${lang}`, 'must be a non-empty string');
+      add(`${field}.${lang}`, because('must be a non-empty string', 'issue.field.mustBeNonEmptyString'));
       ok = false;
     } else if (text.length > MAX_CAPTION_CHARS) {
-      add(`${field}.${lang}`, `is ${text.length} characters long, at most ${MAX_CAPTION_CHARS} fit on a wall`);
+      add(
+        `${field}.${lang}`,
+        because(`is ${text.length} characters long, at most ${MAX_CAPTION_CHARS} fit on a wall`, 'issue.storyboard.captionTooLong', { count: text.length, max: MAX_CAPTION_CHARS }),
+      );
       ok = false;
     }
   }
-  for (const key of Object.keys(value)) if (key !== 'zh' && key !== 'en') add(`${field}.${key}`, 'unknown language (expected zh and en)');
+  for (const key of Object.keys(value)) if (key !== 'zh' && key !== 'en') add(`${field}.${key}`, because('unknown language (expected zh and en)', 'issue.storyboard.unknownLanguage'));
   return ok ? { zh: value.zh as string, en: value.en as string } : null;
 }
 
 function dwell(value: unknown, field: string, add: Add): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_DWELL_SECONDS) {
-    add(field, `must be a number of seconds above 0 and at most ${MAX_DWELL_SECONDS}, got ${describe(value)}`);
+    add(field, because(`must be a number of seconds above 0 and at most ${MAX_DWELL_SECONDS}, got ${describe(value)}`, 'issue.storyboard.dwell', { max: MAX_DWELL_SECONDS, got: described(value) }));
     return null;
   }
   return value;
@@ -194,7 +237,7 @@ function dwell(value: unknown, field: string, add: Add): number | null {
 
 function parseCamera(value: unknown, add: Add): CameraBookmark | null {
   if (!isObject(value)) {
-    add('camera', 'must be an object {lon, lat, heightMeters, headingDeg, pitchDeg}');
+    add('camera', because('must be an object {lon, lat, heightMeters, headingDeg, pitchDeg}', 'issue.storyboard.cameraShape'));
     return null;
   }
   const ranges: Record<string, [number, number]> = {
@@ -207,14 +250,14 @@ function parseCamera(value: unknown, add: Add): CameraBookmark | null {
   let ok = true;
   for (const key of Object.keys(value)) {
     if (CAMERA_FIELDS.includes(key)) continue;
-    add(`camera.${key}`, `unknown field (expected ${CAMERA_FIELDS.join(', ')})`);
+    add(`camera.${key}`, because(`unknown field (expected ${CAMERA_FIELDS.join(', ')})`, 'issue.field.unknownExpected', { allowed: CAMERA_FIELDS }));
     ok = false;
   }
   for (const key of CAMERA_FIELDS) {
     const v = value[key];
     const [min, max] = ranges[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-      add(`camera.${key}`, `must be a number from ${min} to ${max}, got ${describe(v)}`);
+      add(`camera.${key}`, because(`must be a number from ${min} to ${max}, got ${describe(v)}`, 'issue.field.mustBeNumberFromTo', { min, max, got: described(v) }));
       ok = false;
     }
   }

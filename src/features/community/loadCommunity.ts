@@ -1,5 +1,5 @@
-import { DataError } from '../../core/errors';
-import { httpReader, parsePackageIndex, readCommunityPackage } from '../../data/package/readPackage';
+import { because, DataError } from '../../core/errors';
+import { cannotBeRead, httpReader, parsePackageIndex, readCommunityPackage } from '../../data/package/readPackage';
 import type { AppStore } from '../../stores/appStore';
 
 /** URL of the models folder, which is served beside the app under any base path. */
@@ -17,10 +17,10 @@ export async function loadCommunity(store: AppStore, communityId?: string): Prom
   try {
     const base = modelsUrl();
     const indexResponse = await fetch(new URL('index.json', base));
-    if (!indexResponse.ok) throw new DataError([{ file: 'models/index.json', reason: `cannot be read (HTTP ${indexResponse.status})` }]);
+    if (!indexResponse.ok) throw new DataError([{ file: 'models/index.json', ...cannotBeRead(`HTTP ${indexResponse.status}`) }]);
     const entries = parsePackageIndex(await indexResponse.json());
     const entry = entries.find((e) => e.id === communityId) ?? entries[0];
-    if (!entry) throw new DataError([{ file: 'models/index.json', field: 'packages', reason: 'lists no community' }]);
+    if (!entry) throw new DataError([{ file: 'models/index.json', field: 'packages', ...because('lists no community', 'issue.package.noCommunity') }]);
     const community = await readCommunityPackage(httpReader(new URL(entry.path, base).href));
     store.getState().setCommunity(community);
   } catch (error) {

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { formatDataIssue } from '../../core/errors';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../../core/model/types';
 import {
   contributionOf,
@@ -12,6 +11,7 @@ import {
 import { guessFacilityCategory } from '../../data/formats/facilityMapping';
 import { columnsOf } from '../../data/formats/fieldNames';
 import type { BuildingFieldMapping } from '../../data/formats/buildingMapping';
+import { localizeIssue } from '../../i18n/issues';
 import { formatNumber } from '../../i18n/translate';
 import type { ImportedLayer } from './slice';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
@@ -117,7 +117,7 @@ export function LayerMappingEditor({ layer }: { layer: FeatureLayer }) {
       {mapping.target !== 'display' && issues.length > 0 && (
         <ul className="small warning mapping-issues">
           {issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
-            <li key={i}>{formatDataIssue(issue)}</li>
+            <li key={i}>{localizeIssue(issue, language)}</li>
           ))}
           {issues.length > SHOWN_ISSUES && <li>{t('mapping.moreIssues', { count: n(issues.length - SHOWN_ISSUES) })}</li>}
         </ul>

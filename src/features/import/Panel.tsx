@@ -1,7 +1,7 @@
 import { defineTab } from '../../ui/panels/sidePanelTab';
 import { CRS_IDS, crsLabel, type CrsId } from '../../core/geo/crs';
-import { formatDataIssue } from '../../core/errors';
-import { summarizeImport } from '../../data/formats/summary';
+import { localizeIssue, summarizeImport } from '../../i18n/issues';
+import { acceptedFileTypes, droppableFormatList } from '../../data/formats/registry';
 import { IMPORTED_LAYER_COLORS } from '../../layers/layerCatalog';
 import { rgbToCss } from '../../layers/buildingColorModes';
 import type { ModelPlacement } from '../../core/model/placement';
@@ -33,7 +33,7 @@ export function DataPanel() {
         <input
           type="file"
           multiple
-          accept=".geojson,.json,.csv,.tsv,.txt,.shp,.shx,.dbf,.prj,.cpg,.zip,.glb,.gltf"
+          accept={acceptedFileTypes()}
           onChange={(e) => {
             void importPickedFiles(store, Array.from(e.target.files ?? []));
             e.target.value = '';
@@ -41,7 +41,7 @@ export function DataPanel() {
           data-testid="import-file"
         />
       </label>
-      <p className="muted small">{t('import.hint')}</p>
+      <p className="muted small">{t('import.hint', { formats: droppableFormatList(language === 'en' ? 'en' : 'zh') })}</p>
       <form
         className="url-import"
         onSubmit={(e) => {
@@ -73,7 +73,7 @@ export function DataPanel() {
         <ul className="import-failures" data-testid="import-failures">
           {failures.map((f, i) => (
             <li key={i}>
-              {f.issues.map(formatDataIssue).join('; ')}
+              {f.issues.map((issue) => localizeIssue(issue, language)).join(t('issue.separator.examples'))}
               {f.position ? ` (${t('import.position', { line: f.position.line, column: f.position.column })})` : ''}
               {CRS_FAILURES.has(f.code) && f.issues[0] && (
                 <label className="crs-choice">
@@ -115,7 +115,7 @@ export function DataPanel() {
                 <div className="small">{summarizeImport(layer.result, language)}</div>
                 {layer.result.warnings?.map((w, i) => (
                   <div key={i} className="small warning">
-                    {formatDataIssue(w)}
+                    {localizeIssue(w, language)}
                   </div>
                 ))}
                 <div className="muted small">

@@ -1,8 +1,9 @@
-import { featureCollectionFromUrl, type FetchLike } from '../../data/formats/featuresFromUrl';
+import { featureCollectionFromUrl, readFirstOnly, type FetchLike } from '../../data/formats/featuresFromUrl';
 import { importFilesAsync } from '../../data/formats/importFilesAsync';
 import { ImportError, toImportFailure, type ImportOptions } from '../../data/formats/importResult';
 import type { CrsId } from '../../core/geo/crs';
 import type { ModelPlacement } from '../../core/model/placement';
+import { findImportFormat, modelFormatOf } from '../../data/formats/registry';
 import type { AppStore } from '../../stores/appStore';
 
 /** The import in progress, so a newer one or the cancel button can stop it (its worker is terminated). */
@@ -27,7 +28,7 @@ export function retryWithCrs(store: AppStore, failedFile: string, crs: CrsId): P
  */
 export async function importUserFiles(store: AppStore, files: readonly File[], options: ImportOptions = {}): Promise<void> {
   // glTF models are not parsed here: the engine loads them from an object URL, placed at the community.
-  const models = files.filter((f) => /\.(glb|gltf)$/i.test(f.name));
+  const models = files.filter((f) => modelFormatOf(f.name));
   for (const model of models) store.getState().addModelLayer(model.name, URL.createObjectURL(model), defaultPlacement(store));
   files = files.filter((f) => !models.includes(f));
   if (!files.length) return;
@@ -88,7 +89,8 @@ export function revokeRemovedModelUrls(store: AppStore): () => void {
  * shapefile (same name, other extensions), or the zip it came from (`data.zip/roads.shp`).
  */
 export function filesOfLayer(files: readonly File[], failedFile: string): File[] {
-  const zip = failedFile.match(/^(.*?\.zip)\//i)?.[1];
+  const segments = failedFile.split('/');
+  const zip = segments.map((_, i) => segments.slice(0, i).join('/')).find((prefix) => prefix && findImportFormat(prefix, undefined, ['container']));
   if (zip) return files.filter((f) => f.name === zip);
   const stem = failedFile.replace(/\.[^./]+$/, '');
   return files.filter((f) => f.name === failedFile || f.name.replace(/\.[^./]+$/, '') === stem);
@@ -107,7 +109,7 @@ export async function importFromUrl(store: AppStore, url: string): Promise<void>
     const batch = await importFilesAsync([{ name: fetched.name, bytes }]);
     if (fetched.truncated)
       for (const result of batch.results)
-        (result.warnings ??= []).push({ file: url, reason: `only the first ${result.features.length + result.skipped.length} features were read` });
+        (result.warnings ??= []).push({ file: url, ...readFirstOnly(result.features.length + result.skipped.length) });
     store.getState().finishImport(batch.results, batch.failures);
   } catch (error) {
     const failure =

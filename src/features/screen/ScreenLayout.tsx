@@ -1,5 +1,5 @@
 import { useLayoutEffect, type ReactNode } from 'react';
-import { formatDataIssue } from '../../core/errors';
+import { localizeIssue, localizeProblemCount } from '../../i18n/issues';
 import { AttributionBar } from '../../ui/panels/AttributionBar';
 import { useApp, useTranslate } from '../../ui/StoreContext';
 import { ScreenHeader } from './ScreenHeader';
@@ -54,13 +54,14 @@ function SceneStatus() {
   const status = useApp((s) => s.status);
   const hasCommunity = useApp((s) => s.community !== null);
   const error = useApp((s) => s.loadError);
+  const language = useApp((s) => s.language);
   if (error)
     return (
       <div className="screen-scene-status error" role="alert" data-testid="load-error">
         <strong>{t('app.loadFailed')}</strong>
-        <p>{error.message.split('\n')[0]}</p>
+        <p>{error.issues.length > 0 ? localizeProblemCount(error.issues.length, language) : error.message.split('\n')[0]}</p>
         {error.issues.slice(0, 5).map((issue, i) => (
-          <p key={i}>{formatDataIssue(issue)}</p>
+          <p key={i}>{localizeIssue(issue, language)}</p>
         ))}
       </div>
     );

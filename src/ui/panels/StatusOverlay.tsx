@@ -1,4 +1,4 @@
-import { formatDataIssue } from '../../core/errors';
+import { localizeIssue, localizeProblemCount } from '../../i18n/issues';
 import { useApp, useTranslate } from '../StoreContext';
 
 /** Loading indicator and load errors (with file/row/field of each problem). */
@@ -7,15 +7,16 @@ export function StatusOverlay() {
   const status = useApp((s) => s.status);
   const sceneReady = useApp((s) => s.sceneReady);
   const error = useApp((s) => s.loadError);
+  const language = useApp((s) => s.language);
   if (error)
     return (
       <div className="status-overlay error panel" role="alert" data-testid="load-error">
         <strong>{t('app.loadFailed')}</strong>
-        <p>{error.message.split('\n')[0]}</p>
+        <p>{error.issues.length > 0 ? localizeProblemCount(error.issues.length, language) : error.message.split('\n')[0]}</p>
         {error.issues.length > 0 && (
           <ul>
             {error.issues.slice(0, 20).map((issue, i) => (
-              <li key={i}>{formatDataIssue(issue)}</li>
+              <li key={i}>{localizeIssue(issue, language)}</li>
             ))}
           </ul>
         )}

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../../../src/core/errors';
 import { coverageOf, type ProgressEvent } from '../../../../src/analysis/service-circles/computeServiceCoverage';
-import { computeServiceCoverageAsync, type WorkerLike } from '../../../../src/analysis/service-circles/computeServiceCoverageAsync';
+import { computeServiceCoverageAsync } from '../../../../src/analysis/service-circles/computeServiceCoverageAsync';
+import { inProcessWorker } from '../../../../src/core/worker/inProcessWorker';
 import {
   computeServiceCoverageFromRequest,
+  computeServiceCoverageTask,
   serviceCoverageRequestFromFeatures,
   type ServiceCoverageRequest,
 } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
-import { respondToServiceCoverageMessage, type ServiceCoverageFromWorker } from '../../../../src/analysis/service-circles/serviceCoverageWorkerProtocol';
 import { at, grid3x3 } from '../localMeters';
 
 const request = (): ServiceCoverageRequest =>
@@ -21,28 +22,22 @@ const request = (): ServiceCoverageRequest =>
   );
 
 /**
- * A stand-in for a module Worker: messages cross by structuredClone WITH the transfer list, as
- * postMessage does, so anything that cannot be cloned or transferred fails here too.
+ * A stand-in for a module Worker running the real task: messages cross by structuredClone WITH the
+ * transfer list, as postMessage does, so anything that cannot be cloned or transferred fails here too.
  */
 function fakeWorker(options: { fail?: boolean } = {}) {
-  const state = { terminated: false, transferredBytes: 0 };
-  const worker: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(message, transfer) {
-      state.transferredBytes = (transfer as ArrayBuffer[]).reduce((sum, b) => sum + b.byteLength, 0);
-      const received = structuredClone(message, { transfer });
-      setTimeout(() => {
-        if (state.terminated) return;
-        if (options.fail) received.request.rules = { walkSpeedMetersPerSecond: -1, bandsSeconds: [], rules: [] };
-        respondToServiceCoverageMessage(received, (reply, back) => {
-          const delivered = structuredClone(reply, { transfer: back }) as ServiceCoverageFromWorker;
-          setTimeout(() => !state.terminated && worker.onmessage?.({ data: delivered } as MessageEvent<ServiceCoverageFromWorker>));
-        });
-      });
+  const worker = inProcessWorker(
+    options.fail
+      ? (received: ServiceCoverageRequest, context: Parameters<typeof computeServiceCoverageTask>[1]) =>
+          computeServiceCoverageTask({ ...received, rules: { walkSpeedMetersPerSecond: -1, bandsSeconds: [], rules: [] } }, context)
+      : computeServiceCoverageTask,
+  );
+  const state = {
+    get terminated() {
+      return worker.terminated;
     },
-    terminate() {
-      state.terminated = true;
+    get transferredBytes() {
+      return worker.transferredBytes.at(-1) ?? 0;
     },
   };
   return { worker, state };
@@ -92,18 +87,9 @@ describe('computeServiceCoverageAsync', () => {
   });
 
   it('rebuilds a DataError with its located issues', async () => {
-    const worker: WorkerLike = {
-      onmessage: null,
-      onerror: null,
-      postMessage() {
-        setTimeout(() =>
-          worker.onmessage?.({
-            data: { type: 'error', name: 'DataError', message: 'Invalid input: 1 problem(s)', issues: [{ file: 'f.geojson', feature: 2, field: 'category', reason: 'bad' }] },
-          } as MessageEvent<ServiceCoverageFromWorker>),
-        );
-      },
-      terminate() {},
-    };
+    const worker = inProcessWorker(() => {
+      throw new DataError([{ file: 'f.geojson', feature: 2, field: 'category', reason: 'bad' }], 'Invalid input');
+    });
     const error = await computeServiceCoverageAsync(request(), { createWorker: () => worker }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).issues[0]).toMatchObject({ file: 'f.geojson', feature: 2 });

@@ -88,6 +88,8 @@ describe('readCityDataset', () => {
 
   it('reports a JSON syntax error and a non-object against the file', () => {
     expect(() => parseCityDataset('{"format": ', FILE)).toThrow(/city\/test.json: is not valid JSON/);
-    expect(issuesOf([])).toEqual([{ file: FILE, reason: 'must be a JSON object, got a list' }]);
+    expect(issuesOf([])).toEqual([
+      { file: FILE, reason: 'must be a JSON object, got a list', message: { code: 'issue.json.mustBeObjectGot', params: { got: { code: 'issue.value.list' } } } },
+    ]);
   });
 });

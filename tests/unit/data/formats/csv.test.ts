@@ -26,8 +26,8 @@ describe('readCsv: encodings', () => {
       ]);
       expect(pointOf(result.features[0].geometry)).toEqual([120.1805, 30.269]);
       expect(result.skipped).toEqual([
-        { file: name, row: 4, field: '经度', code: 'no-geometry', reason: 'no coordinates in column "经度"' },
-        { file: name, row: 5, field: '纬度', code: 'bad-coordinate', reason: '"abc" is not a number' },
+        { file: name, row: 4, field: '经度', code: 'no-geometry', reason: 'no coordinates in column "经度"', message: { code: 'issue.csv.noCoordinates', params: { column: '经度' } } },
+        { file: name, row: 5, field: '纬度', code: 'bad-coordinate', reason: '"abc" is not a number', message: { code: 'issue.csv.notANumber', params: { value: '"abc"' } } },
       ]);
       expect(result.sourceCrs).toBe('EPSG:4326');
       expect(result.kind).toBe('facilities');

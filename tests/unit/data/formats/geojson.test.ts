@@ -117,7 +117,14 @@ describe('readGeoJson: geometry repairs and orientation', () => {
     expect(ring[0]).toEqual(ring[4]);
     // Counter-clockwise: the second vertex goes east (lon grows) from the south-west corner.
     expect(ring[1][0]).toBeGreaterThan(ring[0][0]);
-    expect(result.repaired).toEqual([{ file: 'open.geojson', feature: 0, reason: 'ring 0 was not closed; closed it' }]);
+    expect(result.repaired).toEqual([
+      {
+        file: 'open.geojson',
+        feature: 0,
+        reason: 'ring 0 was not closed; closed it',
+        message: { code: 'issue.repair.ringClosed', params: { where: { code: 'issue.where.ringN', params: { n: 0 } } } },
+      },
+    ]);
   });
 
   it('accepts a single Feature or a bare geometry as well as a FeatureCollection', () => {

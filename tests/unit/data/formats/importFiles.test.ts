@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, importFiles, summarizeImport } from '../../../../src/data/formats/index';
+import { detectFormat, importFiles } from '../../../../src/data/formats/index';
+import { summarizeImport } from '../../../../src/i18n/issues';
 
 const FIXTURES = path.resolve('tests/fixtures/formats');
 const bytes = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));

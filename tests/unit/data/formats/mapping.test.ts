@@ -200,7 +200,16 @@ describe('facility categories', () => {
     // The school area 120.1810–120.1815 × 30.2690–30.2694: vertex-average centroid (120.18125, 30.2692).
     expect(facilities[0].facility.position[0]).toBeCloseTo(120.18125, 9);
     expect(facilities[0].facility.position[1]).toBeCloseTo(30.2692, 9);
-    expect(issues).toEqual([{ file: 'osm.geojson', feature: 7, id: 'node/2005', field: 'category', reason: 'no facility category could be told from the tags, type or name' }]);
+    expect(issues).toEqual([
+      {
+        file: 'osm.geojson',
+        feature: 7,
+        id: 'node/2005',
+        field: 'category',
+        reason: 'no facility category could be told from the tags, type or name',
+        message: { code: 'issue.mapping.noCategory' },
+      },
+    ]);
   });
 
   it('reads facilities from the GBK CSV by AMap type names and Chinese names', () => {

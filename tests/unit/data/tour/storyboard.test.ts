@@ -60,14 +60,14 @@ describe('storyboard parser', () => {
       { caption: { zh: '总览', en: 'Overview' }, camera: { lon: 120, lat: 95, heightMeters: 500, headingDeg: 0, pitchDeg: -40 }, dwell: 5 } as never,
     ];
     expect(issuesOf(json)).toEqual([
-      { step: 1, field: 'scenario', reason: expect.stringContaining('unknown scenario "helth"') },
-      { step: 1, field: 'caption.zh', reason: 'must be a non-empty string' },
-      { step: 1, field: 'layers[1]', reason: expect.stringContaining('unknown layer "roofs"') },
-      { step: 1, field: 'layers[2]', reason: '"facilities" is listed twice' },
-      { step: 1, field: 'dwellSeconds', reason: expect.stringContaining('above 0') },
-      { step: 2, field: 'dwell', reason: expect.stringContaining('unknown field') },
-      { step: 2, field: 'scenario', reason: 'is missing (use null for the overview)' },
-      { step: 2, field: 'camera.lat', reason: 'must be a number from -90 to 90, got 95' },
+      { step: 1, field: 'scenario', reason: expect.stringContaining('unknown scenario "helth"'), message: expect.objectContaining({ code: 'issue.storyboard.unknownScenario' }) },
+      { step: 1, field: 'caption.zh', reason: 'must be a non-empty string', message: { code: 'issue.field.mustBeNonEmptyString' } },
+      { step: 1, field: 'layers[1]', reason: expect.stringContaining('unknown layer "roofs"'), message: expect.objectContaining({ code: 'issue.storyboard.unknownLayer' }) },
+      { step: 1, field: 'layers[2]', reason: '"facilities" is listed twice', message: { code: 'issue.field.listedTwice', params: { value: 'facilities' } } },
+      { step: 1, field: 'dwellSeconds', reason: expect.stringContaining('above 0'), message: expect.objectContaining({ code: 'issue.storyboard.dwell' }) },
+      { step: 2, field: 'dwell', reason: expect.stringContaining('unknown field'), message: expect.objectContaining({ code: 'issue.field.unknownExpectedOneOf' }) },
+      { step: 2, field: 'scenario', reason: 'is missing (use null for the overview)', message: { code: 'issue.storyboard.scenarioMissing' } },
+      { step: 2, field: 'camera.lat', reason: 'must be a number from -90 to 90, got 95', message: { code: 'issue.field.mustBeNumberFromTo', params: { min: -90, max: 90, got: '95' } } },
     ]);
   });
 
@@ -86,7 +86,9 @@ describe('storyboard parser', () => {
       'id',
       'steps',
     ]);
-    expect(issuesOf([])).toEqual([{ field: '(root)', reason: 'must be a JSON object, got an array' }]);
+    expect(issuesOf([])).toEqual([
+      { field: '(root)', reason: 'must be a JSON object, got an array', message: { code: 'issue.json.mustBeObjectGot', params: { got: { code: 'issue.value.array' } } } },
+    ]);
   });
 
   it('puts the source and the first problems into the error message', () => {

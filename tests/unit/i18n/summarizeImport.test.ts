@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportedFeature, SkippedFeature } from '../../../../src/data/formats/importResult';
-import { summarizeImport } from '../../../../src/data/formats/summary';
+import type { ImportedFeature, SkippedFeature } from '../../../src/data/formats/importResult';
+import { summarizeImport } from '../../../src/i18n/issues';
 
 const features = (n: number): ImportedFeature[] => Array.from({ length: n }, () => ({ geometry: null, properties: {} }));
 const skipped: SkippedFeature[] = [
