@@ -3,11 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'vite';
 import { staticDirs } from './build/staticDirs.ts';
 
-const cesiumBuildDir = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('cesium/package.json')),
-  'Build',
-  'Cesium',
-);
+const cesiumBuildDir = path.join(path.dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium');
 
 /**
  * Builds the benchmark page (`tests/bench/building-layer.html`) into `dist-bench/`, a production

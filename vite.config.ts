@@ -5,11 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { staticDirs } from './build/staticDirs.ts';
 
-const cesiumBuildDir = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('cesium/package.json')),
-  'Build',
-  'Cesium',
-);
+const cesiumBuildDir = path.join(path.dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium');
 
 export default defineConfig(({ command }) => ({
   // A relative base makes `dist/` servable from any path of any static web server (nginx, IIS).

@@ -24,7 +24,8 @@ function writeSelection(selection: CitySelection): void {
     else params.delete(key);
   }
   const search = params.toString() ? `?${params.toString()}` : '';
-  if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+  if (search !== window.location.search)
+    window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
 }
 
 /** The same page in the other language, keeping the rest of the link. */
@@ -95,5 +96,13 @@ export function CityApp() {
     writeSelection(next);
   }, []);
 
-  return <CityView state={state} language={language} selection={selection} onSelectionChange={onSelectionChange} languageHref={languageHref(language)} />;
+  return (
+    <CityView
+      state={state}
+      language={language}
+      selection={selection}
+      onSelectionChange={onSelectionChange}
+      languageHref={languageHref(language)}
+    />
+  );
 }

@@ -21,8 +21,8 @@ export function HeaderBar({ onReport }: { onReport?: () => Promise<void> } = {})
         <div className="community-title" data-testid="community-name">
           <strong>{localize(language, manifest.name)}</strong>
           <span>
-            {localize(language, manifest.district)} · {t(`community.type.${manifest.communityType}`)} · {t(`community.renewal.${manifest.renewalType}`)} ·{' '}
-            {t('community.dataDate')} {manifest.dataDate}
+            {localize(language, manifest.district)} · {t(`community.type.${manifest.communityType}`)} ·{' '}
+            {t(`community.renewal.${manifest.renewalType}`)} · {t('community.dataDate')} {manifest.dataDate}
           </span>
           {manifest.synthetic && (
             <span className="badge synthetic" title={localize(language, manifest.synthetic.notice)} data-testid="synthetic-badge">

@@ -97,7 +97,12 @@ function Inspector({ buildingId, profile }: { buildingId: string; profile: Rende
 
   if (!building || !layout) return null;
   return (
-    <section className="inspector panel" data-testid="inspector" data-building-id={buildingId} data-inspector-ready={ready ? 'true' : undefined}>
+    <section
+      className="inspector panel"
+      data-testid="inspector"
+      data-building-id={buildingId}
+      data-inspector-ready={ready ? 'true' : undefined}
+    >
       <div className="inspector-view">
         {/* The engine owns this element's children (canvas, floor labels); React never renders into it. */}
         <div className="inspector-canvas" ref={canvasHost} />

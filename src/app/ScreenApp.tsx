@@ -13,7 +13,15 @@ import { Viewport } from './Viewport';
  * kiosk auto-play, a user's storyboard by `?tour=<url>`) and the all-day safeguards of the scene
  * (frame-time governor, WebGL context recovery, data-ready watchdog). Options: see screenOptions.
  */
-export function ScreenApp({ store, cameraStore, profile }: { store: AppStore; cameraStore: StoreApi<CameraState>; profile: RenderProfile }) {
+export function ScreenApp({
+  store,
+  cameraStore,
+  profile,
+}: {
+  store: AppStore;
+  cameraStore: StoreApi<CameraState>;
+  profile: RenderProfile;
+}) {
   const creditHost = useMemo(() => document.createElement('span'), []);
   const options = useMemo(() => parseScreenOptions(window.location.search), []);
   const allDay = useMemo(() => ({ governor: options.governor, watchdogSeconds: options.watchdogSeconds }), [options]);
@@ -25,7 +33,10 @@ export function ScreenApp({ store, cameraStore, profile }: { store: AppStore; ca
   }, [store, options]);
   return (
     <StoreProvider store={store}>
-      <ScreenLayout scene={<Viewport store={store} cameraStore={cameraStore} profile={profile} creditHost={creditHost} allDay={allDay} />} creditHost={creditHost} />
+      <ScreenLayout
+        scene={<Viewport store={store} cameraStore={cameraStore} profile={profile} creditHost={creditHost} allDay={allDay} />}
+        creditHost={creditHost}
+      />
     </StoreProvider>
   );
 }

@@ -61,7 +61,8 @@ export function Viewport({
         governor || watchdogSeconds ? { governor, watchdogSeconds } : null,
       );
       host = h;
-      if (snapshotRef) snapshotRef.current = () => (h.current ? h.current.snapshot() : Promise.reject(new Error('the 3D view is not ready')));
+      if (snapshotRef)
+        snapshotRef.current = () => (h.current ? h.current.snapshot() : Promise.reject(new Error('the 3D view is not ready')));
       const waitForView = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
       const nextFrame = async (): Promise<void> => {
         while (!h.current && !cancelled) await waitForView();

@@ -77,8 +77,16 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
 
   // Order matters within one update: the community's drawing starts before a flight waits for it.
   const stop = stopAll(
-    watch(store, (s) => s.community, () => void showCommunity(store.getState())),
-    watch(store, (s) => s.cameraRequest, (request) => request && void flyForRequest(request)),
+    watch(
+      store,
+      (s) => s.community,
+      () => void showCommunity(store.getState()),
+    ),
+    watch(
+      store,
+      (s) => s.cameraRequest,
+      (request) => request && void flyForRequest(request),
+    ),
     watch(store, layersOf, (layers) => adapter.setLayers(layers), sameItems),
     ...FEATURES.flatMap((feature) => (feature.bindScene ? [feature.bindScene(store, adapter)] : [])),
   );

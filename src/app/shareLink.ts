@@ -66,8 +66,7 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
  */
 export function writeShareState(state: ShareState, currentSearch = ''): string {
   const params = new URLSearchParams(currentSearch);
-  const setOrDelete = (key: string, value: string | undefined | null) =>
-    value ? params.set(key, value) : params.delete(key);
+  const setOrDelete = (key: string, value: string | undefined | null) => (value ? params.set(key, value) : params.delete(key));
   setOrDelete('community', state.community);
   setOrDelete('building', state.building ?? undefined);
   const c = state.camera;

@@ -23,7 +23,8 @@ export function syncShareLink(store: AppStore, cameraStore: StoreApi<CameraState
       },
       window.location.search,
     );
-    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+    if (search !== window.location.search)
+      window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
   };
   const unsubscribeApp = store.subscribe((s, prev) => {
     if (

@@ -100,9 +100,15 @@ export function localizeError(error: unknown, language: Language, maxIssues = 8)
       where: String(e.source ?? 'storyboard'),
       reason: translate(language, 'issue.storyboard.problems', { count: formatNumber(language, issues.length) }),
     });
-    return [heading, ...(issues as LocalizableStoryboardIssue[]).slice(0, maxIssues).map((i) => localizeStoryboardIssue(i, language))].join('\n');
+    return [heading, ...(issues as LocalizableStoryboardIssue[]).slice(0, maxIssues).map((i) => localizeStoryboardIssue(i, language))].join(
+      '\n',
+    );
   }
-  if (issues && issues.length > 0) return (issues as LocalizableIssue[]).slice(0, maxIssues).map((i) => localizeIssue(i, language)).join('\n');
+  if (issues && issues.length > 0)
+    return (issues as LocalizableIssue[])
+      .slice(0, maxIssues)
+      .map((i) => localizeIssue(i, language))
+      .join('\n');
   return e && typeof e.message === 'string' ? e.message : String(error);
 }
 
@@ -122,14 +128,22 @@ const EXAMPLES = 3;
  * "1,204 features imported, 3 skipped (row 17: no geometry; row 20: invalid coordinate; …)" /
  * "已导入 1,204 个要素，跳过 3 个（第 17 行：无几何；第 20 行：坐标无效；……）".
  */
-export function summarizeImport(result: { features: readonly unknown[]; skipped: readonly SkippedLike[]; repaired: readonly unknown[] }, language: Language = 'en'): string {
+export function summarizeImport(
+  result: { features: readonly unknown[]; skipped: readonly SkippedLike[]; repaired: readonly unknown[] },
+  language: Language = 'en',
+): string {
   const count = (n: number) => formatNumber(language, n);
   const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const imported = result.features.length;
   let line = t(imported === 1 ? 'issue.summary.importedOne' : 'issue.summary.imported', { count: count(imported) });
   if (result.skipped.length > 0) {
     const examples = result.skipped.slice(0, EXAMPLES).map((issue) => {
-      const where = issue.row !== undefined ? t('issue.at.row', { row: issue.row }) : issue.feature !== undefined ? t('issue.at.feature', { feature: issue.feature }) : issue.file;
+      const where =
+        issue.row !== undefined
+          ? t('issue.at.row', { row: issue.row })
+          : issue.feature !== undefined
+            ? t('issue.at.feature', { feature: issue.feature })
+            : issue.file;
       return t('issue.at.located', { where, reason: t(`issue.skip.${issue.code}`) });
     });
     if (result.skipped.length > EXAMPLES) examples.push(t('issue.summary.more'));

@@ -157,13 +157,13 @@ export const COLOR_MODE_DEFINITIONS: Record<ColorMode, ColorModeDefinition> = {
   walkTime: {
     id: 'walkTime',
     titleKey: 'colorMode.walkTime',
-    legend: [
-      ...legendOf(WALK_BREAKS),
-      { color: UNREACHABLE, label: 'legend.unreachable' },
-      { color: NO_DATA, label: 'legend.noData' },
-    ],
+    legend: [...legendOf(WALK_BREAKS), { color: UNREACHABLE, label: 'legend.unreachable' }, { color: NO_DATA, label: 'legend.noData' }],
     colorOf: (_b, { walkSeconds }) =>
-      walkSeconds === undefined || Number.isNaN(walkSeconds) ? NO_DATA : walkSeconds === Infinity ? UNREACHABLE : classify(walkSeconds, WALK_BREAKS),
+      walkSeconds === undefined || Number.isNaN(walkSeconds)
+        ? NO_DATA
+        : walkSeconds === Infinity
+          ? UNREACHABLE
+          : classify(walkSeconds, WALK_BREAKS),
   },
 };
 

@@ -104,8 +104,14 @@ export function layoutBuildingUnits(building: Building, data: UnitLayoutData, op
   const floorHeightMeters = building.heightMeters / floorCount;
   const houses = data.houses.filter((h) => h.buildingId === building.id);
   const houseIds = new Set(houses.map((h) => h.id));
-  const rightsByHouse = groupBy(data.rights.filter((r) => houseIds.has(r.houseId)), (r) => r.houseId);
-  const peopleByHouse = groupBy(data.people.filter((p) => houseIds.has(p.houseId)), (p) => p.houseId);
+  const rightsByHouse = groupBy(
+    data.rights.filter((r) => houseIds.has(r.houseId)),
+    (r) => r.houseId,
+  );
+  const peopleByHouse = groupBy(
+    data.people.filter((p) => houseIds.has(p.houseId)),
+    (p) => p.houseId,
+  );
   const highlighted = new Set(options.highlightFloors ?? []);
   const buildingLabel = building.name ?? building.id;
 
@@ -135,7 +141,13 @@ export function findUnit(layout: BuildingUnitLayout, unitId: string): UnitBox | 
   return undefined;
 }
 
-function describeUnit(house: House, building: string, rights: Right[], people: Person[], role: Role): Omit<UnitBox, 'xMeters' | 'widthMeters'> {
+function describeUnit(
+  house: House,
+  building: string,
+  rights: Right[],
+  people: Person[],
+  role: Role,
+): Omit<UnitBox, 'xMeters' | 'widthMeters'> {
   const rightType = dominantRightType(rights);
   const { ageBands, ageClass } = ageDetail(people, role);
   return {
@@ -181,7 +193,10 @@ const YOUNG_CHILD_BANDS: readonly AgeBand[] = ['0-2', '3-5'];
  * sub-total), and the colour class is shown only when the counts it rests on (60+, 0–5) are not
  * small cells themselves — "someone here is over 60" is exactly what suppression hides.
  */
-export function ageDetail(people: readonly Person[], role: Role): { ageBands: Record<AgeBand, SuppressedCount> | null; ageClass: AgeClass } {
+export function ageDetail(
+  people: readonly Person[],
+  role: Role,
+): { ageBands: Record<AgeBand, SuppressedCount> | null; ageClass: AgeClass } {
   const counts = AGE_BANDS.map((band) => people.filter((p) => p.ageBand === band).length);
   const elderly = sumOf(counts, ELDERLY_AGE_BANDS);
   const youngChildren = sumOf(counts, YOUNG_CHILD_BANDS);

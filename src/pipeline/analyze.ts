@@ -103,9 +103,12 @@ const ARGS: ArgSpec<Options> = {
 function parseArgs(argv: readonly string[]): Options {
   const options = parseCliArgs<Options>(argv, { json: false, topGaps: 8, reuse: false }, ARGS);
   const files = [options.buildings, options.network, options.facilities];
-  if (options.packageDir !== undefined && files.some((f) => f !== undefined)) throw new UsageError('give a package folder OR --buildings/--network/--facilities, not both');
-  if (options.packageDir === undefined && files.some((f) => f === undefined)) throw new UsageError('give a package folder, or all of --buildings, --network and --facilities');
-  if (options.reuse && options.packageDir === undefined) throw new UsageError('--reuse needs a package folder (it reads the reuse spaces, houses and people)');
+  if (options.packageDir !== undefined && files.some((f) => f !== undefined))
+    throw new UsageError('give a package folder OR --buildings/--network/--facilities, not both');
+  if (options.packageDir === undefined && files.some((f) => f === undefined))
+    throw new UsageError('give a package folder, or all of --buildings, --network and --facilities');
+  if (options.reuse && options.packageDir === undefined)
+    throw new UsageError('--reuse needs a package folder (it reads the reuse spaces, houses and people)');
   if (options.budget !== undefined && !options.reuse) throw new UsageError('--budget goes with --reuse');
   return options;
 }
@@ -171,12 +174,20 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
         budget: options.budget ?? DEFAULT_REUSE_BUDGET,
         ...(request.maxSnapMeters !== undefined ? { maxSnapMeters: request.maxSnapMeters } : {}),
       });
-      io.stdout(options.json ? JSON.stringify(reuseReportJson(analysis, coverage, meta), null, 2) : reuseReportText(analysis, coverage, meta, options.topGaps));
+      io.stdout(
+        options.json
+          ? JSON.stringify(reuseReportJson(analysis, coverage, meta), null, 2)
+          : reuseReportText(analysis, coverage, meta, options.topGaps),
+      );
       return 0;
     }
     const coverage = computeServiceCoverageFromRequest(request);
     const gaps = rankServiceGaps(coverage);
-    io.stdout(options.json ? JSON.stringify(coverageReportJson(coverage, gaps, meta), null, 2) : coverageReportText(coverage, gaps, meta, options.topGaps));
+    io.stdout(
+      options.json
+        ? JSON.stringify(coverageReportJson(coverage, gaps, meta), null, 2)
+        : coverageReportText(coverage, gaps, meta, options.topGaps),
+    );
     return 0;
   } catch (error) {
     if (error instanceof DataError) {

@@ -23,7 +23,11 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const { seed, out } = parseSeedArgs(argv, { seed: CITY_SEED, out: path.join('models', HANGZHOU_CITY_FILE) }, 'tsx src/pipeline/generateCity.ts [--seed N] [--out FILE]');
+  const { seed, out } = parseSeedArgs(
+    argv,
+    { seed: CITY_SEED, out: path.join('models', HANGZHOU_CITY_FILE) },
+    'tsx src/pipeline/generateCity.ts [--seed N] [--out FILE]',
+  );
   return { seed, outFile: out };
 }
 
@@ -44,13 +48,25 @@ function main(): void {
     `communities ${city.counts.total} (created ${city.counts.created}, building ${city.counts.building}, accepted ${city.counts.accepted}); ` +
       `urban communities ${city.urbanCommunities}, coverage ${percent(city.coverageShare)}`,
   );
-  console.log(`by type: puhui ${city.byType.puhui}, yinling ${city.byType.yinling}; by renewal: ${Object.entries(city.byRenewal).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  console.log(`cumulative: ${cityProgressByYear(dataset).map((y) => `${y.year} ${y.cumulativeCreated}/${y.cumulativeAccepted}`).join(', ')} (created/accepted)`);
+  console.log(
+    `by type: puhui ${city.byType.puhui}, yinling ${city.byType.yinling}; by renewal: ${Object.entries(city.byRenewal)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `cumulative: ${cityProgressByYear(dataset)
+      .map((y) => `${y.year} ${y.cumulativeCreated}/${y.cumulativeAccepted}`)
+      .join(', ')} (created/accepted)`,
+  );
   for (const p of progressAgainstTargets(dataset)) {
-    console.log(`target ${p.target.year} (${p.phase}): created ${p.created}, built ${p.built}, coverage ${percent(p.coverageShare)} → ${p.met === null ? 'open' : p.met ? 'met' : 'missed'}`);
+    console.log(
+      `target ${p.target.year} (${p.phase}): created ${p.created}, built ${p.built}, coverage ${percent(p.coverageShare)} → ${p.met === null ? 'open' : p.met ? 'met' : 'missed'}`,
+    );
   }
   for (const d of summariseDistricts(dataset)) {
-    console.log(`  ${d.district.id.padEnd(11)} ${String(d.counts.total).padStart(4)} / ${String(d.urbanCommunities).padStart(4)}  ${percent(d.coverageShare).padStart(7)}`);
+    console.log(
+      `  ${d.district.id.padEnd(11)} ${String(d.counts.total).padStart(4)} / ${String(d.urbanCommunities).padStart(4)}  ${percent(d.coverageShare).padStart(7)}`,
+    );
   }
 }
 

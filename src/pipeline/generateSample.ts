@@ -22,7 +22,11 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const { seed, out } = parseSeedArgs(argv, { seed: SAMPLE_SEED, out: path.join('models', SAMPLE_ID) }, 'tsx src/pipeline/generateSample.ts [--seed N] [--out DIR]');
+  const { seed, out } = parseSeedArgs(
+    argv,
+    { seed: SAMPLE_SEED, out: path.join('models', SAMPLE_ID) },
+    'tsx src/pipeline/generateSample.ts [--seed N] [--out DIR]',
+  );
   return { seed, outDir: out };
 }
 
@@ -47,7 +51,9 @@ function main(): void {
     .map(([c, n]) => `${c} ${n}`)
     .join(', ');
   console.log(`wrote ${packageDir} (${(totalBytes / 1024 / 1024).toFixed(2)} MiB) and ${indexPath}, seed ${seed}`);
-  console.log(`buildings ${community.buildings.length}, houses ${community.houses.length}, rights ${community.rights.length}, people ${community.people.length}`);
+  console.log(
+    `buildings ${community.buildings.length}, houses ${community.houses.length}, rights ${community.rights.length}, people ${community.people.length}`,
+  );
   console.log(`aged 60+: ${((100 * elderly) / community.people.length).toFixed(1)} %`);
   console.log(`facilities ${community.facilities.length}: ${byCategory}`);
   console.log(`network lines ${community.network.length}, reuse spaces ${community.reuse.length}, base surfaces ${community.base.length}`);

@@ -75,10 +75,20 @@ function parseArgs(argv: readonly string[]): Options {
 }
 
 /** Flags that keep Chromium from calling home (docs: ARCHITECTURE "Known recipes"); no GPU is needed to print. */
-export const CHROMIUM_PRINT_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_PRINT_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Prints self-contained HTML to an A4 PDF with headless Chromium; every request the page might make is refused. */
-export async function printPdfWithChromium(html: string, executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<Uint8Array> {
+export async function printPdfWithChromium(
+  html: string,
+  executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_PRINT_ARGS });
   try {
@@ -121,9 +131,16 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
     const community = await readCommunityPackage(async (p) => decoder.decode(read(p)));
     // The package = manifest.json and the layer files it names (shared context layers are not hashed).
     const names = [MANIFEST_FILE, ...new Set(Object.values(community.manifest.layers) as string[])];
-    const packageHash = await hashPackageFiles(names.map((name) => ({ name, content: read(name) })), nodeSha256);
+    const packageHash = await hashPackageFiles(
+      names.map((name) => ({ name, content: read(name) })),
+      nodeSha256,
+    );
     const coverage = computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(community));
-    const model = buildReport(community, coverage, { appVersion: appVersion(), packageHash, generatedAt: (io.now?.() ?? new Date()).toISOString() });
+    const model = buildReport(community, coverage, {
+      appVersion: appVersion(),
+      packageHash,
+      generatedAt: (io.now?.() ?? new Date()).toISOString(),
+    });
     const html = renderReportHtml(model, options.language);
     if (options.snapshot) io.stderr('--snapshot: the command-line report has no 3D snapshot (the browser report has one); skipped');
     if (options.html) {
@@ -135,7 +152,9 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
       try {
         pdf = await (io.printPdf ?? printPdfWithChromium)(html);
       } catch (error) {
-        throw new PrintError(`the PDF could not be printed: ${(error as Error).message.split('\n')[0]} (set CHROMIUM_PATH to a Chromium executable)`);
+        throw new PrintError(
+          `the PDF could not be printed: ${(error as Error).message.split('\n')[0]} (set CHROMIUM_PATH to a Chromium executable)`,
+        );
       }
       writeFile(options.out, pdf);
       io.stdout(`wrote ${options.out} (${model.scenarios.length} scenarios, package SHA-256 ${packageHash.hex.slice(0, 12)}…)`);

@@ -40,7 +40,8 @@ export function parseAcceptanceDimensions(json: unknown, file = 'acceptanceDimen
   const root = isObject(json) ? json : {};
   if (typeof root.version !== 'string') issues.push({ file, field: 'version', reason: 'must be a version string' });
   const dimensions: AcceptanceDimension[] = [];
-  if (!Array.isArray(root.dimensions) || root.dimensions.length === 0) issues.push({ file, field: 'dimensions', reason: 'must be a non-empty list' });
+  if (!Array.isArray(root.dimensions) || root.dimensions.length === 0)
+    issues.push({ file, field: 'dimensions', reason: 'must be a non-empty list' });
   else
     root.dimensions.forEach((value: unknown, i: number) => {
       const d = isObject(value) ? value : {};
@@ -49,7 +50,8 @@ export function parseAcceptanceDimensions(json: unknown, file = 'acceptanceDimen
       if (typeof d.id !== 'string') issues.push({ file, field: at('id'), reason: 'must be a string' });
       if (!isText(d.name)) issues.push({ file, field: at('name'), reason: 'must be {"zh", "en"}' });
       if (typeof d.weight !== 'number' || !(d.weight > 0)) issues.push({ file, field: at('weight'), reason: 'must be a number > 0' });
-      if (typeof d.source !== 'string' || !d.source.trim()) issues.push({ file, field: at('source'), reason: 'must cite where the mapping comes from' });
+      if (typeof d.source !== 'string' || !d.source.trim())
+        issues.push({ file, field: at('source'), reason: 'must cite where the mapping comes from' });
       const inputs: DimensionInput[] = [];
       if (!Array.isArray(d.inputs) || d.inputs.length === 0) issues.push({ file, field: at('inputs'), reason: 'must be a non-empty list' });
       else
@@ -57,15 +59,30 @@ export function parseAcceptanceDimensions(json: unknown, file = 'acceptanceDimen
           const input = isObject(raw) ? raw : {};
           const where = at(`inputs[${k}]`);
           if (!isText(input.label)) issues.push({ file, field: `${where}.label`, reason: 'must be {"zh", "en"}' });
-          else if (input.kind === 'scenarios' && isStrings(input.scenarios)) inputs.push({ kind: 'scenarios', label: input.label, scenarios: input.scenarios });
-          else if (input.kind === 'indicators' && isStrings(input.indicators)) inputs.push({ kind: 'indicators', label: input.label, indicators: input.indicators });
+          else if (input.kind === 'scenarios' && isStrings(input.scenarios))
+            inputs.push({ kind: 'scenarios', label: input.label, scenarios: input.scenarios });
+          else if (input.kind === 'indicators' && isStrings(input.indicators))
+            inputs.push({ kind: 'indicators', label: input.label, indicators: input.indicators });
           else if (input.kind === 'leading-indicators') inputs.push({ kind: 'leading-indicators', label: input.label });
-          else issues.push({ file, field: `${where}.kind`, reason: 'must be "scenarios" (with scenarios), "indicators" (with indicators) or "leading-indicators"' });
+          else
+            issues.push({
+              file,
+              field: `${where}.kind`,
+              reason: 'must be "scenarios" (with scenarios), "indicators" (with indicators) or "leading-indicators"',
+            });
         });
-      if (issues.length === before) dimensions.push({ id: d.id as string, name: d.name as LocalizedText, weight: d.weight as number, inputs, source: d.source as string });
+      if (issues.length === before)
+        dimensions.push({
+          id: d.id as string,
+          name: d.name as LocalizedText,
+          weight: d.weight as number,
+          inputs,
+          source: d.source as string,
+        });
     });
   const scoring = isObject(root.scoring) ? root.scoring : {};
-  if (typeof scoring.method !== 'string' || typeof scoring.source !== 'string') issues.push({ file, field: 'scoring', reason: 'must state the method and its source' });
+  if (typeof scoring.method !== 'string' || typeof scoring.source !== 'string')
+    issues.push({ file, field: 'scoring', reason: 'must state the method and its source' });
   if (issues.length) throw new DataError(issues, `Invalid acceptance dimensions "${file}"`);
   return { version: root.version as string, dimensions, scoring: { method: scoring.method as string, source: scoring.source as string } };
 }
@@ -112,10 +129,20 @@ function evaluateInput(input: DimensionInput, score: CommunityScore): DimensionI
   };
 }
 
-export function evaluateDimensions(score: CommunityScore, rules: AcceptanceDimensionRules = DEFAULT_ACCEPTANCE_DIMENSIONS): { dimensions: DimensionResult[]; score: number | null } {
+export function evaluateDimensions(
+  score: CommunityScore,
+  rules: AcceptanceDimensionRules = DEFAULT_ACCEPTANCE_DIMENSIONS,
+): { dimensions: DimensionResult[]; score: number | null } {
   const dimensions = rules.dimensions.map((d) => {
     const inputs = d.inputs.map((i) => evaluateInput(i, score));
-    return { id: d.id, name: d.name, weight: d.weight, score: mean(inputs.filter((i) => i.score !== null).map((i) => i.score!)), inputs, source: d.source };
+    return {
+      id: d.id,
+      name: d.name,
+      weight: d.weight,
+      score: mean(inputs.filter((i) => i.score !== null).map((i) => i.score!)),
+      inputs,
+      source: d.source,
+    };
   });
   const scored = dimensions.filter((d) => d.score !== null);
   const weights = scored.reduce((s, d) => s + d.weight, 0);

@@ -9,7 +9,10 @@ import type { BasicInformation } from './reportModel';
  * through the n < 5 suppression of data/privacy/aggregate: age bands as one table whose total and
  * 60+ sub-total are printed (so complementary cells are hidden too), rights as one table with its total.
  */
-export function basicInformation(community: Pick<Community, 'buildings'>, summaries: ReadonlyMap<string, BuildingSummary>): BasicInformation {
+export function basicInformation(
+  community: Pick<Community, 'buildings'>,
+  summaries: ReadonlyMap<string, BuildingSummary>,
+): BasicInformation {
   const rows = [...summaries.values()];
   const sum = (f: (s: BuildingSummary) => number) => rows.reduce((t, s) => t + f(s), 0);
   const ageCounts = AGE_BANDS.map((band) => sum((s) => s.residentsByAgeBand[band]));
@@ -17,7 +20,9 @@ export function basicInformation(community: Pick<Community, 'buildings'>, summar
   const ageCells = suppressTable(ageCounts, [elderlyGroup]);
   const rightCounts = RIGHT_TYPES.map((type) => sum((s) => s.rightsByType[type]));
   const rightCells = suppressTable(rightCounts);
-  const byUse = BUILDING_USES.map((use) => ({ key: use, count: community.buildings.filter((b) => b.use === use).length })).filter((r) => r.count > 0);
+  const byUse = BUILDING_USES.map((use) => ({ key: use, count: community.buildings.filter((b) => b.use === use).length })).filter(
+    (r) => r.count > 0,
+  );
   return {
     buildings: community.buildings.length,
     residentialBuildings: community.buildings.filter((b) => b.use === 'residential' || b.use === 'mixed').length,
@@ -32,6 +37,8 @@ export function basicInformation(community: Pick<Community, 'buildings'>, summar
     rightsByType: RIGHT_TYPES.map((type, i) => ({ key: type, count: rightCells[i] })),
     rights: suppressCount(rightCounts.reduce((a, b) => a + b, 0)),
     // GB 50096-2011 asks an elevator from 7 storeys; 4+ storeys without one is the usual 加装电梯 screen (elevatorRules.json) [M].
-    buildingsWithoutElevatorFourPlusFloors: community.buildings.filter((b) => (b.use === 'residential' || b.use === 'mixed') && b.floors >= 4 && !b.hasElevator).length,
+    buildingsWithoutElevatorFourPlusFloors: community.buildings.filter(
+      (b) => (b.use === 'residential' || b.use === 'mixed') && b.floors >= 4 && !b.hasElevator,
+    ).length,
   };
 }

@@ -96,7 +96,10 @@ export function buildReport(community: Community, coverage: ServiceCoverage, opt
     inventory: facilityInventory(community, items, options.reuseRules ?? DEFAULT_REUSE_RULES),
     coverage: coverageRows,
     scenarios,
-    reuse: reuseSection(community, coverage, { reuse: options.reuseRules ?? DEFAULT_REUSE_RULES, elevator: options.elevatorRules ?? DEFAULT_ELEVATOR_RULES }),
+    reuse: reuseSection(community, coverage, {
+      reuse: options.reuseRules ?? DEFAULT_REUSE_RULES,
+      elevator: options.elevatorRules ?? DEFAULT_ELEVATOR_RULES,
+    }),
     acceptance,
     sources: { attributions, syntheticLayers: m.synthetic?.layers ?? [], syntheticNotice: m.synthetic?.notice ?? null },
     reproducibility: { appVersion: options.appVersion, ruleSets, packageHash: options.packageHash },
@@ -118,7 +121,8 @@ function serviceRuleEdits(coverage: ServiceCoverage): string[] {
   }
   for (const c of coverage.categories) {
     const base = DEFAULT_SERVICE_RULES.rules.find((r) => r.category === c.category);
-    if (base && base.maxDistanceMeters !== c.rule.maxDistanceMeters) edits.push(`${c.category}.maxDistanceMeters ${base.maxDistanceMeters} → ${c.rule.maxDistanceMeters}`);
+    if (base && base.maxDistanceMeters !== c.rule.maxDistanceMeters)
+      edits.push(`${c.category}.maxDistanceMeters ${base.maxDistanceMeters} → ${c.rule.maxDistanceMeters}`);
   }
   return edits;
 }

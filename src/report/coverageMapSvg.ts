@@ -24,9 +24,7 @@ export function coverageMapSvg(map: CoverageMap, labels: { north: string; scale:
   const pt = ([x, y]: [number, number]) => `${r1(x + MARGIN_METERS)},${r1(map.heightMeters - y + MARGIN_METERS)}`;
   const ringPath = (ring: [number, number][]) => `M${ring.map(pt).join('L')}Z`;
   const streets = map.streets.map((line) => `<polyline points="${line.map(pt).join(' ')}"/>`).join('');
-  const buildings = map.buildings
-    .map((b) => `<path d="${b.rings.map(ringPath).join('')}" fill="${MAP_CLASS_COLORS[b.cls]}"/>`)
-    .join('');
+  const buildings = map.buildings.map((b) => `<path d="${b.rings.map(ringPath).join('')}" fill="${MAP_CLASS_COLORS[b.cls]}"/>`).join('');
   const boundary = map.boundary.map((ring) => `<path d="${ringPath(ring)}"/>`).join('');
   const facilities = map.facilities
     .map((p) => {

@@ -55,5 +55,12 @@ export function coverageSection(coverage: ServiceCoverage, chartId: string): Cov
     buildingsCounted: g.buildingsCounted,
     worstBuildingIds: g.worstBuildings.map((w) => w.buildingId ?? String(w.building)),
   }));
-  return { walkSpeedMetersPerSecond: coverage.walkSpeedMetersPerSecond, fiveMinuteSeconds: FIVE_MINUTES_SECONDS, fifteenMinuteSeconds: FIFTEEN_MINUTES_SECONDS, rows, gaps, chartId };
+  return {
+    walkSpeedMetersPerSecond: coverage.walkSpeedMetersPerSecond,
+    fiveMinuteSeconds: FIVE_MINUTES_SECONDS,
+    fifteenMinuteSeconds: FIFTEEN_MINUTES_SECONDS,
+    rows,
+    gaps,
+    chartId,
+  };
 }

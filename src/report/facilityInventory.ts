@@ -24,9 +24,15 @@ export interface CompleteCommunityItems {
 export function parseCompleteCommunityItems(json: unknown, file = 'completeCommunityItems.json'): CompleteCommunityItems {
   const root = (typeof json === 'object' && json !== null ? json : {}) as { version?: unknown; items?: unknown };
   const items = Array.isArray(root.items) ? (root.items as Partial<CompleteCommunityItem>[]) : [];
-  const bad = items.findIndex((i) => !(FACILITY_CATEGORIES as readonly unknown[]).includes(i.category) || typeof i.item?.zh !== 'string' || typeof i.source !== 'string');
+  const bad = items.findIndex(
+    (i) =>
+      !(FACILITY_CATEGORIES as readonly unknown[]).includes(i.category) || typeof i.item?.zh !== 'string' || typeof i.source !== 'string',
+  );
   if (typeof root.version !== 'string' || !items.length || bad >= 0) {
-    throw new DataError([{ file, field: bad >= 0 ? `items[${bad}]` : 'items', reason: 'must be a version and a list of {category, item {zh, en}, source}' }], 'Invalid complete-community items');
+    throw new DataError(
+      [{ file, field: bad >= 0 ? `items[${bad}]` : 'items', reason: 'must be a version and a list of {category, item {zh, en}, source}' }],
+      'Invalid complete-community items',
+    );
   }
   return { version: root.version, items: items as CompleteCommunityItem[] };
 }

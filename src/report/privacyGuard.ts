@@ -16,7 +16,9 @@ export class PrivacyError extends Error {
   readonly findings: { kind: 'phone' | 'id-number'; index: number }[];
   constructor(findings: { kind: 'phone' | 'id-number'; index: number }[]) {
     // The matched text itself is not repeated: the error may end up in a log.
-    super(`The report contains ${findings.map((f) => `a ${f.kind === 'phone' ? 'phone number' : 'ID number'} at character ${f.index}`).join(', ')}; it was not produced`);
+    super(
+      `The report contains ${findings.map((f) => `a ${f.kind === 'phone' ? 'phone number' : 'ID number'} at character ${f.index}`).join(', ')}; it was not produced`,
+    );
     this.name = 'PrivacyError';
     this.findings = findings;
   }

@@ -43,7 +43,9 @@ export function renderReportHtml(model: ReportModel, language: Language): string
     const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : nowrap.includes(i) ? ' class="nowrap"' : '');
     return `<table${widths ? ' class="fixed"' : ''}>${widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : ''}<thead><tr>${head
       .map((h, i) => `<th${cls(i)}>${h}</th>`)
-      .join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((d, i) => `<td${cls(i)}>${d}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+      .join(
+        '',
+      )}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((d, i) => `<td${cls(i)}>${d}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   };
 
   const { cover, basics, coverage, acceptance, reuse, sources, reproducibility } = model;
@@ -97,7 +99,11 @@ export function renderReportHtml(model: ReportModel, language: Language): string
       [1],
     )}
     <div>
-      ${table([t('report.basics.use'), t('report.basics.count')], basics.buildingsByUse.map((r) => [t(`use.${r.key}`), c(r.count)]), [1])}
+      ${table(
+        [t('report.basics.use'), t('report.basics.count')],
+        basics.buildingsByUse.map((r) => [t(`use.${r.key}`), c(r.count)]),
+        [1],
+      )}
       ${table([t('report.basics.rightType'), t('report.basics.count')], [...basics.rightsByType.map((r) => [t(`right.${r.key}`), c(r.count)]), [`<strong>${t('report.basics.total')}</strong>`, c(basics.rights)]], [1])}
     </div>
   </div>
@@ -112,12 +118,20 @@ export function renderReportHtml(model: ReportModel, language: Language): string
 </section>`;
 
   // ── 2 Facility inventory ──────────────────────────────────────────────────────────────────────
-  const inventoryStatus = (s: InventoryStatus) => status(s === 'has' ? 'good' : s === 'missing' ? 'bad' : 'warn', t(`report.inventory.${s}`));
+  const inventoryStatus = (s: InventoryStatus) =>
+    status(s === 'has' ? 'good' : s === 'missing' ? 'bad' : 'warn', t(`report.inventory.${s}`));
   const inventorySection = `<section>
   <h2>2 ${t('report.inventory.title')}</h2>
   <p class="muted">${t('report.inventory.intro')}</p>
   ${table(
-    [t('report.inventory.item'), t('report.inventory.category'), t('report.inventory.count'), t('report.inventory.largest'), t('report.inventory.minimum'), t('report.inventory.status')],
+    [
+      t('report.inventory.item'),
+      t('report.inventory.category'),
+      t('report.inventory.count'),
+      t('report.inventory.largest'),
+      t('report.inventory.minimum'),
+      t('report.inventory.status'),
+    ],
     model.inventory.map((r) => [
       l(r.item),
       t(`facility.${r.category}`),
@@ -137,7 +151,17 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   <h2>3 ${t('report.coverage.title')}</h2>
   <p class="muted">${tp('report.coverage.intro', { speed: n(coverage.walkSpeedMetersPerSecond, 2) })}</p>
   ${table(
-    [t('report.coverage.category'), t('report.coverage.level'), t('report.coverage.radius'), t('report.coverage.target'), t('report.coverage.facilities'), t('report.coverage.withinRule'), t('report.coverage.within5'), t('report.coverage.within15'), t('report.coverage.uncovered')],
+    [
+      t('report.coverage.category'),
+      t('report.coverage.level'),
+      t('report.coverage.radius'),
+      t('report.coverage.target'),
+      t('report.coverage.facilities'),
+      t('report.coverage.withinRule'),
+      t('report.coverage.within5'),
+      t('report.coverage.within15'),
+      t('report.coverage.uncovered'),
+    ],
     coverage.rows.map((r) => [
       t(`facility.${r.category}`),
       t(`report.level.${r.level}`),
@@ -161,7 +185,13 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   ${
     coverage.gaps.length
       ? table(
-          [t('report.gaps.priority'), t('report.coverage.category'), t('report.gaps.uncoveredTarget'), t('report.gaps.uncoveredBuildings'), t('report.gaps.worst')],
+          [
+            t('report.gaps.priority'),
+            t('report.coverage.category'),
+            t('report.gaps.uncoveredTarget'),
+            t('report.gaps.uncoveredBuildings'),
+            t('report.gaps.worst'),
+          ],
           coverage.gaps.map((g) => [
             n(g.priority),
             `${t(`facility.${g.category}`)}${g.missing ? ` ${status('bad', t('report.gaps.missing'))}` : ''}`,
@@ -184,7 +214,13 @@ export function renderReportHtml(model: ReportModel, language: Language): string
       (s) => `<div class="scenario">
     <h3>${l(s.name)}<span class="score">${t('report.scenarios.score')} ${score(s.score)} · ${tp('report.scenarios.passed', { passed: s.passed, total: s.passed + s.failed })}${s.satisfiedShare !== null ? ` · ${t('report.acceptance.satisfaction')} ${pct(s.satisfiedShare)}` : ''}</span></h3>
     ${table(
-      [t('report.scenarios.indicator'), t('report.scenarios.value'), t('report.scenarios.threshold'), t('report.scenarios.outcome'), t('report.scenarios.evidence')],
+      [
+        t('report.scenarios.indicator'),
+        t('report.scenarios.value'),
+        t('report.scenarios.threshold'),
+        t('report.scenarios.outcome'),
+        t('report.scenarios.evidence'),
+      ],
       s.indicators.map((r) => [
         l(r.name),
         indicatorValue(r, r.value),
@@ -212,7 +248,13 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   ${
     reuse.picks.length
       ? table(
-          [t('report.reuse.step'), t('report.reuse.candidate'), t('report.reuse.categories'), t('report.reuse.newlyCovered'), t('report.reuse.homes')],
+          [
+            t('report.reuse.step'),
+            t('report.reuse.candidate'),
+            t('report.reuse.categories'),
+            t('report.reuse.newlyCovered'),
+            t('report.reuse.homes'),
+          ],
           reuse.picks.map((p) => [
             n(p.step),
             `${escapeHtml(p.candidateName ?? p.candidateId)}${p.hub ? ` ${status('good', t('report.reuse.hub'))}` : ''}<div class="small muted">${escapeHtml(p.candidateId)}</div>`,
@@ -230,8 +272,22 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   ${
     reuse.elevators.length
       ? table(
-          [t('report.elevators.rank'), t('report.elevators.building'), t('report.elevators.floors'), t('report.elevators.yearBuilt'), tp('report.elevators.elderlyAbove', { floor: reuse.aboveFloor }), tp('report.elevators.householdsAbove', { floor: reuse.aboveFloor })],
-          reuse.elevators.map((e) => [n(e.rank), escapeHtml(e.buildingId), n(e.floors), String(e.yearBuilt), c(e.elderlyAboveFloor), c(e.householdsAboveFloor)]),
+          [
+            t('report.elevators.rank'),
+            t('report.elevators.building'),
+            t('report.elevators.floors'),
+            t('report.elevators.yearBuilt'),
+            tp('report.elevators.elderlyAbove', { floor: reuse.aboveFloor }),
+            tp('report.elevators.householdsAbove', { floor: reuse.aboveFloor }),
+          ],
+          reuse.elevators.map((e) => [
+            n(e.rank),
+            escapeHtml(e.buildingId),
+            n(e.floors),
+            String(e.yearBuilt),
+            c(e.elderlyAboveFloor),
+            c(e.householdsAboveFloor),
+          ]),
           [0, 2, 3, 4, 5],
         )
       : ''
@@ -269,7 +325,10 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   <h2>7 ${t('report.sources.title')}</h2>
   <h3>${t('report.sources.attribution')}</h3>
   <ul class="sources">${sources.attributions
-    .map((a) => `<li>${escapeHtml(a.text)}${a.license ? ` (${escapeHtml(a.license)})` : ''}${a.url ? ` <span class="muted">${escapeHtml(a.url)}</span>` : ''}</li>`)
+    .map(
+      (a) =>
+        `<li>${escapeHtml(a.text)}${a.license ? ` (${escapeHtml(a.license)})` : ''}${a.url ? ` <span class="muted">${escapeHtml(a.url)}</span>` : ''}</li>`,
+    )
     .join('')}</ul>
   ${
     sources.syntheticNotice
@@ -290,7 +349,11 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   )}
   ${table(
     [t('report.sources.file'), t('report.sources.bytes'), 'SHA-256'],
-    hash.files.map((f) => [`<span class="mono">${escapeHtml(f.name)}</span>`, n(f.bytes), `<span class="mono">${escapeHtml(groupHex(f.hex))}</span>`]),
+    hash.files.map((f) => [
+      `<span class="mono">${escapeHtml(f.name)}</span>`,
+      n(f.bytes),
+      `<span class="mono">${escapeHtml(groupHex(f.hex))}</span>`,
+    ]),
     [1],
   )}
   <p class="small muted">${t('report.sources.hashMethod')}</p>
@@ -308,7 +371,10 @@ export function renderReportHtml(model: ReportModel, language: Language): string
     .join('')}</ul>
   <h3>${t('report.appendix.inventory')}</h3>
   <ul class="sources small">${model.inventory
-    .map((r) => `<li><strong>${l(r.item)}</strong>：${escapeHtml(r.itemSource)}${r.minAreaSource ? ` — ${escapeHtml(r.minAreaSource)}` : ''}</li>`)
+    .map(
+      (r) =>
+        `<li><strong>${l(r.item)}</strong>：${escapeHtml(r.itemSource)}${r.minAreaSource ? ` — ${escapeHtml(r.minAreaSource)}` : ''}</li>`,
+    )
     .join('')}</ul>
 </section>`;
 

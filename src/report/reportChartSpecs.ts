@@ -48,7 +48,13 @@ export function scenarioScoreChart(sections: readonly ScenarioSection[]): ChartS
     title: both('report.chart.scenarioScores'),
     unit: 'share',
     categories: sections.map((s) => s.name),
-    series: [{ name: both('report.scenarios.score'), values: sections.map((s) => (s.score === null ? null : s.score / 100)), color: [47, 111, 174] }],
+    series: [
+      {
+        name: both('report.scenarios.score'),
+        values: sections.map((s) => (s.score === null ? null : s.score / 100)),
+        color: [47, 111, 174],
+      },
+    ],
     min: 0,
     max: 1,
   };
@@ -61,7 +67,13 @@ export function dimensionChart(acceptance: Pick<AcceptanceSection, 'dimensions'>
     title: both('report.chart.dimensions'),
     unit: 'share',
     categories: acceptance.dimensions.map((d) => d.name),
-    series: [{ name: both('report.acceptance.score'), values: acceptance.dimensions.map((d) => (d.score === null ? null : d.score / 100)), color: [224, 137, 43] }],
+    series: [
+      {
+        name: both('report.acceptance.score'),
+        values: acceptance.dimensions.map((d) => (d.score === null ? null : d.score / 100)),
+        color: [224, 137, 43],
+      },
+    ],
     min: 0,
     max: 1,
   };

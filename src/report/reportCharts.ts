@@ -52,7 +52,8 @@ export function printChartOption(spec: ChartSpec, language: Language): Record<st
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: FONT, color: TEXT },
     title: { text: `${text(spec.title, language)}（${unit}）`, left: 0, top: 0, textStyle: { fontSize: 12, fontWeight: 600, color: TEXT } },
-    legend: spec.series.length > 1 ? { top: 0, right: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 10, color: MUTED } } : undefined,
+    legend:
+      spec.series.length > 1 ? { top: 0, right: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 10, color: MUTED } } : undefined,
     // ECharts 6 keeps axis labels inside the chart by default (grid.outerBoundsMode "auto"), no containLabel needed.
     grid: { left: 8, right: 36, top: 30, bottom: 8 },
     xAxis: horizontal ? valueAxis : categoryAxis,
@@ -75,7 +76,11 @@ export function printChartOption(spec: ChartSpec, language: Language): Record<st
               symbol: 'none',
               silent: true,
               label: { fontSize: 9, color: TEXT, formatter: '{b}' },
-              data: thresholds.map((t) => ({ name: text(t.label, language), [horizontal ? 'xAxis' : 'yAxis']: show(t.value), lineStyle: { color: '#9a6700', type: 'dashed' } })),
+              data: thresholds.map((t) => ({
+                name: text(t.label, language),
+                [horizontal ? 'xAxis' : 'yAxis']: show(t.value),
+                lineStyle: { color: '#9a6700', type: 'dashed' },
+              })),
             },
           }
         : {}),

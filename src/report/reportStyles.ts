@@ -1,5 +1,9 @@
 /** A CSS string literal: quotes and backslashes escaped, "<" as \3c (no "</style>"), line breaks dropped. */
-const cssString = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/</g, '\\3c ').replace(/[\r\n]+/g, ' ')}"`;
+const cssString = (text: string) =>
+  `"${text
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/</g, '\\3c ')
+    .replace(/[\r\n]+/g, ' ')}"`;
 
 /**
  * Print CSS of the report: A4 portrait (GB/T 9704-2012 公文 paper size), margins for binding, one

@@ -29,7 +29,12 @@ export interface PopulationReach {
  * Target residents within `maxMeters` (default the category rule's distance) of the nearest facility.
  * Null when the category was not computed or the target's population is unknown.
  */
-export function populationReach(coverage: ServiceCoverage, category: FacilityCategory, target: TargetPopulation, maxMeters?: number): PopulationReach | null {
+export function populationReach(
+  coverage: ServiceCoverage,
+  category: FacilityCategory,
+  target: TargetPopulation,
+  maxMeters?: number,
+): PopulationReach | null {
   const c = coverageOf(coverage, category);
   const population = coverage.population[target];
   if (!c || !population) return null;
@@ -62,7 +67,8 @@ export interface CoverageShareSpec {
 
 /** Label with the distance actually used, e.g. "Residents aged 60+ within 300 m walk of day care". */
 function labelOf(spec: CoverageShareSpec, meters: number | null): LocalizedText {
-  if (meters === null) return { zh: `${spec.who.zh}步行可达${spec.what.zh}的比例`, en: `${spec.who.en} within walking reach of ${spec.what.en}` };
+  if (meters === null)
+    return { zh: `${spec.who.zh}步行可达${spec.what.zh}的比例`, en: `${spec.who.en} within walking reach of ${spec.what.en}` };
   const d = Math.round(meters);
   return { zh: `${spec.who.zh}步行${d}米内可达${spec.what.zh}的比例`, en: `${spec.who.en} within ${d} m walk of ${spec.what.en}` };
 }
@@ -71,11 +77,15 @@ function labelOf(spec: CoverageShareSpec, meters: number | null): LocalizedText 
 export function coverageShareKpi(ctx: ScenarioContext, spec: CoverageShareSpec): KpiDraft {
   // Until the circles are in, label with the bundled rule's walk (the run may use the user's override).
   const ruleMeters = spec.maxMeters ?? ruleFor(DEFAULT_SERVICE_RULES, spec.category)?.maxDistanceMeters ?? null;
-  if (!ctx.coverage) return unavailableKpi({ id: spec.id, label: labelOf(spec, ruleMeters), unit: 'share', display: 'percent' }, 'pending', PENDING_NOTE);
+  if (!ctx.coverage)
+    return unavailableKpi({ id: spec.id, label: labelOf(spec, ruleMeters), unit: 'share', display: 'percent' }, 'pending', PENDING_NOTE);
   const reach = populationReach(ctx.coverage, spec.category, spec.target, spec.maxMeters);
   if (!reach) {
     const head = { id: spec.id, label: labelOf(spec, ruleMeters), unit: 'share' as const, display: 'percent' as const };
-    return unavailableKpi(head, 'no-data', { zh: '服务圈分析未包含该类设施或人群', en: 'The service-circle run did not include this category or population' });
+    return unavailableKpi(head, 'no-data', {
+      zh: '服务圈分析未包含该类设施或人群',
+      en: 'The service-circle run did not include this category or population',
+    });
   }
   const head = { id: spec.id, label: labelOf(spec, reach.maxMeters), unit: 'share' as const, display: 'percent' as const };
   const ids = coverageBuildingIds(ctx, ctx.coverage);
@@ -86,7 +96,15 @@ export function coverageShareKpi(ctx: ScenarioContext, spec: CoverageShareSpec):
   const reason: LocalizedText = missing
     ? { zh: `社区内没有（或未接入步行网络的）${spec.what.zh}`, en: `No facility of this kind on the walking network (${spec.what.en})` }
     : { zh: `${n} 幢建筑中有${spec.who.zh}超出 ${d} 米`, en: `${n} buildings house ${spec.who.en.toLowerCase()} beyond ${d} m` };
-  return valueKpi(head, reach.within / reach.total, evidence(reason, reach.uncoveredBuildings.map((b) => ids[b]), facilityIds));
+  return valueKpi(
+    head,
+    reach.within / reach.total,
+    evidence(
+      reason,
+      reach.uncoveredBuildings.map((b) => ids[b]),
+      facilityIds,
+    ),
+  );
 }
 
 export function facilityIdsOf(ctx: ScenarioContext, c: CategoryCoverage): string[] {

@@ -37,7 +37,10 @@ export function defineScenario<Id extends string>(definition: ScenarioDefinition
     camera: (ctx) => {
       const scene = definition.scene(ctx);
       const facilityIds = new Set(scene.highlightedFacilityIds);
-      const points = [...(definition.cameraPoints?.(ctx) ?? []), ...ctx.community.facilities.filter((f) => facilityIds.has(f.id)).map((f) => f.position)];
+      const points = [
+        ...(definition.cameraPoints?.(ctx) ?? []),
+        ...ctx.community.facilities.filter((f) => facilityIds.has(f.id)).map((f) => f.position),
+      ];
       return frameEvidence(ctx.community, scene.highlightedBuildingIds, points, definition.camera);
     },
     kpis: (ctx) => finaliseKpis(definition.kpis(ctx), indicators, ctx.community.manifest.communityType),

@@ -3,7 +3,17 @@
  * and the helpers to show their output. Everything here is pure TypeScript (no React, no cesium/three).
  */
 export { getScenario, isScenarioId, parseScenarioId, SCENARIO_IDS, SCENARIOS, type ScenarioId } from './registry';
-export { satisfactionGate, scoreCommunity, scoreScenario, type Acceptance, type CommunityScore, type IndicatorAssessment, type IndicatorOutcome, type SatisfactionGate, type ScenarioScore } from './scoring';
+export {
+  satisfactionGate,
+  scoreCommunity,
+  scoreScenario,
+  type Acceptance,
+  type CommunityScore,
+  type IndicatorAssessment,
+  type IndicatorOutcome,
+  type SatisfactionGate,
+  type ScenarioScore,
+} from './scoring';
 export { overlayScene } from './scene';
 export { formatValue, formatValueText, UNIT_LABELS, type UnitId } from './units';
 export { DEFAULT_ACCEPTANCE, type AcceptanceRules } from './acceptance';

@@ -1,5 +1,14 @@
 import type { CommunityType, LocalizedText } from '../core/model/types';
-import { meetsThreshold, thresholdFor, type Evidence, type Indicator, type Kpi, type KpiDisplay, type KpiStatus, type Unavailable } from './types';
+import {
+  meetsThreshold,
+  thresholdFor,
+  type Evidence,
+  type Indicator,
+  type Kpi,
+  type KpiDisplay,
+  type KpiStatus,
+  type Unavailable,
+} from './types';
 import type { UnitId } from './units';
 
 /**

@@ -68,14 +68,22 @@ export interface CommunityScore {
   method: AcceptanceRules['scoring'];
 }
 
-const TYPE_LABEL: Record<CommunityType, LocalizedText> = { puhui: { zh: '普惠型', en: '普惠型 baseline' }, yinling: { zh: '引领型', en: '引领型 (leading)' } };
+const TYPE_LABEL: Record<CommunityType, LocalizedText> = {
+  puhui: { zh: '普惠型', en: '普惠型 baseline' },
+  yinling: { zh: '引领型', en: '引领型 (leading)' },
+};
 
 export function assessIndicator(scenarioId: string, indicator: Indicator, kpis: readonly Kpi[], type: CommunityType): IndicatorAssessment {
   const kpi = kpis.find((k) => k.id === indicator.formula);
   if (!kpi) throw new DeveloperError(`indicator ${indicator.id}: no KPI "${indicator.formula}" in scenario ${scenarioId}`);
   const threshold = thresholdFor(indicator, type);
   const base = { scenarioId, indicator, threshold, value: kpi.value, kpi, evidence: kpi.evidence };
-  if (threshold === null) return { ...base, outcome: 'not-required', reason: { zh: '引领型指标，普惠型不作要求', en: 'A leading indicator, not required of 普惠型' } };
+  if (threshold === null)
+    return {
+      ...base,
+      outcome: 'not-required',
+      reason: { zh: '引领型指标，普惠型不作要求', en: 'A leading indicator, not required of 普惠型' },
+    };
   if (kpi.unavailable === 'pending') return { ...base, outcome: 'pending', reason: kpi.note ?? { zh: '计算中', en: 'Computing' } };
   if (kpi.value === null) {
     const note = kpi.note ?? { zh: '无数据', en: 'No data' };
@@ -118,7 +126,13 @@ export function satisfactionGate(survey: SatisfactionSurvey | undefined, rules: 
   const base = { threshold, source: rules.satisfaction.source };
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   if (!survey) {
-    return { ...base, status: 'missing', satisfiedShare: null, respondents: null, reason: { zh: '缺少居民满意度调查，不能验收', en: 'No residents’ satisfaction survey: acceptance is gated' } };
+    return {
+      ...base,
+      status: 'missing',
+      satisfiedShare: null,
+      respondents: null,
+      reason: { zh: '缺少居民满意度调查，不能验收', en: 'No residents’ satisfaction survey: acceptance is gated' },
+    };
   }
   const passed = survey.satisfiedShare >= threshold;
   return {
@@ -127,17 +141,28 @@ export function satisfactionGate(survey: SatisfactionSurvey | undefined, rules: 
     satisfiedShare: survey.satisfiedShare,
     respondents: survey.respondents,
     reason: passed
-      ? { zh: `居民满意度 ${pct(survey.satisfiedShare)} ≥ ${pct(threshold)}`, en: `Satisfaction ${pct(survey.satisfiedShare)} ≥ ${pct(threshold)}` }
-      : { zh: `居民满意度 ${pct(survey.satisfiedShare)} < ${pct(threshold)}，不能验收`, en: `Satisfaction ${pct(survey.satisfiedShare)} < ${pct(threshold)}: acceptance is gated` },
+      ? {
+          zh: `居民满意度 ${pct(survey.satisfiedShare)} ≥ ${pct(threshold)}`,
+          en: `Satisfaction ${pct(survey.satisfiedShare)} ≥ ${pct(threshold)}`,
+        }
+      : {
+          zh: `居民满意度 ${pct(survey.satisfiedShare)} < ${pct(threshold)}，不能验收`,
+          en: `Satisfaction ${pct(survey.satisfiedShare)} < ${pct(threshold)}: acceptance is gated`,
+        },
   };
 }
 
-export function scoreCommunity(ctx: ScenarioContext, modules: readonly ScenarioModule[] = SCENARIOS, rules: AcceptanceRules = DEFAULT_ACCEPTANCE): CommunityScore {
+export function scoreCommunity(
+  ctx: ScenarioContext,
+  modules: readonly ScenarioModule[] = SCENARIOS,
+  rules: AcceptanceRules = DEFAULT_ACCEPTANCE,
+): CommunityScore {
   const scenarios = modules.map((m) => scoreScenario(m, ctx));
   const scored = scenarios.filter((s) => s.score !== null);
   const gate = satisfactionGate(ctx.community.manifest.survey, rules);
   const failed = scenarios.flatMap((s) => s.assessments.filter((a) => a.outcome === 'fail'));
-  const acceptance: Acceptance = gate.status !== 'passed' ? 'gated' : scenarios.some((s) => s.pending > 0) ? 'pending' : failed.length > 0 ? 'not-met' : 'met';
+  const acceptance: Acceptance =
+    gate.status !== 'passed' ? 'gated' : scenarios.some((s) => s.pending > 0) ? 'pending' : failed.length > 0 ? 'not-met' : 'met';
   const reasons: LocalizedText[] = [
     ...(gate.status !== 'passed' ? [gate.reason] : []),
     ...failed.map((a) => ({ zh: `${a.indicator.name.zh}：${a.reason.zh}`, en: `${a.indicator.name.en}: ${a.reason.en}` })),

@@ -16,7 +16,14 @@ import type { CommunityChange } from './slice';
  * A new feature adds its slice type to AppState and its creator below; if a new community must
  * change it, its change goes into COMMUNITY_CHANGES.
  */
-export type AppState = CommunitySlice & ViewSlice & ServiceCirclesSlice & ImportSlice & ScenarioSlice & InspectorSlice & ReuseSlice & TourSlice;
+export type AppState = CommunitySlice &
+  ViewSlice &
+  ServiceCirclesSlice &
+  ImportSlice &
+  ScenarioSlice &
+  InspectorSlice &
+  ReuseSlice &
+  TourSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What each slice changes when a community arrives, in this order: the scenario goes over the plain view, a tour step over its scenario. */

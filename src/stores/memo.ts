@@ -5,7 +5,10 @@
  * to clear it, and a subscriber comparing `select(s) !== select(prev)` sees a change exactly when an
  * input changed.
  */
-export function memoSelector<S, const I extends readonly unknown[], R>(inputs: (state: S) => I, compute: (...args: I) => R): (state: S) => R {
+export function memoSelector<S, const I extends readonly unknown[], R>(
+  inputs: (state: S) => I,
+  compute: (...args: I) => R,
+): (state: S) => R {
   let lastInputs: I | null = null;
   let lastResult: R;
   return (state) => {

@@ -46,7 +46,13 @@ function generateBuildings(n: number, seed: number): { buildings: ContextBuildin
     const angle = random.range(0, Math.PI);
     const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
     // Counter-clockwise, closed.
-    const corners: [number, number][] = [[-w / 2, -d / 2], [w / 2, -d / 2], [w / 2, d / 2], [-w / 2, d / 2], [-w / 2, -d / 2]];
+    const corners: [number, number][] = [
+      [-w / 2, -d / 2],
+      [w / 2, -d / 2],
+      [w / 2, d / 2],
+      [-w / 2, d / 2],
+      [-w / 2, -d / 2],
+    ];
     const ring = corners.map(([x, y]) => frame.toLonLat(cx + x * cos - y * sin, cy + x * sin + y * cos));
     const id = `b${i}`;
     buildings.push({ id, footprint: [ring], heightMeters: random.range(9, 159), kind: 'bench' });

@@ -151,7 +151,9 @@ async function main(): Promise<void> {
             typeof outcome === 'string'
               ? outcome
               : `first frame ${fmt(outcome.firstCompleteFrameMs)} ms, ${fmt(outcome.fps, 2)} fps, heap ${fmt(outcome.heapMB, 1)} MB`;
-          console.log(`  [${rep}/${options.repeat}] N=${fmt(n)} ${approach}: ${summary} (${fmt((performance.now() - runStarted) / 1000, 1)} s)`);
+          console.log(
+            `  [${rep}/${options.repeat}] N=${fmt(n)} ${approach}: ${summary} (${fmt((performance.now() - runStarted) / 1000, 1)} s)`,
+          );
         }
       }
     }
@@ -176,8 +178,12 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push('');
-  lines.push(`Chromium ${chromiumVersion}; GL renderer: ${glRenderer || 'unknown'}; viewport ${VIEWPORT.width}×${VIEWPORT.height}, profile 'light'`);
-  lines.push(options.repeat > 1 ? `Medians of ${options.repeat} runs, one fresh browser per run.` : 'One run each, one fresh browser per run.');
+  lines.push(
+    `Chromium ${chromiumVersion}; GL renderer: ${glRenderer || 'unknown'}; viewport ${VIEWPORT.width}×${VIEWPORT.height}, profile 'light'`,
+  );
+  lines.push(
+    options.repeat > 1 ? `Medians of ${options.repeat} runs, one fresh browser per run.` : 'One run each, one fresh browser per run.',
+  );
   lines.push('');
   lines.push('| N | approach | first complete frame ms | FPS while moving | p95 frame ms | JS heap MB |');
   lines.push('|---|---|---|---|---|---|');
@@ -185,7 +191,8 @@ async function main(): Promise<void> {
   for (const n of options.sizes) {
     const rows = APPROACHES.map((a) => [a, summarize(n, a)] as const);
     for (const [approach, m] of rows) {
-      const cells = typeof m === 'string' ? [m, m, m, m] : [fmt(m.firstCompleteFrameMs), fmt(m.fps, 2), fmt(m.p95FrameMs), fmt(m.heapMB, 1)];
+      const cells =
+        typeof m === 'string' ? [m, m, m, m] : [fmt(m.firstCompleteFrameMs), fmt(m.fps, 2), fmt(m.p95FrameMs), fmt(m.heapMB, 1)];
       lines.push(`| ${fmt(n)} | ${label[approach]} | ${cells.join(' | ')} |`);
     }
     const [p, e] = [summarize(n, 'primitive'), summarize(n, 'entity')];

@@ -162,14 +162,32 @@ const rows: [string, string, string, string][] = [];
 
 const [city, generateMs] = time(() => syntheticCity(20240515));
 const [graph, buildMs, buildCpu] = time(() => buildWalkGraphFromPacked(city.lines));
-rows.push(['synthetic input', ms(generateMs), '', `${(city.lines.lineOffsets.length - 1).toLocaleString('en')} lines, ${(city.lines.coordinates.length / 2).toLocaleString('en')} vertices (not part of the figures below)`]);
-rows.push(['graph build (snap 0.5 m, Vincenty lengths, CSR)', ms(buildMs), ms(buildCpu), `${graph.nodeCount.toLocaleString('en')} nodes, ${graph.edgeCount.toLocaleString('en')} edges`]);
+rows.push([
+  'synthetic input',
+  ms(generateMs),
+  '',
+  `${(city.lines.lineOffsets.length - 1).toLocaleString('en')} lines, ${(city.lines.coordinates.length / 2).toLocaleString('en')} vertices (not part of the figures below)`,
+]);
+rows.push([
+  'graph build (snap 0.5 m, Vincenty lengths, CSR)',
+  ms(buildMs),
+  ms(buildCpu),
+  `${graph.nodeCount.toLocaleString('en')} nodes, ${graph.edgeCount.toLocaleString('en')} edges`,
+]);
 
 const [attached, attachMs, attachCpu] = time(() => {
   const index = buildEdgeGridIndex(graph);
-  return { buildings: attachPoints(graph, city.buildingLonLat, { index }), facilities: attachPoints(graph, city.facilityLonLat, { index }) };
+  return {
+    buildings: attachPoints(graph, city.buildingLonLat, { index }),
+    facilities: attachPoints(graph, city.facilityLonLat, { index }),
+  };
 });
-rows.push(['attach buildings and facilities to their nearest edges', ms(attachMs), ms(attachCpu), `${BUILDINGS.toLocaleString('en')} buildings + ${city.facilityCategory.length.toLocaleString('en')} facilities`]);
+rows.push([
+  'attach buildings and facilities to their nearest edges',
+  ms(attachMs),
+  ms(attachCpu),
+  `${BUILDINGS.toLocaleString('en')} buildings + ${city.facilityCategory.length.toLocaleString('en')} facilities`,
+]);
 
 const categories = FACILITY_COUNTS.map(([c]) => c);
 const baseInput = {
@@ -188,11 +206,17 @@ rows.push([
   `**per-building walk times, ${categories.length} categories** (one multi-source Dijkstra each, no cutoff, bucket queue)`,
   `**${ms(walkMs)}**`,
   `**${ms(walkCpu)}**`,
-  `${(walkMs / categories.length).toFixed(0)} ms per category; ${walkOnly.relaxations.toLocaleString('en')} edge relaxations → ${((walkOnly.relaxations / walkMs) * 1000 / 1e6).toFixed(1)} M/s wall, ${((walkOnly.relaxations / walkCpu) * 1000 / 1e6).toFixed(1)} M/s CPU`,
+  `${(walkMs / categories.length).toFixed(0)} ms per category; ${walkOnly.relaxations.toLocaleString('en')} edge relaxations → ${(((walkOnly.relaxations / walkMs) * 1000) / 1e6).toFixed(1)} M/s wall, ${(((walkOnly.relaxations / walkCpu) * 1000) / 1e6).toFixed(1)} M/s CPU`,
 ]);
 const [heapOnly, heapMs, heapCpu] = time(() => computeServiceCoverage({ ...baseInput, keepNodeArrays: false, queue: 'binary-heap' }));
-if (heapOnly.categories.some((c, k) => c.walkDistanceMeters.some((d, b) => d !== walkOnly.categories[k].walkDistanceMeters[b]))) throw new Error('the two queues disagree');
-rows.push(['same with the binary-heap queue', ms(heapMs), ms(heapCpu), `${(heapMs / categories.length).toFixed(0)} ms per category; identical walk times`]);
+if (heapOnly.categories.some((c, k) => c.walkDistanceMeters.some((d, b) => d !== walkOnly.categories[k].walkDistanceMeters[b])))
+  throw new Error('the two queues disagree');
+rows.push([
+  'same with the binary-heap queue',
+  ms(heapMs),
+  ms(heapCpu),
+  `${(heapMs / categories.length).toFixed(0)} ms per category; identical walk times`,
+]);
 const [withAll, fullMs, fullCpu] = time(() => computeServiceCoverage({ ...baseInput, population: city.population, keepNodeArrays: true }));
 const kinder = withAll.categories.find((c) => c.category === 'kindergarten')!;
 rows.push([
@@ -212,7 +236,12 @@ const median3 = (run: () => unknown): [number, number] => {
 const ours = shortestPathTree(graph, { nodes: [centreNode] });
 const [oursMs, oursCpu] = median3(() => shortestPathTree(graph, { nodes: [centreNode] }));
 const [oursHeapMs, oursHeapCpu] = median3(() => shortestPathTree(graph, { nodes: [centreNode] }, { queue: 'binary-heap' }));
-rows.push(['single source, ours, bucket queue (median of 3)', ms(oursMs), ms(oursCpu), `${ours.settledCount.toLocaleString('en')} nodes settled, ${ours.relaxations.toLocaleString('en')} relaxations`]);
+rows.push([
+  'single source, ours, bucket queue (median of 3)',
+  ms(oursMs),
+  ms(oursCpu),
+  `${ours.settledCount.toLocaleString('en')} nodes settled, ${ours.relaxations.toLocaleString('en')} relaxations`,
+]);
 rows.push(['single source, ours, binary heap (median of 3)', ms(oursHeapMs), ms(oursHeapCpu), '']);
 
 if (WITH_GRAPHOLOGY) {
@@ -236,18 +265,26 @@ if (WITH_GRAPHOLOGY) {
     ms(gCpu),
     `heap +${((heapAfter - heapBefore) / 1024 ** 2).toFixed(0)} MB (it returns every path as an array); largest distance difference ${maxDiff.toExponential(1)} m`,
   ]);
-  rows.push(['**speed-up, single source** (graphology ÷ ours)', `**${(gMs / oursMs).toFixed(0)}×**`, `**${(gCpu / oursCpu).toFixed(0)}×**`, `binary heap: ${(gMs / oursHeapMs).toFixed(0)}× wall`]);
+  rows.push([
+    '**speed-up, single source** (graphology ÷ ours)',
+    `**${(gMs / oursMs).toFixed(0)}×**`,
+    `**${(gCpu / oursCpu).toFixed(0)}×**`,
+    `binary heap: ${(gMs / oursHeapMs).toFixed(0)}× wall`,
+  ]);
 }
 
 function toGraphology(walk: WalkGraph): Graph {
   const g = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (let n = 0; n < walk.nodeCount; n++) g.addNode(String(n));
-  for (let e = 0; e < walk.edgeCount; e++) g.addEdge(String(walk.edgeNodes[2 * e]), String(walk.edgeNodes[2 * e + 1]), { weight: walk.edgeLengthsMeters[e] });
+  for (let e = 0; e < walk.edgeCount; e++)
+    g.addEdge(String(walk.edgeNodes[2 * e]), String(walk.edgeNodes[2 * e + 1]), { weight: walk.edgeLengthsMeters[e] });
   return g;
 }
 
 const load = os.loadavg()[0];
-console.log(`\n### Service circles at city scale — ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores, load ${load.toFixed(1)} at the end), Node ${process.version}, one thread\n`);
+console.log(
+  `\n### Service circles at city scale — ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores, load ${load.toFixed(1)} at the end), Node ${process.version}, one thread\n`,
+);
 console.log('| step | wall | CPU | notes |');
 console.log('| --- | ---: | ---: | --- |');
 for (const [step, wall, cpu, notes] of rows) console.log(`| ${step} | ${wall} | ${cpu} | ${notes} |`);

@@ -154,7 +154,15 @@ describe('importing your own data', () => {
     const square = (lon: number, lat: number) => {
       const dLon = 40 / 96_200; // ≈ metres per degree of longitude at 30.27°N
       const dLat = 40 / 110_860;
-      return [[[lon, lat], [lon + dLon, lat], [lon + dLon, lat + dLat], [lon, lat + dLat], [lon, lat]]];
+      return [
+        [
+          [lon, lat],
+          [lon + dLon, lat],
+          [lon + dLon, lat + dLat],
+          [lon, lat + dLat],
+          [lon, lat],
+        ],
+      ];
     };
     return JSON.stringify({
       type: 'FeatureCollection',
@@ -173,7 +181,9 @@ describe('importing your own data', () => {
       await app.page.getByTestId('tab-data').click();
       const clip = { x: 300, y: 120, width: 900, height: 640 };
       const before = await app.page.screenshot({ clip });
-      await app.page.getByTestId('import-file').setInputFiles({ name: 'blocks.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(blocksGeoJson()) });
+      await app.page
+        .getByTestId('import-file')
+        .setInputFiles({ name: 'blocks.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(blocksGeoJson()) });
       const layer = app.page.locator('[data-testid=imported-layers] li[data-file="blocks.geojson"]');
       await layer.waitFor({ timeout: 30_000 });
       // 2 features imported, the one without geometry skipped and located.
@@ -184,7 +194,11 @@ describe('importing your own data', () => {
       expect(changedPixels(before, after)).toBeGreaterThan(500);
       await saveScreenshot(app.page, 'import-geojson');
 
-      await app.page.getByTestId('import-file').setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
+      await app.page.getByTestId('import-file').setInputFiles({
+        name: 'broken.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from('{"type": "FeatureCollection", "features": ['),
+      });
       const failure = app.page.getByTestId('import-failures');
       await failure.waitFor({ timeout: 30_000 });
       await expect(failure.textContent()).resolves.toContain('broken.geojson');

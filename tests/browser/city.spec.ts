@@ -22,27 +22,33 @@ const attribute = (app: AppPage, selector: string, name: string) => app.page.loc
 async function panelsFit(app: AppPage): Promise<string[]> {
   return app.page.evaluate(() => {
     const problems: string[] = [];
-    const boxes = [...document.querySelectorAll('.city-view > *, .city-kpis > *, .city-main > *, .city-charts > *, .city-side > *')].map((el) => ({
-      name: `${el.className || el.tagName}`.slice(0, 40),
-      rect: el.getBoundingClientRect(),
-      parent: el.parentElement,
-    }));
+    const boxes = [...document.querySelectorAll('.city-view > *, .city-kpis > *, .city-main > *, .city-charts > *, .city-side > *')].map(
+      (el) => ({
+        name: `${el.className || el.tagName}`.slice(0, 40),
+        rect: el.getBoundingClientRect(),
+        parent: el.parentElement,
+      }),
+    );
     for (const b of boxes) {
-      if (b.rect.left < -0.5 || b.rect.top < -0.5 || b.rect.right > innerWidth + 0.5 || b.rect.bottom > innerHeight + 0.5) problems.push(`${b.name} leaves the window`);
+      if (b.rect.left < -0.5 || b.rect.top < -0.5 || b.rect.right > innerWidth + 0.5 || b.rect.bottom > innerHeight + 0.5)
+        problems.push(`${b.name} leaves the window`);
     }
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i];
         const b = boxes[j];
         if (a.parent !== b.parent) continue;
-        const overlap = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left) > 0.5 && Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top) > 0.5;
+        const overlap =
+          Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left) > 0.5 &&
+          Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top) > 0.5;
         if (overlap) problems.push(`${a.name} overlaps ${b.name}`);
       }
     // Text cut by its own box (a table taller than its panel, a KPI value wider than its tile).
     for (const el of document.querySelectorAll('.table-panel, .chart-panel, .city-kpi .value, .city-kpi .label')) {
       // Glyphs may rise above a tight line box, so single text lines are checked for width only.
       const tall = el.matches('.table-panel, .chart-panel') && el.scrollHeight > el.clientHeight + 1;
-      if (tall || el.scrollWidth > el.clientWidth + 1) problems.push(`${el.className} is cut (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
+      if (tall || el.scrollWidth > el.clientWidth + 1)
+        problems.push(`${el.className} is cut (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
     }
     return problems;
   });
@@ -70,7 +76,9 @@ describe('city view (?view=city) at 1920×1080', () => {
       await expect(attribute(app, `[data-testid=city-kpi-${key}]`, 'data-value')).resolves.toBe(String(city.counts[key]));
     }
     await expect(app.page.getByTestId('city-kpi-total').textContent()).resolves.toContain(String(city.counts.total));
-    await expect(attribute(app, '[data-testid=city-kpi-coverage]', 'data-value')).resolves.toBe(String(Number(city.coverageShare.toFixed(4))));
+    await expect(attribute(app, '[data-testid=city-kpi-coverage]', 'data-value')).resolves.toBe(
+      String(Number(city.coverageShare.toFixed(4))),
+    );
     for (const p of progressAgainstTargets(dataset)) {
       await expect(attribute(app, `[data-testid=city-target-${p.target.year}]`, 'data-value')).resolves.toBe(String(p.created));
       await expect(attribute(app, `[data-testid=city-target-${p.target.year}]`, 'data-met')).resolves.toBe(String(p.met));

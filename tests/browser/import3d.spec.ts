@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,11 +14,17 @@ const manifest = JSON.parse(readFileSync('models/sample-jinghe/manifest.json', '
 /** A 30 m × 30 m × 80 m tower as a GLB whose origin is its foot (glTF metres, Y up). */
 function towerGlb(): Buffer {
   const frame = createLocalFrame(manifest.centre);
-  const ring = [frame.toLonLat(-15, -15), frame.toLonLat(15, -15), frame.toLonLat(15, 15), frame.toLonLat(-15, 15), frame.toLonLat(-15, -15)];
+  const ring = [
+    frame.toLonLat(-15, -15),
+    frame.toLonLat(15, -15),
+    frame.toLonLat(15, 15),
+    frame.toLonLat(-15, 15),
+    frame.toLonLat(-15, -15),
+  ];
   return Buffer.from(writeGlb(extrudeFootprints([{ footprint: [ring], heightMeters: 80 }], frame), [0.95, 0.55, 0.2, 1]));
 }
 
-const loaded = (page: import('playwright-core').Page) => page.waitForFunction(() => window.__twin?.importedLayersLoaded() === true, undefined, { timeout: 90_000 });
+const loaded = (page: Page) => page.waitForFunction(() => window.__twin?.importedLayersLoaded() === true, undefined, { timeout: 90_000 });
 
 describe('3D imports: a 3D Tiles tileset by URL and a dropped glTF model', () => {
   it('streams the sample tileset, picks a tiled building and shows its batch-table attributes; places a GLB and moves it', async () => {
@@ -73,8 +80,12 @@ describe('imported data in the community model', () => {
       await waitForDataReady(app.page);
       await app.page.getByTestId('tab-service').click();
       const nurseryShare = () =>
-        app.page.evaluate(() => document.querySelector('[data-testid=service-coverage] tr[data-category=nursery] td:nth-child(3)')?.textContent ?? '');
-      await app.page.waitForFunction(() => document.querySelector('[data-testid=service-coverage] tr[data-category=nursery]'), undefined, { timeout: 60_000 });
+        app.page.evaluate(
+          () => document.querySelector('[data-testid=service-coverage] tr[data-category=nursery] td:nth-child(3)')?.textContent ?? '',
+        );
+      await app.page.waitForFunction(() => document.querySelector('[data-testid=service-coverage] tr[data-category=nursery]'), undefined, {
+        timeout: 60_000,
+      });
       // The sample has no 托育 at all: no home is within reach.
       expect(await nurseryShare()).toMatch(/^0(\.0)?\s*%$/);
 
@@ -89,7 +100,12 @@ describe('imported data in the community model', () => {
 
       await app.page.getByTestId('tab-service').click();
       await app.page.waitForFunction(
-        () => Number((document.querySelector('[data-testid=service-coverage] tr[data-category=nursery] td:nth-child(3)')?.textContent ?? '0').replace('%', '')) > 0,
+        () =>
+          Number(
+            (
+              document.querySelector('[data-testid=service-coverage] tr[data-category=nursery] td:nth-child(3)')?.textContent ?? '0'
+            ).replace('%', ''),
+          ) > 0,
         undefined,
         { timeout: 60_000 },
       );
@@ -108,7 +124,11 @@ describe('imported data in the community model', () => {
 
       // The other formats through the same file input: a CGCS2000 / 3° GK zone 40 (EPSG:4549) shapefile
       // with its .dbf/.prj/.cpg, a GBK CSV of facilities and a CityJSON file with two buildings.
-      const fixture = (name: string) => ({ name: path.basename(name), mimeType: 'application/octet-stream', buffer: readFileSync(path.join('tests/fixtures/formats', name)) });
+      const fixture = (name: string) => ({
+        name: path.basename(name),
+        mimeType: 'application/octet-stream',
+        buffer: readFileSync(path.join('tests/fixtures/formats', name)),
+      });
       await app.page
         .getByTestId('import-file')
         .setInputFiles([

@@ -3,7 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromCommunity,
+} from '../../src/analysis/service-circles/serviceCoverageRequest';
 import { readCommunityPackage } from '../../src/data/package/readPackage';
 import { formatSuppressed, suppressCount } from '../../src/data/privacy/aggregate';
 import { formatNumber } from '../../src/i18n/translate';

@@ -8,7 +8,10 @@ import { reuseCandidates } from '../../src/analysis/reuse/reuseCandidates';
 import { DEFAULT_REUSE_RULES, reuseRuleFor } from '../../src/analysis/reuse/reuseRules';
 import { suggestReusePlan } from '../../src/analysis/reuse/suggestReusePlan';
 import { coverageOf } from '../../src/analysis/service-circles/computeServiceCoverage';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromCommunity,
+} from '../../src/analysis/service-circles/serviceCoverageRequest';
 import { formatSuppressed, suppressCount } from '../../src/data/privacy/aggregate';
 import { readCommunityPackage } from '../../src/data/package/readPackage';
 import { SCREENSHOT_DIR, nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
@@ -56,13 +59,21 @@ describe('building reuse what-if (更新 tab) on the sample community', () => {
     await app.page.locator('[data-testid=reuse-candidate][data-candidate-id=JH-S01] button[data-category=nursery]').click();
     await app.page.locator('[data-testid=reuse-whatif][data-candidate-id=JH-S01][data-category=nursery][data-status=done]').waitFor();
     // Infants 0–2 newly within the rule's 300 m, and the homes.
-    await expect(app.page.getByTestId('reuse-gain-threshold-people').textContent()).resolves.toBe(shown(expected.targetPopulationNewlyWithinThreshold!));
-    await expect(app.page.getByTestId('reuse-gain-threshold-homes').textContent()).resolves.toBe(shown(expected.buildingsNewlyWithinThreshold));
-    await expect(app.page.getByTestId('reuse-gain-headline').textContent()).resolves.toContain(formatSuppressed(suppressCount(expected.targetPopulationNewlyWithinThreshold!), zh));
+    await expect(app.page.getByTestId('reuse-gain-threshold-people').textContent()).resolves.toBe(
+      shown(expected.targetPopulationNewlyWithinThreshold!),
+    );
+    await expect(app.page.getByTestId('reuse-gain-threshold-homes').textContent()).resolves.toBe(
+      shown(expected.buildingsNewlyWithinThreshold),
+    );
+    await expect(app.page.getByTestId('reuse-gain-headline').textContent()).resolves.toContain(
+      formatSuppressed(suppressCount(expected.targetPopulationNewlyWithinThreshold!), zh),
+    );
     // Each band as evaluateReuseOption counts it.
     for (const band of expected.bands) {
       const cells = app.page.locator(`[data-testid=reuse-gain] tr[data-band="${band.bandSeconds}"] td`);
-      await expect(cells.nth(2).textContent()).resolves.toBe(band.targetPopulationNewlyWithin ? shown(band.targetPopulationNewlyWithin) : '0');
+      await expect(cells.nth(2).textContent()).resolves.toBe(
+        band.targetPopulationNewlyWithin ? shown(band.targetPopulationNewlyWithin) : '0',
+      );
     }
     await nextFrame(app.page);
     await saveScreenshot(app.page, 'reuse-whatif-nursery');
@@ -78,7 +89,9 @@ describe('building reuse what-if (更新 tab) on the sample community', () => {
   it('marks the floors a nursery may use in the 分层分户 inspector of the candidate building', async () => {
     const floors = convertedFloors(s01, reuseRuleFor(DEFAULT_REUSE_RULES, 'nursery')!);
     await app.page.getByTestId('reuse-inspect-floors').click();
-    await app.page.locator(`[data-testid=inspector][data-building-id=${s01.buildingId}][data-inspector-ready=true]`).waitFor({ timeout: 60_000 });
+    await app.page
+      .locator(`[data-testid=inspector][data-building-id=${s01.buildingId}][data-inspector-ready=true]`)
+      .waitFor({ timeout: 60_000 });
     await expect(app.page.locator('.inspector-marked').textContent()).resolves.toBe(`标记楼层：${floors.join(', ')}`);
     await saveScreenshot(app.page, 'reuse-inspect-floors');
     await app.page.getByTestId('inspector-close').click();
@@ -101,7 +114,9 @@ describe('building reuse what-if (更新 tab) on the sample community', () => {
     await expect(row.getAttribute('class')).resolves.toBe('better');
     await expect(row.locator('td.delta').textContent()).resolves.toMatch(/^\+\d/);
     // Categories the plan does not touch do not move.
-    await expect(app.page.locator('[data-testid=reuse-compare] tr[data-category=elderly-care]').getAttribute('class')).resolves.toBe('same');
+    await expect(app.page.locator('[data-testid=reuse-compare] tr[data-category=elderly-care]').getAttribute('class')).resolves.toBe(
+      'same',
+    );
     await nextFrame(app.page);
     await saveScreenshot(app.page, 'reuse-compare');
   });

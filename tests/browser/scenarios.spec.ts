@@ -43,7 +43,9 @@ describe('the nine scenarios and 一统', () => {
       await switchTo(app, id);
       expect(new URL(app.page.url()).searchParams.get('scenario')).toBe(id);
       // KPIs are computed once the service circles are in; none stays "computing".
-      await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=kpi-tiles] .status-pending').length === 0, undefined, { timeout: 60_000 });
+      await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=kpi-tiles] .status-pending').length === 0, undefined, {
+        timeout: 60_000,
+      });
       shots.set(id, await saveScreenshot(app.page, `scenario-${id}`));
     }
     const images = [...shots.values()];

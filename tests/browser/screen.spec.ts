@@ -35,14 +35,19 @@ function measureLayout(page: Page, minTextDesignPx: number): Promise<LayoutRepor
         if (id === 'screen-scene') continue; // Cesium's canvas, not text
         if (panel.scrollHeight > panel.clientHeight + 1 || panel.scrollWidth > panel.clientWidth + 1) report.overflowing.push(id);
         for (const el of panel.querySelectorAll<HTMLElement>('*')) {
-          const ownText = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+          const ownText = [...el.childNodes]
+            .filter((n) => n.nodeType === Node.TEXT_NODE)
+            .map((n) => n.textContent ?? '')
+            .join('')
+            .trim();
           if (!ownText) continue;
           const r = el.getBoundingClientRect();
           if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
           report.textCount++;
           const px = Number.parseFloat(getComputedStyle(el).fontSize);
           if (px < minPx * scale - 0.05) report.smallText.push({ panel: id, text: ownText.slice(0, 40), px });
-          if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) report.textOutside.push({ panel: id, text: ownText.slice(0, 40) });
+          if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+            report.textOutside.push({ panel: id, text: ownText.slice(0, 40) });
         }
       }
       return report;
@@ -56,7 +61,10 @@ function expectCleanLayout(report: LayoutReport, width: number, height: number):
     const b = report.boxes[id];
     expect(b, `${id} is rendered`).not.toBeNull();
     expect(b!.width > 0 && b!.height > 0, `${id} has a size`).toBe(true);
-    expect(b!.x >= 0 && b!.y >= 0 && b!.x + b!.width <= width + 0.5 && b!.y + b!.height <= height + 0.5, `${id} stays inside ${width}×${height}: ${JSON.stringify(b)}`).toBe(true);
+    expect(
+      b!.x >= 0 && b!.y >= 0 && b!.x + b!.width <= width + 0.5 && b!.y + b!.height <= height + 0.5,
+      `${id} stays inside ${width}×${height}: ${JSON.stringify(b)}`,
+    ).toBe(true);
   }
   for (let i = 0; i < PANELS.length; i++)
     for (let j = i + 1; j < PANELS.length; j++) {
@@ -89,7 +97,9 @@ describe('large screen at 3840×1080 (32:9)', () => {
     app = await openApp('mode=screen&scenario=architecture', viewport);
     await waitForDataReady(app.page);
     await app.page.waitForSelector('[data-testid=screen-charts] .echart canvas', { timeout: 30_000 });
-    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=screen-charts] .echart canvas').length === 4, undefined, { timeout: 30_000 });
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=screen-charts] .echart canvas').length === 4, undefined, {
+      timeout: 30_000,
+    });
   });
   afterAll(async () => app?.close());
 
@@ -114,7 +124,9 @@ describe('large screen at 3840×1080 (32:9)', () => {
     expect(overview.caption).toContain('总览');
 
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('[data-testid=screen-scenario]')!.getAttribute('data-scenario') === 'neighbourhood');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=screen-scenario]')!.getAttribute('data-scenario') === 'neighbourhood',
+    );
     const neighbourhood = await onScreen(page);
     expect(neighbourhood.step).toBe(1);
     expect(neighbourhood.caption).toContain('未来邻里');
@@ -124,7 +136,9 @@ describe('large screen at 3840×1080 (32:9)', () => {
 
     // A presenter remote sends PageDown / PageUp.
     await page.keyboard.press('PageDown');
-    await page.waitForFunction(() => document.querySelector('[data-testid=screen-scenario]')!.getAttribute('data-scenario') === 'education');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=screen-scenario]')!.getAttribute('data-scenario') === 'education',
+    );
     await page.keyboard.press('PageUp');
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => document.querySelector('[data-testid=tour-caption]')!.getAttribute('data-step') === '0');
@@ -153,7 +167,9 @@ describe('large screen at 3840×1080 (32:9)', () => {
     await saveScreenshot(page, 'screen-3840x1080-after-context-loss');
     // The context loss itself may make the engine log once; nothing may fail after the rebuild.
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('[data-testid=screen-scenario]')!.getAttribute('data-scenario') === 'neighbourhood');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=screen-scenario]')!.getAttribute('data-scenario') === 'neighbourhood',
+    );
     await waitForDataReady(page);
   });
 });
@@ -167,7 +183,9 @@ describe('large screen at 7680×2160 (32:9, two 4K panels)', () => {
     // default limit: give it more here (a wall has a GPU).
     app = await openApp('mode=screen&tour=auto&dwell=3600&watchdog=300', viewport);
     await waitForDataReady(app.page, 280_000);
-    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=screen-charts] .echart canvas').length === 2, undefined, { timeout: 30_000 });
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=screen-charts] .echart canvas').length === 2, undefined, {
+      timeout: 30_000,
+    });
   }, 300_000);
   afterAll(async () => app?.close());
 
@@ -180,9 +198,13 @@ describe('large screen at 7680×2160 (32:9, two 4K panels)', () => {
     await saveScreenshot(page, 'screen-7680x2160-overview');
 
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('[data-testid=screen-scenario]')!.getAttribute('data-scenario') === 'neighbourhood');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=screen-scenario]')!.getAttribute('data-scenario') === 'neighbourhood',
+    );
     await waitForDataReady(page);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=screen-charts] .echart canvas').length === 2, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=screen-charts] .echart canvas').length === 2, undefined, {
+      timeout: 30_000,
+    });
     expectCleanLayout(await measureLayout(page, MIN_TEXT_DESIGN_PX), viewport.width, viewport.height);
     await saveScreenshot(page, 'screen-7680x2160-neighbourhood');
     console.log(`7680×2160 render quality after the first flights: ${JSON.stringify(await page.evaluate(() => window.__twin!.quality()))}`);

@@ -31,7 +31,15 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { steps: 2000, dwellSeconds: 0.2, width: 1920, height: 540, warmup: 22, maxGrowth: 0.2, timeoutMs: 240 * 60_000 };
+  const options: Options = {
+    steps: 2000,
+    dwellSeconds: 0.2,
+    width: 1920,
+    height: 540,
+    warmup: 22,
+    maxGrowth: 0.2,
+    timeoutMs: 240 * 60_000,
+  };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value);
     if (value === undefined || !Number.isFinite(n) || n < min) throw new Error(`${flag} needs a number ≥ ${min}, got ${value}`);
@@ -65,9 +73,12 @@ interface Sample {
 }
 
 const MiB = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
-const stepsShown = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid=tour-caption]')?.getAttribute('data-steps-shown') ?? 0));
-const playing = (page: Page) => page.evaluate(() => document.querySelector('[data-testid=tour-caption]')?.getAttribute('data-playing') === 'true');
-const waitForDataReady = (page: Page, timeoutMs = 180_000) => page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: timeoutMs });
+const stepsShown = (page: Page) =>
+  page.evaluate(() => Number(document.querySelector('[data-testid=tour-caption]')?.getAttribute('data-steps-shown') ?? 0));
+const playing = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-testid=tour-caption]')?.getAttribute('data-playing') === 'true');
+const waitForDataReady = (page: Page, timeoutMs = 180_000) =>
+  page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: timeoutMs });
 
 async function heapUsage(cdp: CDPSession): Promise<{ usedSize: number; totalSize: number }> {
   return cdp.send('Runtime.getHeapUsage');
@@ -108,7 +119,12 @@ async function main(): Promise<number> {
   const elapsed = () => `${((Date.now() - started) / 60_000).toFixed(1)} min`;
   const problems: string[] = [];
   try {
-    const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({
+      viewport: { width: options.width, height: options.height },
+      deviceScaleFactor: 1,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => {
@@ -120,15 +136,23 @@ async function main(): Promise<number> {
     const cdp = await context.newCDPSession(page);
 
     const query = `profile=light&mode=screen&tour=auto&dwell=${options.dwellSeconds}`;
-    console.log(`soak: ${options.steps} tour steps, dwell ${options.dwellSeconds} s, ${options.width}×${options.height}, ${site.url}?${query}`);
+    console.log(
+      `soak: ${options.steps} tour steps, dwell ${options.dwellSeconds} s, ${options.width}×${options.height}, ${site.url}?${query}`,
+    );
     await page.goto(`${site.url}?${query}`);
     await waitForDataReady(page);
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=tour-caption]')?.getAttribute('data-steps-shown') ?? 0) >= n, options.warmup, {
-      timeout: 30 * 60_000,
-      polling: 1000,
-    });
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=tour-caption]')?.getAttribute('data-steps-shown') ?? 0) >= n,
+      options.warmup,
+      {
+        timeout: 30 * 60_000,
+        polling: 1000,
+      },
+    );
     const start = await measureAtRest(page, cdp);
-    console.log(`start (after ${start.stepsShown} warm-up steps, ${elapsed()}): heap ${MiB(start.heapUsedBytes)}, DOM nodes ${start.domNodes}, elements ${start.elements}, listeners ${start.jsEventListeners}`);
+    console.log(
+      `start (after ${start.stepsShown} warm-up steps, ${elapsed()}): heap ${MiB(start.heapUsedBytes)}, DOM nodes ${start.domNodes}, elements ${start.elements}, listeners ${start.jsEventListeners}`,
+    );
 
     await page.keyboard.press(' '); // play again
     const target = start.stepsShown + options.steps;
@@ -149,7 +173,9 @@ async function main(): Promise<number> {
         await cdp.send('HeapProfiler.collectGarbage');
         const heap = await heapUsage(cdp);
         const quality = await page.evaluate(() => window.__twin?.quality().level ?? -1);
-        console.log(`  ${shown - start.stepsShown} steps, ${elapsed()}: heap ${MiB(heap.usedSize)} (after GC, tour running), quality level ${quality}`);
+        console.log(
+          `  ${shown - start.stepsShown} steps, ${elapsed()}: heap ${MiB(heap.usedSize)} (after GC, tour running), quality level ${quality}`,
+        );
       }
       await page.waitForTimeout(2000);
     }
@@ -159,7 +185,9 @@ async function main(): Promise<number> {
       const steps = end.stepsShown - start.stepsShown - 1; // the click on the first step counts as one
       const growth = end.heapUsedBytes / start.heapUsedBytes - 1;
       const twin = await page.evaluate(() => ({ rebuilds: window.__twin!.rebuilds(), quality: window.__twin!.quality() }));
-      console.log(`end (after ${steps} steps, ${elapsed()}): heap ${MiB(end.heapUsedBytes)}, DOM nodes ${end.domNodes}, elements ${end.elements}, listeners ${end.jsEventListeners}`);
+      console.log(
+        `end (after ${steps} steps, ${elapsed()}): heap ${MiB(end.heapUsedBytes)}, DOM nodes ${end.domNodes}, elements ${end.elements}, listeners ${end.jsEventListeners}`,
+      );
       console.log('');
       console.log('| | start | end | change |');
       console.log('|---|---|---|---|');
@@ -167,12 +195,17 @@ async function main(): Promise<number> {
       console.log(`| JS heap total | ${MiB(start.heapTotalBytes)} | ${MiB(end.heapTotalBytes)} | |`);
       console.log(`| DOM nodes (Memory.getDOMCounters) | ${start.domNodes} | ${end.domNodes} | ${end.domNodes - start.domNodes} |`);
       console.log(`| elements in the document | ${start.elements} | ${end.elements} | ${end.elements - start.elements} |`);
-      console.log(`| JS event listeners | ${start.jsEventListeners} | ${end.jsEventListeners} | ${end.jsEventListeners - start.jsEventListeners} |`);
+      console.log(
+        `| JS event listeners | ${start.jsEventListeners} | ${end.jsEventListeners} | ${end.jsEventListeners - start.jsEventListeners} |`,
+      );
       console.log(`| documents | ${start.documents} | ${end.documents} | ${end.documents - start.documents} |`);
       console.log('');
-      console.log(`views rebuilt: ${twin.rebuilds}, render quality level ${twin.quality.level} (resolution ${twin.quality.resolutionScale}), console errors: ${consoleErrors.length}`);
+      console.log(
+        `views rebuilt: ${twin.rebuilds}, render quality level ${twin.quality.level} (resolution ${twin.quality.resolutionScale}), console errors: ${consoleErrors.length}`,
+      );
       for (const e of consoleErrors.slice(0, 5)) console.log(`  console error: ${e.slice(0, 300)}`);
-      if (growth > options.maxGrowth) problems.push(`the JS heap grew by ${(growth * 100).toFixed(1)} % (limit ${options.maxGrowth * 100} %)`);
+      if (growth > options.maxGrowth)
+        problems.push(`the JS heap grew by ${(growth * 100).toFixed(1)} % (limit ${options.maxGrowth * 100} %)`);
     }
   } finally {
     await browser.close();

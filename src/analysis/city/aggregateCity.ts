@@ -36,10 +36,16 @@ function countKeys<K extends string>(keys: readonly K[], values: Iterable<K>): R
 }
 
 export const countByType = (communities: readonly CityCommunity[]): Record<CommunityType, number> =>
-  countKeys(COMMUNITY_TYPES, communities.map((c) => c.type));
+  countKeys(
+    COMMUNITY_TYPES,
+    communities.map((c) => c.type),
+  );
 
 export const countByRenewal = (communities: readonly CityCommunity[]): Record<RenewalType, number> =>
-  countKeys(RENEWAL_TYPES, communities.map((c) => c.renewal));
+  countKeys(
+    RENEWAL_TYPES,
+    communities.map((c) => c.renewal),
+  );
 
 /** Mean overall score, or null for an empty list. */
 export function meanScore(communities: readonly CityCommunity[]): number | null {

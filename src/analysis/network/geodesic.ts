@@ -36,24 +36,19 @@ export function vincentyDistanceMeters(lon1: number, lat1: number, lon2: number,
   const sinU2 = Math.sin(U2);
   const cosU2 = Math.cos(U2);
   let lambda = L;
-  let sinSigma = 0;
-  let cosSigma = 0;
-  let sigma = 0;
-  let cos2Alpha = 0;
-  let cos2SigmaM = 0;
   for (let iteration = 0; iteration < 100; iteration++) {
     const sinLambda = Math.sin(lambda);
     const cosLambda = Math.cos(lambda);
     const t1 = cosU2 * sinLambda;
     const t2 = cosU1 * sinU2 - sinU1 * cosU2 * cosLambda;
-    sinSigma = Math.sqrt(t1 * t1 + t2 * t2);
+    const sinSigma = Math.sqrt(t1 * t1 + t2 * t2);
     if (sinSigma === 0) return 0;
-    cosSigma = sinU1 * sinU2 + cosU1 * cosU2 * cosLambda;
-    sigma = Math.atan2(sinSigma, cosSigma);
+    const cosSigma = sinU1 * sinU2 + cosU1 * cosU2 * cosLambda;
+    const sigma = Math.atan2(sinSigma, cosSigma);
     const sinAlpha = (cosU1 * cosU2 * sinLambda) / sinSigma;
-    cos2Alpha = 1 - sinAlpha * sinAlpha;
+    const cos2Alpha = 1 - sinAlpha * sinAlpha;
     // On the equator (cos²α = 0) the term is 0 (Vincenty 1975, eq. 17 note).
-    cos2SigmaM = cos2Alpha !== 0 ? cosSigma - (2 * sinU1 * sinU2) / cos2Alpha : 0;
+    const cos2SigmaM = cos2Alpha !== 0 ? cosSigma - (2 * sinU1 * sinU2) / cos2Alpha : 0;
     const C = (F / 16) * cos2Alpha * (4 + F * (4 - 3 * cos2Alpha));
     const previous = lambda;
     lambda = L + (1 - C) * F * sinAlpha * (sigma + C * sinSigma * (cos2SigmaM + C * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));

@@ -161,13 +161,21 @@ export function shortestPathTree(graph: CsrGraph, sources: ShortestPathSources, 
       bucketWidthCache.set(graph.lengthsMeters, cached);
     }
     buckets = cached;
-    if (kind === 'buckets' && buckets.buckets === 0) throw new RangeError('this graph has edge lengths a bucket queue cannot take exactly; use the binary heap');
+    if (kind === 'buckets' && buckets.buckets === 0)
+      throw new RangeError('this graph has edge lengths a bucket queue cannot take exactly; use the binary heap');
   }
-  const result = buckets.buckets > 0 ? runBuckets(graph, sources, cutoff, ws, tracking, buckets) : runBinaryHeap(graph, sources, cutoff, ws, tracking);
+  const result =
+    buckets.buckets > 0 ? runBuckets(graph, sources, cutoff, ws, tracking, buckets) : runBinaryHeap(graph, sources, cutoff, ws, tracking);
   return result;
 }
 
-function runBinaryHeap(graph: CsrGraph, sources: ShortestPathSources, cutoff: number, ws: ShortestPathWorkspace, tracking: boolean): ShortestPathTree {
+function runBinaryHeap(
+  graph: CsrGraph,
+  sources: ShortestPathSources,
+  cutoff: number,
+  ws: ShortestPathWorkspace,
+  tracking: boolean,
+): ShortestPathTree {
   const dist = ws.distanceMeters;
   const pred = ws.predecessor;
   const label = ws.sourceLabel;

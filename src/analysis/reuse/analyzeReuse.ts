@@ -63,7 +63,12 @@ export function analyzeReuse(
         { walk: walks.get(candidate.id)!, reuseRules },
       );
       const weight = reuseRules.targetWeights[gain.targetPopulation];
-      conversions.push({ candidateId: candidate.id, gain, weight, weightedGain: weight * (gain.targetPopulationNewlyWithinThreshold ?? gain.buildingsNewlyWithinThreshold) });
+      conversions.push({
+        candidateId: candidate.id,
+        gain,
+        weight,
+        weightedGain: weight * (gain.targetPopulationNewlyWithinThreshold ?? gain.buildingsNewlyWithinThreshold),
+      });
     }
   }
   return {

@@ -27,7 +27,11 @@ export function elevatorCandidates(
   rules: ElevatorRuleSet = DEFAULT_ELEVATOR_RULES,
 ): ElevatorCandidate[] {
   const eligible = community.buildings.filter(
-    (b) => rules.uses.includes(b.use) && b.floors >= rules.minFloors && !(rules.requireNoElevator && b.hasElevator) && b.yearBuilt <= rules.maxYearBuilt,
+    (b) =>
+      rules.uses.includes(b.use) &&
+      b.floors >= rules.minFloors &&
+      !(rules.requireNoElevator && b.hasElevator) &&
+      b.yearBuilt <= rules.maxYearBuilt,
   );
   const rows = new Map<string, Omit<ElevatorCandidate, 'rank'>>(
     eligible.map((b) => [

@@ -7,7 +7,13 @@ import defaultElevatorRulesJson from './elevatorRules.json';
  * `elevatorRules.json`: which buildings qualify (use, storeys, no elevator, year built) and how the
  * qualifying ones are ranked (residents above a floor, the elderly first).
  */
-export const ELEVATOR_RANK_KEYS = ['elderlyAboveFloor', 'householdsAboveFloor', 'residentsAboveFloor', 'elderly80PlusAboveFloor', 'disabilityAboveFloor'] as const;
+export const ELEVATOR_RANK_KEYS = [
+  'elderlyAboveFloor',
+  'householdsAboveFloor',
+  'residentsAboveFloor',
+  'elderly80PlusAboveFloor',
+  'disabilityAboveFloor',
+] as const;
 export type ElevatorRankKey = (typeof ELEVATOR_RANK_KEYS)[number];
 
 export interface ElevatorRuleSet {
@@ -43,7 +49,8 @@ export function parseElevatorRules(json: unknown, file = 'elevatorRules.json'): 
   };
   const integer = (field: string, min: number, max: number): number => {
     const v = root[field];
-    if (!(typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max)) fail(field, `must be an integer in [${min}, ${max}], got ${show(v)}`);
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max))
+      fail(field, `must be an integer in [${min}, ${max}], got ${show(v)}`);
     return v as number;
   };
   const source = (field: string): string => {

@@ -89,7 +89,14 @@ export function evaluateReuseOption(coverage: ServiceCoverage, option: ReuseOpti
   const after = new Float64Array(before.length);
   for (let b = 0; b < after.length; b++) after[b] = Math.min(before[b], walk.walkDistanceMeters[b]);
   const gain = compareWalks(coverage, c, before, after);
-  const capacity = capacityBalance(coverage, c, option, walk.walkDistanceMeters, gain.targetPopulationNewlyWithinThreshold, options.reuseRules ?? DEFAULT_REUSE_RULES);
+  const capacity = capacityBalance(
+    coverage,
+    c,
+    option,
+    walk.walkDistanceMeters,
+    gain.targetPopulationNewlyWithinThreshold,
+    options.reuseRules ?? DEFAULT_REUSE_RULES,
+  );
   return {
     category: option.category,
     targetPopulation: c.rule.targetPopulation,
@@ -114,7 +121,10 @@ export function compareWalks(
   c: Pick<CategoryCoverage, 'rule'>,
   before: Float64Array,
   after: Float64Array,
-): Pick<ReuseOptionGain, 'bands' | 'buildingsNewlyWithinThreshold' | 'newlyCoveredBuildings' | 'targetPopulationNewlyWithinThreshold' | 'gainingBuildings'> {
+): Pick<
+  ReuseOptionGain,
+  'bands' | 'buildingsNewlyWithinThreshold' | 'newlyCoveredBuildings' | 'targetPopulationNewlyWithinThreshold' | 'gainingBuildings'
+> {
   const speed = coverage.walkSpeedMetersPerSecond;
   const bands = coverage.bandsSeconds;
   const threshold = c.rule.maxDistanceMeters;

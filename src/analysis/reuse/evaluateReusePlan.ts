@@ -1,7 +1,12 @@
 import type { FacilityCategory, LonLat } from '../../core/model/types';
 import { buildEdgeGridIndex } from '../network/edgeIndex';
 import { createShortestPathWorkspace } from '../network/shortestPaths';
-import { summariseCoverage, type CategoryCoverage, type CoverageSummary, type ServiceCoverage } from '../service-circles/computeServiceCoverage';
+import {
+  summariseCoverage,
+  type CategoryCoverage,
+  type CoverageSummary,
+  type ServiceCoverage,
+} from '../service-circles/computeServiceCoverage';
 import type { TargetPopulation } from '../service-circles/rules';
 import { compareWalks, type ReuseOptionGain } from './evaluateReuseOption';
 import { walkFromPoint, type PointWalk, type PointWalkOptions } from './walkFromPoint';
@@ -42,7 +47,10 @@ export interface PlanCategoryEffect {
   before: CategoryKpis;
   after: CategoryKpis;
   /** Newly within each band and the threshold, and the buildings whose walk gets shorter. */
-  gain: Pick<ReuseOptionGain, 'bands' | 'buildingsNewlyWithinThreshold' | 'newlyCoveredBuildings' | 'targetPopulationNewlyWithinThreshold' | 'gainingBuildings'>;
+  gain: Pick<
+    ReuseOptionGain,
+    'bands' | 'buildingsNewlyWithinThreshold' | 'newlyCoveredBuildings' | 'targetPopulationNewlyWithinThreshold' | 'gainingBuildings'
+  >;
   /** Per building, metres; the coverage's own array when the plan adds nothing of the category. */
   afterWalkDistanceMeters: Float64Array;
 }
@@ -62,7 +70,14 @@ export function categoryKpis(
 ): CategoryKpis {
   const speed = coverage.walkSpeedMetersPerSecond;
   const walkSeconds = walk.map((meters) => meters / speed);
-  const s = summariseCoverage(c.rule, walk, walkSeconds, coverage.bandsSeconds, coverage.countedBuildings, coverage.population[c.rule.targetPopulation]);
+  const s = summariseCoverage(
+    c.rule,
+    walk,
+    walkSeconds,
+    coverage.bandsSeconds,
+    coverage.countedBuildings,
+    coverage.population[c.rule.targetPopulation],
+  );
   return {
     buildingsCounted: s.buildingsCounted,
     buildingsWithinBands: s.buildingsWithinBands,

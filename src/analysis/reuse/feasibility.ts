@@ -85,7 +85,9 @@ export function bundleFitProblem(space: CandidateSpace, bundle: readonly ReuseRu
   if (total > space.areaM2) return `the minimum floor areas add up to ${m2(total)} > ${m2(space.areaM2)} m²`;
   const limits = [...new Set(bundle.map((r) => r.maxFloorWithoutElevator).filter((l): l is number => l !== null))].sort((a, b) => a - b);
   for (const limit of limits) {
-    const need = bundle.filter((r) => r.maxFloorWithoutElevator !== null && r.maxFloorWithoutElevator <= limit).reduce((s, r) => s + min(r), 0);
+    const need = bundle
+      .filter((r) => r.maxFloorWithoutElevator !== null && r.maxFloorWithoutElevator <= limit)
+      .reduce((s, r) => s + min(r), 0);
     const available = usableAreaM2(space, limit);
     if (need > available) return `functions limited to floors ≤ ${limit} need ${m2(need)} > ${m2(available)} m² there`;
   }
@@ -106,7 +108,9 @@ export function checkHub(space: CandidateSpace, feasible: readonly CategoryFeasi
   const ok = feasible.filter((f) => f.ok).map((f) => f.category);
   const core = ok.filter((c) => hub.coreCategories.includes(c));
   if (core.length < hub.minCoreFunctions) {
-    reasons.push(`${core.length} of the core functions (${hub.coreCategories.join(', ')}) fit on their own; a hub needs ${hub.minCoreFunctions}`);
+    reasons.push(
+      `${core.length} of the core functions (${hub.coreCategories.join(', ')}) fit on their own; a hub needs ${hub.minCoreFunctions}`,
+    );
   }
   if (ok.length < hub.minFunctions) reasons.push(`${ok.length} functions fit on their own; a hub needs ${hub.minFunctions}`);
   if (reasons.length) return { ok: false, reasons, categories: [], bundles: [] };
@@ -119,11 +123,20 @@ export function checkHub(space: CandidateSpace, feasible: readonly CategoryFeasi
     const bundle = considered.filter((_, i) => mask & (1 << i));
     if (bundle.length < hub.minFunctions) continue;
     if (bundle.filter((c) => hub.coreCategories.includes(c)).length < hub.minCoreFunctions) continue;
-    const problem = bundleFitProblem(space, bundle.map((c) => ruleOf.get(c)!));
+    const problem = bundleFitProblem(
+      space,
+      bundle.map((c) => ruleOf.get(c)!),
+    );
     if (problem) firstProblem ??= problem;
     else bundles.push(bundle);
   }
-  if (!bundles.length) return { ok: false, reasons: [`no bundle fits: ${firstProblem ?? 'no combination of functions qualifies'}`], categories: [], bundles: [] };
+  if (!bundles.length)
+    return {
+      ok: false,
+      reasons: [`no bundle fits: ${firstProblem ?? 'no combination of functions qualifies'}`],
+      categories: [],
+      bundles: [],
+    };
   const inSome = new Set(bundles.flat());
   return { ok: true, reasons: [], categories: considered.filter((c) => inSome.has(c)), bundles };
 }

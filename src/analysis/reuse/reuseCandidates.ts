@@ -42,11 +42,16 @@ export interface ReuseCandidate extends CandidateSpace {
   hub: HubFeasibility;
 }
 
-export function reuseCandidates(community: Pick<Community, 'buildings' | 'reuse'>, rules: ReuseRuleSet = DEFAULT_REUSE_RULES): ReuseCandidate[] {
+export function reuseCandidates(
+  community: Pick<Community, 'buildings' | 'reuse'>,
+  rules: ReuseRuleSet = DEFAULT_REUSE_RULES,
+): ReuseCandidate[] {
   const buildingById = new Map(community.buildings.map((b) => [b.id, b]));
   const represented = new Set(community.reuse.map((r) => r.buildingId).filter((id): id is string => id !== undefined));
   const spaces = community.reuse.map((r) => fromReuseSpace(r, r.buildingId !== undefined ? buildingById.get(r.buildingId) : undefined));
-  const buildings = community.buildings.filter((b) => (b.idleStatus === 'idle' || b.idleStatus === 'low-use') && !represented.has(b.id)).map(fromBuilding);
+  const buildings = community.buildings
+    .filter((b) => (b.idleStatus === 'idle' || b.idleStatus === 'low-use') && !represented.has(b.id))
+    .map(fromBuilding);
   return [...spaces, ...buildings].map((base) => {
     const feasible = checkCategories(base, rules);
     return { ...base, feasible, hub: checkHub(base, feasible, rules) };

@@ -75,7 +75,12 @@ export function reusePlansReport(input: {
     plans: input.plans.map(({ plan, effect }) => ({
       id: plan.id,
       name: plan.name,
-      conversions: plan.conversions.map((c) => ({ candidateId: c.candidateId, candidateName: nameOf.get(c.candidateId) ?? null, category: c.category, found: nameOf.has(c.candidateId) })),
+      conversions: plan.conversions.map((c) => ({
+        candidateId: c.candidateId,
+        candidateName: nameOf.get(c.candidateId) ?? null,
+        category: c.category,
+        found: nameOf.has(c.candidateId),
+      })),
       kpis: effect.categories
         .filter((c) => c.facilitiesAdded > 0)
         .map(({ category, thresholdMeters, facilitiesAdded, before, after, targetPopulation }) => ({

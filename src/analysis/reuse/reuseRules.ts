@@ -77,13 +77,22 @@ export function parseReuseRules(json: unknown, file = 'reuseRules.json'): ReuseR
       const id = typeof row.category === 'string' ? row.category : undefined;
       const before = issues.length;
       if (row !== value) fail(`rules[${i}]`, 'must be an object');
-      if (!isCategory(row.category)) fail(at('category'), `must be one of ${FACILITY_CATEGORIES.join(', ')}, got ${show(row.category)}`, id);
+      if (!isCategory(row.category))
+        fail(at('category'), `must be one of ${FACILITY_CATEGORIES.join(', ')}, got ${show(row.category)}`, id);
       else if (seen.has(row.category)) fail(at('category'), 'has a rule already; one rule per category', id);
       else seen.add(row.category);
-      if (row.minFloorAreaM2 !== null && !(typeof row.minFloorAreaM2 === 'number' && row.minFloorAreaM2 > 0 && row.minFloorAreaM2 <= 100000)) {
-        fail(at('minFloorAreaM2'), `must be a number of m² in (0, 100000], or null when no minimum is known, got ${show(row.minFloorAreaM2)}`, id);
+      if (
+        row.minFloorAreaM2 !== null &&
+        !(typeof row.minFloorAreaM2 === 'number' && row.minFloorAreaM2 > 0 && row.minFloorAreaM2 <= 100000)
+      ) {
+        fail(
+          at('minFloorAreaM2'),
+          `must be a number of m² in (0, 100000], or null when no minimum is known, got ${show(row.minFloorAreaM2)}`,
+          id,
+        );
       }
-      if (typeof row.groundFloorRequired !== 'boolean') fail(at('groundFloorRequired'), `must be true or false, got ${show(row.groundFloorRequired)}`, id);
+      if (typeof row.groundFloorRequired !== 'boolean')
+        fail(at('groundFloorRequired'), `must be true or false, got ${show(row.groundFloorRequired)}`, id);
       const maxFloor = row.maxFloorWithoutElevator;
       if (maxFloor !== null && !(typeof maxFloor === 'number' && Number.isInteger(maxFloor) && maxFloor >= 1)) {
         fail(at('maxFloorWithoutElevator'), `must be an integer floor ≥ 1, or null for any floor, got ${show(maxFloor)}`, id);
@@ -92,7 +101,8 @@ export function parseReuseRules(json: unknown, file = 'reuseRules.json'): ReuseR
       let capacity: ReuseCapacityRule | undefined;
       if (row.capacity !== undefined) {
         const c = isObject(row.capacity) ? row.capacity : {};
-        if (!(CAPACITY_UNITS as readonly unknown[]).includes(c.unit)) fail(at('capacity.unit'), `must be one of ${CAPACITY_UNITS.join(', ')}, got ${show(c.unit)}`, id);
+        if (!(CAPACITY_UNITS as readonly unknown[]).includes(c.unit))
+          fail(at('capacity.unit'), `must be one of ${CAPACITY_UNITS.join(', ')}, got ${show(c.unit)}`, id);
         if (!(typeof c.floorAreaM2PerUnit === 'number' && c.floorAreaM2PerUnit > 0)) {
           fail(at('capacity.floorAreaM2PerUnit'), `must be a number of m² > 0, got ${show(c.floorAreaM2PerUnit)}`, id);
         }
@@ -114,14 +124,17 @@ export function parseReuseRules(json: unknown, file = 'reuseRules.json'): ReuseR
 
   const hub = parseHub(root.hub, fail);
   const weights = isObject(root.targetWeights) ? root.targetWeights : {};
-  if (weights !== root.targetWeights) fail('targetWeights', `must be an object of weights by target population (${TARGET_POPULATIONS.join(', ')})`);
+  if (weights !== root.targetWeights)
+    fail('targetWeights', `must be an object of weights by target population (${TARGET_POPULATIONS.join(', ')})`);
   const targetWeights = {} as Record<TargetPopulation, number>;
   for (const target of TARGET_POPULATIONS) {
     const w = weights[target];
     if (!(typeof w === 'number' && w >= 0 && w <= 100)) fail(`targetWeights.${target}`, `must be a number in [0, 100], got ${show(w)}`);
     targetWeights[target] = w as number;
   }
-  for (const key of Object.keys(weights)) if (!(TARGET_POPULATIONS as readonly string[]).includes(key)) fail(`targetWeights.${key}`, `is not a target population (${TARGET_POPULATIONS.join(', ')})`);
+  for (const key of Object.keys(weights))
+    if (!(TARGET_POPULATIONS as readonly string[]).includes(key))
+      fail(`targetWeights.${key}`, `is not a target population (${TARGET_POPULATIONS.join(', ')})`);
   if (!hasText(root.targetWeightsSource)) fail('targetWeightsSource', 'must say where the weights come from');
 
   if (issues.length) throw new DataError(issues, `Invalid reuse rules "${file}"`);

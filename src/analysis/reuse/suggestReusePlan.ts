@@ -61,7 +61,12 @@ export interface ReusePlan {
   picks: ReusePlanPick[];
   totalWeightedGain: number;
   /** Per category picked: the plan's total newly covered (each resident once, however many picks cover them). */
-  byCategory: { category: FacilityCategory; targetPopulation: TargetPopulation; targetPopulationNewlyCovered: number | null; buildingsNewlyCovered: number }[];
+  byCategory: {
+    category: FacilityCategory;
+    targetPopulation: TargetPopulation;
+    targetPopulationNewlyCovered: number | null;
+    buildingsNewlyCovered: number;
+  }[];
   /** Why fewer picks than the budget; null when the budget is used. */
   stoppedEarly: string | null;
   targetWeights: Record<TargetPopulation, number>;
@@ -198,8 +203,14 @@ export function suggestReusePlan(coverage: ServiceCoverage, candidates: readonly
 function byCategory(picks: readonly ReusePlanPick[]): ReusePlan['byCategory'] {
   const out = new Map<FacilityCategory, ReusePlan['byCategory'][number]>();
   for (const g of picks.flatMap((p) => p.categories)) {
-    const row = out.get(g.category) ?? { category: g.category, targetPopulation: g.targetPopulation, targetPopulationNewlyCovered: g.targetPopulationNewlyCovered === null ? null : 0, buildingsNewlyCovered: 0 };
-    if (row.targetPopulationNewlyCovered !== null && g.targetPopulationNewlyCovered !== null) row.targetPopulationNewlyCovered += g.targetPopulationNewlyCovered;
+    const row = out.get(g.category) ?? {
+      category: g.category,
+      targetPopulation: g.targetPopulation,
+      targetPopulationNewlyCovered: g.targetPopulationNewlyCovered === null ? null : 0,
+      buildingsNewlyCovered: 0,
+    };
+    if (row.targetPopulationNewlyCovered !== null && g.targetPopulationNewlyCovered !== null)
+      row.targetPopulationNewlyCovered += g.targetPopulationNewlyCovered;
     row.buildingsNewlyCovered += g.buildingsNewlyCovered;
     out.set(g.category, row);
   }

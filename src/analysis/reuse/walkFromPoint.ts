@@ -63,7 +63,10 @@ export function walkFromPoint(
   for (let b = 0; b < buildings.count; b++) {
     const be = buildings.edge[b];
     if (be < 0) continue;
-    let d = Math.min(dist[graph.edgeNodes[2 * be]] + buildings.toStartMeters[b], dist[graph.edgeNodes[2 * be + 1]] + buildings.toEndMeters[b]);
+    let d = Math.min(
+      dist[graph.edgeNodes[2 * be]] + buildings.toStartMeters[b],
+      dist[graph.edgeNodes[2 * be + 1]] + buildings.toEndMeters[b],
+    );
     if (be === e) d = Math.min(d, sameEdgeDistanceMeters(graph, buildings, b, attached, 0));
     walk[b] = d > cutoff ? Infinity : d;
   }

@@ -112,7 +112,12 @@ export function computeCapacityCoverage(input: CapacityInput): CapacityCoverage 
       const t = graph.edgeNodes[2 * e + 1];
       let d = Math.min(dist[s] + buildings.toStartMeters[b], dist[t] + buildings.toEndMeters[b]);
       if (e === fe) {
-        d = Math.min(d, buildings.connectorMeters[b] + Math.abs(buildings.fraction[b] - facilities.fraction[f]) * graph.edgeLengthsMeters[e] + facilities.connectorMeters[f]);
+        d = Math.min(
+          d,
+          buildings.connectorMeters[b] +
+            Math.abs(buildings.fraction[b] - facilities.fraction[f]) * graph.edgeLengthsMeters[e] +
+            facilities.connectorMeters[f],
+        );
       }
       if (d <= d0) {
         members.push(b);

@@ -215,7 +215,11 @@ function coverCategory(
     const tree = shortestPathTree(
       graph,
       { nodes: sourceNodes, initialMeters: sourceMeters, labels: sourceLabels },
-      { workspace, ...(input.cutoffMeters !== undefined ? { cutoffMeters: input.cutoffMeters } : {}), ...(input.queue ? { queue: input.queue } : {}) },
+      {
+        workspace,
+        ...(input.cutoffMeters !== undefined ? { cutoffMeters: input.cutoffMeters } : {}),
+        ...(input.queue ? { queue: input.queue } : {}),
+      },
     );
     relaxations += tree.relaxations;
     const dist = tree.distanceMeters;
@@ -242,7 +246,10 @@ function coverCategory(
       const sameEdge = facilitiesOnEdge.get(e);
       if (sameEdge) {
         for (const f of sameEdge) {
-          const d = buildings.connectorMeters[b] + Math.abs(buildings.fraction[b] - facilities.fraction[f]) * graph.edgeLengthsMeters[e] + facilities.connectorMeters[f];
+          const d =
+            buildings.connectorMeters[b] +
+            Math.abs(buildings.fraction[b] - facilities.fraction[f]) * graph.edgeLengthsMeters[e] +
+            facilities.connectorMeters[f];
           if (d < best) {
             best = d;
             nearestFacility[b] = f;
@@ -271,7 +278,14 @@ function coverCategory(
   const walkSeconds = new Float64Array(n);
   for (let b = 0; b < n; b++) walkSeconds[b] = walkDistanceMeters[b] / speed;
 
-  const summary = summariseCoverage(rule, walkDistanceMeters, walkSeconds, input.rules.bandsSeconds, counted, population[rule.targetPopulation]);
+  const summary = summariseCoverage(
+    rule,
+    walkDistanceMeters,
+    walkSeconds,
+    input.rules.bandsSeconds,
+    counted,
+    population[rule.targetPopulation],
+  );
 
   let capacity: CapacityCoverage | null = null;
   let capacityUnavailableReason: string | null = null;

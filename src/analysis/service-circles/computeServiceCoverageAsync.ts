@@ -21,7 +21,10 @@ const defaultWorker = (): WorkerLike => new Worker(new URL('./computeServiceCove
  * same way. One worker per run, terminated when it settles or is aborted; a DataError thrown in the
  * worker arrives as a DataError with its issues.
  */
-export function computeServiceCoverageAsync(request: ServiceCoverageRequest, options: ServiceCoverageAsyncOptions = {}): Promise<ServiceCoverage> {
+export function computeServiceCoverageAsync(
+  request: ServiceCoverageRequest,
+  options: ServiceCoverageAsyncOptions = {},
+): Promise<ServiceCoverage> {
   return runInWorker<ServiceCoverageRequest, ServiceCoverage, ProgressEvent>(request, {
     createWorker: options.createWorker ?? defaultWorker,
     transfer: requestTransferables(request),

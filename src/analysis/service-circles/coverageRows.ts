@@ -15,7 +15,10 @@ export interface CoverageRuleColumns {
  * `columns` picks from the category's figures (rounded for the CLI's JSON, suppressed for the
  * report), in the order it gives them.
  */
-export function coverageRows<T extends object>(coverage: Pick<ServiceCoverage, 'categories'>, columns: (c: CategoryCoverage) => T): (CoverageRuleColumns & T)[] {
+export function coverageRows<T extends object>(
+  coverage: Pick<ServiceCoverage, 'categories'>,
+  columns: (c: CategoryCoverage) => T,
+): (CoverageRuleColumns & T)[] {
   return coverage.categories.map((c) => ({
     category: c.category,
     level: c.rule.level,

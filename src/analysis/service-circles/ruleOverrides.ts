@@ -17,7 +17,11 @@ export function withUserSettings(
       const meters = maxDistanceOverrides[rule.category];
       return meters === undefined || meters === rule.maxDistanceMeters
         ? rule
-        : { ...rule, maxDistanceMeters: meters, source: `user setting ${meters} m (standard: ${rule.maxDistanceMeters} m; ${rule.source})` };
+        : {
+            ...rule,
+            maxDistanceMeters: meters,
+            source: `user setting ${meters} m (standard: ${rule.maxDistanceMeters} m; ${rule.source})`,
+          };
     }),
   };
 }

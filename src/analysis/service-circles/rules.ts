@@ -59,9 +59,14 @@ export function parseServiceRules(json: unknown, file = 'rules.json'): ServiceRu
   if (root !== json) issues.push({ file, reason: 'must be a JSON object with "rules"' });
 
   const speed = root.walkSpeedMetersPerSecond;
-  if (typeof speed !== 'number' || !(speed > 0 && speed <= 5)) fail('walkSpeedMetersPerSecond', `must be a number in (0, 5] m/s, got ${show(speed)}`);
+  if (typeof speed !== 'number' || !(speed > 0 && speed <= 5))
+    fail('walkSpeedMetersPerSecond', `must be a number in (0, 5] m/s, got ${show(speed)}`);
   const bands = root.bandsSeconds;
-  if (!Array.isArray(bands) || bands.length === 0 || bands.some((b, i) => typeof b !== 'number' || !(b > 0) || (i > 0 && b <= bands[i - 1]))) {
+  if (
+    !Array.isArray(bands) ||
+    bands.length === 0 ||
+    bands.some((b, i) => typeof b !== 'number' || !(b > 0) || (i > 0 && b <= bands[i - 1]))
+  ) {
     fail('bandsSeconds', `must be a non-empty list of increasing positive numbers of seconds, got ${show(bands)}`);
   }
 
@@ -84,7 +89,8 @@ export function parseServiceRules(json: unknown, file = 'rules.json'): ServiceRu
       } else {
         seen.add(row.category as string);
       }
-      if (!(SERVICE_LEVELS as readonly unknown[]).includes(row.level)) fail(at('level'), `must be one of ${SERVICE_LEVELS.join(', ')}, got ${show(row.level)}`, id);
+      if (!(SERVICE_LEVELS as readonly unknown[]).includes(row.level))
+        fail(at('level'), `must be one of ${SERVICE_LEVELS.join(', ')}, got ${show(row.level)}`, id);
       if (typeof row.maxDistanceMeters !== 'number' || !(row.maxDistanceMeters > 0 && row.maxDistanceMeters <= 10000)) {
         fail(at('maxDistanceMeters'), `must be a number of metres in (0, 10000], got ${show(row.maxDistanceMeters)}`, id);
       }
@@ -98,7 +104,8 @@ export function parseServiceRules(json: unknown, file = 'rules.json'): ServiceRu
       let capacity: CapacityRule | undefined;
       if (row.capacity !== undefined) {
         const c = (typeof row.capacity === 'object' && row.capacity !== null ? row.capacity : {}) as Json;
-        if (!(CAPACITY_UNITS as readonly unknown[]).includes(c.unit)) fail(at('capacity.unit'), `must be one of ${CAPACITY_UNITS.join(', ')}, got ${show(c.unit)}`, id);
+        if (!(CAPACITY_UNITS as readonly unknown[]).includes(c.unit))
+          fail(at('capacity.unit'), `must be one of ${CAPACITY_UNITS.join(', ')}, got ${show(c.unit)}`, id);
         if (typeof c.demandPerTargetPerson !== 'number' || !(c.demandPerTargetPerson > 0)) {
           fail(at('capacity.demandPerTargetPerson'), `must be a number > 0, got ${show(c.demandPerTargetPerson)}`, id);
         }

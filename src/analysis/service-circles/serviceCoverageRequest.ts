@@ -132,7 +132,9 @@ export function serviceCoverageRequestFromCommunity(
     buildingLonLat,
     ...packFacilities(community.facilities),
     population,
-    countedBuildings: Uint8Array.from(community.buildings, (b, i) => (residents[i] > 0 || b.use === 'residential' || b.use === 'mixed' ? 1 : 0)),
+    countedBuildings: Uint8Array.from(community.buildings, (b, i) =>
+      residents[i] > 0 || b.use === 'residential' || b.use === 'mixed' ? 1 : 0,
+    ),
     buildingIds,
     ...optionsOf(options),
   };
@@ -146,7 +148,9 @@ export interface PreparedNetwork {
 
 /** Builds the graph and attaches buildings and facilities (one edge index for both). */
 export function prepareNetwork(request: ServiceCoverageRequest): PreparedNetwork {
-  const graph = buildWalkGraphFromPacked(request.lines, { ...(request.snapToleranceMeters !== undefined ? { snapToleranceMeters: request.snapToleranceMeters } : {}) });
+  const graph = buildWalkGraphFromPacked(request.lines, {
+    ...(request.snapToleranceMeters !== undefined ? { snapToleranceMeters: request.snapToleranceMeters } : {}),
+  });
   const index = buildEdgeGridIndex(graph);
   const attachOptions = { index, ...(request.maxSnapMeters !== undefined ? { maxSnapMeters: request.maxSnapMeters } : {}) };
   return {
@@ -157,7 +161,10 @@ export function prepareNetwork(request: ServiceCoverageRequest): PreparedNetwork
 }
 
 /** Graph, attachment and coverage in one go: what the worker runs. */
-export function computeServiceCoverageFromRequest(request: ServiceCoverageRequest, onProgress?: (event: ProgressEvent) => void): ServiceCoverage {
+export function computeServiceCoverageFromRequest(
+  request: ServiceCoverageRequest,
+  onProgress?: (event: ProgressEvent) => void,
+): ServiceCoverage {
   const { graph, buildings, facilities } = prepareNetwork(request);
   return computeServiceCoverage(
     {
@@ -180,7 +187,9 @@ export function computeServiceCoverageFromRequest(request: ServiceCoverageReques
   );
 }
 
-const unique = (buffers: (ArrayBufferLike | undefined)[]): ArrayBuffer[] => [...new Set(buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer))];
+const unique = (buffers: (ArrayBufferLike | undefined)[]): ArrayBuffer[] => [
+  ...new Set(buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer)),
+];
 
 /** Buffers of a request, to transfer to the worker (the request's arrays are unusable afterwards). */
 export function requestTransferables(request: ServiceCoverageRequest): ArrayBuffer[] {
@@ -223,6 +232,7 @@ export function coverageTransferables(coverage: ServiceCoverage): ArrayBuffer[] 
 
 /** `computeServiceCoverageFromRequest` as a worker task: progress per category, the result's buffers moved back. */
 export const computeServiceCoverageTask: WorkerTask<ServiceCoverageRequest, ServiceCoverage, ProgressEvent> = Object.assign(
-  (request: ServiceCoverageRequest, context: WorkerTaskContext<ProgressEvent>) => computeServiceCoverageFromRequest(request, (event) => context.progress(event)),
+  (request: ServiceCoverageRequest, context: WorkerTaskContext<ProgressEvent>) =>
+    computeServiceCoverageFromRequest(request, (event) => context.progress(event)),
   { transferOutput: coverageTransferables },
 );

@@ -14,6 +14,8 @@ import type { LonLat } from '../model/types';
 
 /** Krasovsky 1940 ellipsoid, which the GCJ-02 formula is written on. */
 const KRASOVSKY_A = 6378245.0;
+// The constant as published with the GCJ-02 formula; every implementation uses the double nearest to it.
+// eslint-disable-next-line no-loss-of-precision
 const KRASOVSKY_E2 = 0.00669342162296594323;
 /** BD-09's rotation constant: π·3000/180. */
 const BD_X_PI = (Math.PI * 3000.0) / 180.0;
@@ -63,12 +65,7 @@ export function wgs84ToGcj02(lon: number, lat: number): LonLat {
  * Inverts `forward` by fixed-point iteration: w ← w − (forward(w) − target). The offset field
  * varies slowly (its gradient is ~1e-5 per degree), so each step gains ~5 digits.
  */
-function invertIteratively(
-  forward: (lon: number, lat: number) => LonLat,
-  lon: number,
-  lat: number,
-  start: LonLat = [lon, lat],
-): LonLat {
+function invertIteratively(forward: (lon: number, lat: number) => LonLat, lon: number, lat: number, start: LonLat = [lon, lat]): LonLat {
   let [wLon, wLat] = start;
   for (let i = 0; i < INVERSE_MAX_ITERATIONS; i++) {
     const [fLon, fLat] = forward(wLon, wLat);

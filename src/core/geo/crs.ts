@@ -297,24 +297,46 @@ export interface CrsDetection {
  */
 export function guessCrsFromCoordinates(samples: Iterable<CoordinateSample>): CrsDetection {
   const list = [...samples].filter((s) => Number.isFinite(s[0]) && Number.isFinite(s[1]));
-  if (list.length === 0) return { crs: null, confidence: 'unknown', axisOrder: 'unknown', ...because('no finite coordinates to guess from', 'issue.crs.noCoordinates') };
+  if (list.length === 0)
+    return {
+      crs: null,
+      confidence: 'unknown',
+      axisOrder: 'unknown',
+      ...because('no finite coordinates to guess from', 'issue.crs.noCoordinates'),
+    };
   const candidates: [CrsId, Reason][] = [
-    ['EPSG:4326', because('values look like longitude/latitude in China (could also be CGCS2000, or GCJ-02/BD-09 if taken from AMap/Baidu)', 'issue.crs.looksLonLat')],
+    [
+      'EPSG:4326',
+      because(
+        'values look like longitude/latitude in China (could also be CGCS2000, or GCJ-02/BD-09 if taken from AMap/Baidu)',
+        'issue.crs.looksLonLat',
+      ),
+    ],
     ['EPSG:4528', because('eastings carry the zone-40 prefix (40,xxx,xxx m): CGCS2000 3° zone 40', 'issue.crs.looksZone40')],
     ['EPSG:4527', because('eastings carry the zone-39 prefix (39,xxx,xxx m): CGCS2000 3° zone 39', 'issue.crs.looksZone39')],
-    ['EPSG:4549', because('values look like 3° Gauss-Krüger metres without zone prefix; CM 120°E assumed (use EPSG:4548 west of 118.5°E)', 'issue.crs.looksGaussKruger')],
+    [
+      'EPSG:4549',
+      because(
+        'values look like 3° Gauss-Krüger metres without zone prefix; CM 120°E assumed (use EPSG:4548 west of 118.5°E)',
+        'issue.crs.looksGaussKruger',
+      ),
+    ],
     ['EPSG:3857', because('values look like Web Mercator metres', 'issue.crs.looksWebMercator')],
   ];
   for (const [crs, why] of candidates) {
     const { order } = detectAxisOrder(crs, list);
     if (order !== 'unknown') {
-      const swap = order === 'north-east' ? because('; x holds northings (latitudes), so the axes are swapped', 'issue.crs.swapNote') : null;
+      const swap =
+        order === 'north-east' ? because('; x holds northings (latitudes), so the axes are swapped', 'issue.crs.swapNote') : null;
       return {
         crs,
         confidence: 'guessed',
         axisOrder: order,
         coordinatesFit: true,
-        ...because(`guessed from coordinates: ${why.reason}${swap?.reason ?? ''}`, 'issue.crs.guessed', { why: why.message!, swap: swap?.message ?? '' }),
+        ...because(`guessed from coordinates: ${why.reason}${swap?.reason ?? ''}`, 'issue.crs.guessed', {
+          why: why.message!,
+          swap: swap?.message ?? '',
+        }),
       };
     }
   }
@@ -355,7 +377,14 @@ export function parseCrsName(name: string): { crs: CrsId | null; code?: string }
 export function detectCrsFromName(name: string): CrsDetection {
   const { crs, code } = parseCrsName(name);
   const declared = shorten(name);
-  if (crs) return { crs, confidence: 'declared', declared, axisOrder: 'unknown', ...because(`declared as "${declared}"`, 'issue.crs.declaredAs', { declared }) };
+  if (crs)
+    return {
+      crs,
+      confidence: 'declared',
+      declared,
+      axisOrder: 'unknown',
+      ...because(`declared as "${declared}"`, 'issue.crs.declaredAs', { declared }),
+    };
   return {
     crs: null,
     confidence: 'unknown',
@@ -464,7 +493,7 @@ export function detectCrsFromWkt(wkt: string): CrsDetection {
   }
   const datum = squash(summary.datum);
   if (FOREIGN_DATUM.test(squash(summary.name)) || FOREIGN_DATUM.test(datum)) {
-    const datumName = summary.datum || { zh: '北京 1954 / 西安 1980', en: 'Beijing 1954 / Xi\'an 1980' };
+    const datumName = summary.datum || { zh: '北京 1954 / 西安 1980', en: "Beijing 1954 / Xi'an 1980" };
     return unknown(
       because(
         `"${summary.name}" is on the ${typeof datumName === 'string' ? datumName : datumName.en} datum, which differs from CGCS2000 by tens of metres; reproject it to CGCS2000 first`,
@@ -474,7 +503,8 @@ export function detectCrsFromWkt(wkt: string): CrsDetection {
     );
   }
   const squashed = squash(summary.name);
-  for (const [pattern, crs] of NAMED) if (pattern.test(squashed)) return found(crs, because(`name "${summary.name}"`, 'issue.crs.byName', { name: summary.name }));
+  for (const [pattern, crs] of NAMED)
+    if (pattern.test(squashed)) return found(crs, because(`name "${summary.name}"`, 'issue.crs.byName', { name: summary.name }));
   const projected = /^PROJ/.test(summary.kind);
   if (projected) {
     const datumOk = /china2000|cgcs2000|wgs1984|wgs84|worldgeodeticsystem1984/.test(datum);
@@ -482,7 +512,10 @@ export function detectCrsFromWkt(wkt: string): CrsDetection {
     if (byParameters) {
       return found(
         byParameters,
-        because(`${summary.method}, central meridian and false easting of "${summary.name}"`, 'issue.crs.byParameters', { method: summary.method, name: summary.name }),
+        because(`${summary.method}, central meridian and false easting of "${summary.name}"`, 'issue.crs.byParameters', {
+          method: summary.method,
+          name: summary.name,
+        }),
       );
     }
     if (/mercator/i.test(summary.method) && /auxiliary|pseudo|popular/i.test(summary.method + summary.name)) {
@@ -515,11 +548,7 @@ export interface CrsSource {
  * misplace data by tens of metres); the caller must ask the user.
  */
 export function detectCrs(source: CrsSource): CrsDetection {
-  const declared = source.wkt?.trim()
-    ? detectCrsFromWkt(source.wkt)
-    : source.name?.trim()
-      ? detectCrsFromName(source.name)
-      : undefined;
+  const declared = source.wkt?.trim() ? detectCrsFromWkt(source.wkt) : source.name?.trim() ? detectCrsFromName(source.name) : undefined;
   const samples = source.samples ?? [];
   if (declared?.crs) {
     if (samples.length === 0) return declared;
@@ -528,14 +557,22 @@ export function detectCrs(source: CrsSource): CrsDetection {
     if (order !== 'unknown') {
       if (order !== 'north-east') return { ...declared, axisOrder: order, coordinatesFit: true };
       const note = '; the coordinates are stored northing-first, so the axes are swapped';
-      return { ...declared, axisOrder: order, coordinatesFit: true, ...because(declared.reason + note, 'issue.crs.declaredSwapped', { declared: declaredWhy }) };
+      return {
+        ...declared,
+        axisOrder: order,
+        coordinatesFit: true,
+        ...because(declared.reason + note, 'issue.crs.declaredSwapped', { declared: declaredWhy }),
+      };
     }
     const guess = guessCrsFromCoordinates(samples);
     const hint = guess.crs ? because(` (they look like ${guess.crs})`, 'issue.crs.looksLike', { crs: guess.crs }) : null;
     return {
       ...declared,
       coordinatesFit: false,
-      ...because(`${declared.reason}, but the coordinates do not fit it${hint?.reason ?? ''}`, 'issue.crs.declaredMisfit', { declared: declaredWhy, hint: hint?.message ?? '' }),
+      ...because(`${declared.reason}, but the coordinates do not fit it${hint?.reason ?? ''}`, 'issue.crs.declaredMisfit', {
+        declared: declaredWhy,
+        hint: hint?.message ?? '',
+      }),
     };
   }
   if (declared) return declared;

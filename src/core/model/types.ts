@@ -281,16 +281,7 @@ export interface CommunityManifest {
   context?: ContextLayerRef[];
 }
 
-export const PACKAGE_LAYERS = [
-  'buildings',
-  'houses',
-  'rights',
-  'people',
-  'facilities',
-  'network',
-  'reuse',
-  'base',
-] as const;
+export const PACKAGE_LAYERS = ['buildings', 'houses', 'rights', 'people', 'facilities', 'network', 'reuse', 'base'] as const;
 export type PackageLayerName = (typeof PACKAGE_LAYERS)[number];
 /** Layers a package may leave out (older packages have none of them). */
 export const OPTIONAL_PACKAGE_LAYERS = ['grids'] as const;

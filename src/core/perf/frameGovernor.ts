@@ -65,7 +65,8 @@ export class FrameGovernor {
   constructor(options: Partial<FrameGovernorOptions> & Pick<FrameGovernorOptions, 'levelCount'>, startLevel = 0) {
     this.options = { ...DEFAULT_FRAME_GOVERNOR_OPTIONS, ...options };
     if (this.options.levelCount < 1) throw new RangeError('levelCount must be at least 1');
-    if (!(this.options.raiseAtShare < this.options.lowerAtShare)) throw new RangeError('raiseAtShare must be below lowerAtShare (hysteresis)');
+    if (!(this.options.raiseAtShare < this.options.lowerAtShare))
+      throw new RangeError('raiseAtShare must be below lowerAtShare (hysteresis)');
     this.currentLevel = clampLevel(startLevel, this.options.levelCount);
     this.raiseWaitMs = this.options.stableMsBeforeRaise;
   }

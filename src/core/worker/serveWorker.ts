@@ -41,7 +41,10 @@ interface WorkerScope {
 }
 
 /** Installs `task` as the worker's message handler. */
-export function serveWorker<Input, Output, Progress>(task: WorkerTask<Input, Output, Progress>, scope: WorkerScope = self as unknown as WorkerScope): void {
+export function serveWorker<Input, Output, Progress>(
+  task: WorkerTask<Input, Output, Progress>,
+  scope: WorkerScope = self as unknown as WorkerScope,
+): void {
   scope.onmessage = (event: MessageEvent<ToWorker<Input>>) => {
     void answerWorkerRequest(task, event.data, (reply, transfer) => scope.postMessage(reply, transfer));
   };

@@ -7,9 +7,7 @@ import { DataError, DeveloperError, ImportError } from '../errors';
  */
 export type ToWorker<Input> = { type: 'run'; input: Input };
 export type FromWorker<Output, Progress> =
-  | { type: 'progress'; progress: Progress }
-  | { type: 'result'; output: Output }
-  | { type: 'error'; error: SerializedError };
+  { type: 'progress'; progress: Progress } | { type: 'result'; output: Output } | { type: 'error'; error: SerializedError };
 
 /**
  * An error as plain data: its class name, message and stack, and its own fields (a DataError's
@@ -53,7 +51,8 @@ export function reviveError(serialized: SerializedError, classes: Readonly<Recor
   Object.defineProperty(error, 'message', { value: serialized.message, writable: true, configurable: true, enumerable: false });
   // As the constructors do (`this.name = 'DataError'`): an own, enumerable name.
   error.name = serialized.name;
-  if (serialized.stack) Object.defineProperty(error, 'stack', { value: serialized.stack, writable: true, configurable: true, enumerable: false });
+  if (serialized.stack)
+    Object.defineProperty(error, 'stack', { value: serialized.stack, writable: true, configurable: true, enumerable: false });
   Object.assign(error, serialized.fields);
   return error;
 }

@@ -33,7 +33,8 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
  */
 export const HANGZHOU_BOUNDS = { west: 118.2, east: 120.9, south: 29.0, north: 30.7 } as const;
 
-const idCharsGot = (id: string) => because(`must use only a–z, 0–9 and "-", got ${describe(id)}`, 'issue.field.idCharsGot', { got: describe(id) });
+const idCharsGot = (id: string) =>
+  because(`must use only a–z, 0–9 and "-", got ${describe(id)}`, 'issue.field.idCharsGot', { got: describe(id) });
 const listedTwice = (value: string) => because(`"${value}" is listed twice`, 'issue.field.listedTwice', { value });
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -47,7 +48,9 @@ function localized(f: FieldReader, record: Record<string, unknown>, field: strin
       field,
       value === undefined
         ? because('is required ({"zh": "…", "en": "…"})', 'issue.field.requiredLocalized')
-        : because(`must be {"zh": "…", "en": "…"} with both texts, got ${describe(value)}`, 'issue.field.mustBeLocalizedBoth', { got: describeValue(value) }),
+        : because(`must be {"zh": "…", "en": "…"} with both texts, got ${describe(value)}`, 'issue.field.mustBeLocalizedBoth', {
+            got: describeValue(value),
+          }),
     );
     return { zh: '', en: '' };
   }
@@ -62,7 +65,9 @@ function lonLat(f: FieldReader, record: Record<string, unknown>, field: string):
       field,
       value === undefined
         ? because('is required ([longitude, latitude] in degrees)', 'issue.field.requiredLonLat')
-        : because(`must be [longitude, latitude] in degrees, got ${describe(value)}`, 'issue.field.mustBeLonLatGot', { got: describeValue(value) }),
+        : because(`must be [longitude, latitude] in degrees, got ${describe(value)}`, 'issue.field.mustBeLonLatGot', {
+            got: describeValue(value),
+          }),
     );
     return [Number.NaN, Number.NaN];
   }
@@ -71,11 +76,15 @@ function lonLat(f: FieldReader, record: Record<string, unknown>, field: string):
   if (lon < b.west || lon > b.east || lat < b.south || lat > b.north) {
     f.fail(
       field,
-      because(`[${lon}, ${lat}] lies outside Hangzhou (${b.west}–${b.east}° E, ${b.south}–${b.north}° N); is it [longitude, latitude] in degrees?`, 'issue.city.outsideHangzhou', {
-        lon,
-        lat,
-        ...b,
-      }),
+      because(
+        `[${lon}, ${lat}] lies outside Hangzhou (${b.west}–${b.east}° E, ${b.south}–${b.north}° N); is it [longitude, latitude] in degrees?`,
+        'issue.city.outsideHangzhou',
+        {
+          lon,
+          lat,
+          ...b,
+        },
+      ),
     );
   }
   return [lon, lat];
@@ -92,7 +101,11 @@ function readEntry<T>(
 ): T | null {
   const where = `${listField}[${index}]`;
   if (!isObject(entry)) {
-    issues.push({ file, field: where, ...because(`must be an object, got ${describe(entry)}`, 'issue.field.mustBeObjectGot', { got: describeValue(entry) }) });
+    issues.push({
+      file,
+      field: where,
+      ...because(`must be an object, got ${describe(entry)}`, 'issue.field.mustBeObjectGot', { got: describeValue(entry) }),
+    });
     return null;
   }
   const id = typeof entry.id === 'string' && entry.id !== '' ? entry.id : undefined;
@@ -122,7 +135,10 @@ function readCommunity(f: FieldReader, r: Record<string, unknown>, lastYear: num
   if (district && districtIds.size && !districtIds.has(district)) {
     f.fail(
       'district',
-      because(`"${district}" is not one of the listed districts (${[...districtIds].join(', ')})`, 'issue.city.unknownDistrict', { district, districts: [...districtIds] }),
+      because(`"${district}" is not one of the listed districts (${[...districtIds].join(', ')})`, 'issue.city.unknownDistrict', {
+        district,
+        districts: [...districtIds],
+      }),
     );
   }
   const street = localized(f, r, 'street');
@@ -137,7 +153,10 @@ function readCommunity(f: FieldReader, r: Record<string, unknown>, lastYear: num
   if (statusKnown && status === 'accepted') {
     yearAccepted = f.integer('yearAccepted', { min: Number.isFinite(yearCreated) ? yearCreated : FIRST_CREATION_YEAR, max: lastYear });
   } else if (statusKnown && f.has('yearAccepted')) {
-    f.fail('yearAccepted', because(`is only allowed when status is "accepted" (status is "${status}")`, 'issue.city.yearAcceptedOnly', { status }));
+    f.fail(
+      'yearAccepted',
+      because(`is only allowed when status is "accepted" (status is "${status}")`, 'issue.city.yearAcceptedOnly', { status }),
+    );
   }
   let overall = Number.NaN;
   if (!isObject(r.scores)) {
@@ -147,15 +166,19 @@ function readCommunity(f: FieldReader, r: Record<string, unknown>, lastYear: num
         ? because('is required ({"overall": 0–100})', 'issue.city.scoresRequired')
         : because(`must be {"overall": 0–100}, got ${describe(r.scores)}`, 'issue.city.scoresShape', { got: describeValue(r.scores) }),
     );
-  }
-  else {
+  } else {
     const scoreIssues: DataIssue[] = [];
     overall = new FieldReader(r.scores, { file: '' }, scoreIssues).number('overall', { min: 0, max: 100 });
     for (const issue of scoreIssues) f.fail(`scores.${issue.field}`, issue);
   }
   const pkg = f.optionalString('package');
   if (pkg !== undefined && !/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+\/$/.test(pkg)) {
-    f.fail('package', because(`must be a folder path under models/ ending in "/" (e.g. "sample-jinghe/"), got ${describe(pkg)}`, 'issue.city.packagePath', { got: describe(pkg) }));
+    f.fail(
+      'package',
+      because(`must be a folder path under models/ ending in "/" (e.g. "sample-jinghe/"), got ${describe(pkg)}`, 'issue.city.packagePath', {
+        got: describe(pkg),
+      }),
+    );
   }
   return {
     id,
@@ -178,21 +201,34 @@ export function readCityDataset(json: unknown, file = HANGZHOU_CITY_FILE): CityD
   const fail = (issues: DataIssue[]): never => {
     throw new DataError(issues.slice(0, MAX_ISSUES), 'Invalid city list of future communities');
   };
-  if (!isObject(json)) return fail([{ file, ...because(`must be a JSON object, got ${describe(json)}`, 'issue.json.mustBeObjectGot', { got: describeValue(json) }) }]);
+  if (!isObject(json))
+    return fail([
+      { file, ...because(`must be a JSON object, got ${describe(json)}`, 'issue.json.mustBeObjectGot', { got: describeValue(json) }) },
+    ]);
   const issues: DataIssue[] = [];
   const f = new FieldReader(json, { file }, issues);
 
   if (json.format !== CITY_FORMAT) {
-    f.fail('format', because(`must be "${CITY_FORMAT}", got ${describe(json.format)}`, 'issue.field.mustBeValueGot', { value: CITY_FORMAT, got: describeValue(json.format) }));
+    f.fail(
+      'format',
+      because(`must be "${CITY_FORMAT}", got ${describe(json.format)}`, 'issue.field.mustBeValueGot', {
+        value: CITY_FORMAT,
+        got: describeValue(json.format),
+      }),
+    );
   }
   const formatVersion = f.string('formatVersion');
   if (formatVersion && !(CITY_FORMAT_VERSIONS as readonly string[]).includes(formatVersion)) {
     f.fail(
       'formatVersion',
-      because(`version ${formatVersion} is not supported (supported: ${CITY_FORMAT_VERSIONS.join(', ')})`, 'issue.field.versionUnsupported', {
-        version: formatVersion,
-        supported: CITY_FORMAT_VERSIONS,
-      }),
+      because(
+        `version ${formatVersion} is not supported (supported: ${CITY_FORMAT_VERSIONS.join(', ')})`,
+        'issue.field.versionUnsupported',
+        {
+          version: formatVersion,
+          supported: CITY_FORMAT_VERSIONS,
+        },
+      ),
     );
   }
   const city = localized(f, json, 'city');
@@ -227,7 +263,8 @@ export function readCityDataset(json: unknown, file = HANGZHOU_CITY_FILE): CityD
   const districts: CityDistrict[] = [];
   /** Index of each valid district in the file's list, for messages. */
   const districtIndex = new Map<CityDistrict, number>();
-  if (!Array.isArray(json.districts) || json.districts.length === 0) f.fail('districts', because('must list at least one district', 'issue.city.districtsRequired'));
+  if (!Array.isArray(json.districts) || json.districts.length === 0)
+    f.fail('districts', because('must list at least one district', 'issue.city.districtsRequired'));
   else {
     const seen = new Set<string>();
     json.districts.forEach((entry, i) => {
@@ -266,10 +303,14 @@ export function readCityDataset(json: unknown, file = HANGZHOU_CITY_FILE): CityD
           file,
           id: d.id,
           field: `districts[${districtIndex.get(d)}].urbanCommunities`,
-          ...because(`is ${d.urbanCommunities}, but ${listed} future communities are listed in the district`, 'issue.city.tooManyCommunities', {
-            urban: d.urbanCommunities,
-            listed,
-          }),
+          ...because(
+            `is ${d.urbanCommunities}, but ${listed} future communities are listed in the district`,
+            'issue.city.tooManyCommunities',
+            {
+              urban: d.urbanCommunities,
+              listed,
+            },
+          ),
         });
       }
     });
@@ -295,7 +336,10 @@ export function parseCityDataset(text: string, file = HANGZHOU_CITY_FILE): CityD
     json = JSON.parse(text);
   } catch (error) {
     const detail = ` (${(error as Error).message})`;
-    throw new DataError([{ file, ...because(`is not valid JSON${detail}`, 'issue.json.invalid', { detail: englishDetail(detail) }) }], 'Invalid city list of future communities');
+    throw new DataError(
+      [{ file, ...because(`is not valid JSON${detail}`, 'issue.json.invalid', { detail: englishDetail(detail) }) }],
+      'Invalid city list of future communities',
+    );
   }
   return readCityDataset(json, file);
 }

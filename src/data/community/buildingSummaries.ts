@@ -36,8 +36,7 @@ export interface BuildingSummary {
   vacancyRate: number;
 }
 
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 function emptySummary(buildingId: string): BuildingSummary {
   return {

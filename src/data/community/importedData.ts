@@ -1,6 +1,12 @@
 import { because, type DataIssue } from '../../core/errors';
 import type { Building, Community, Facility, FacilityCategory, NetworkLine } from '../../core/model/types';
-import { completeBuilding, guessBuildingFields, readBuildingDrafts, type BuildingDefaults, type BuildingFieldMapping } from '../formats/buildingMapping';
+import {
+  completeBuilding,
+  guessBuildingFields,
+  readBuildingDrafts,
+  type BuildingDefaults,
+  type BuildingFieldMapping,
+} from '../formats/buildingMapping';
 import { readFacilities } from '../formats/facilityMapping';
 import { columnsOf, textOf } from '../formats/fieldNames';
 import type { ImportResult } from '../formats/importResult';
@@ -96,11 +102,17 @@ export function contributionOf(result: Pick<ImportResult, 'file' | 'features' | 
           }
         : undefined;
       // A value mapped to '' means "not a facility": drop those rows rather than guessing.
-      const features = categoryField && categoryByValue
-        ? result.features.filter((f) => categoryByValue[textOf(f.properties[categoryField]) ?? ''] !== '')
-        : result.features;
+      const features =
+        categoryField && categoryByValue
+          ? result.features.filter((f) => categoryByValue[textOf(f.properties[categoryField]) ?? ''] !== '')
+          : result.features;
       const { facilities, issues } = readFacilities({ file: result.file, features }, override);
-      return { ...empty, facilities: facilities.map((f) => f.facility), issues, approximate: facilities.filter((f) => f.match.approximate).length };
+      return {
+        ...empty,
+        facilities: facilities.map((f) => f.facility),
+        issues,
+        approximate: facilities.filter((f) => f.match.approximate).length,
+      };
     }
     case 'network': {
       const { lines, issues } = readNetworkLines(result);
@@ -136,7 +148,13 @@ export function withImportedData(
   const unique = <T extends { id: string }>(item: T, kind: keyof typeof taken, file: string): T => {
     let id = item.id;
     for (let n = 1; taken[kind].has(id); n++) id = `${file.replace(/\.[^.]+$/, '')}:${item.id}${n > 1 ? `~${n}` : ''}`;
-    if (id !== item.id) issues.push({ file, id: item.id, field: 'id', ...because(`already used in the community; renamed to "${id}"`, 'issue.mapping.idTaken', { renamed: id }) });
+    if (id !== item.id)
+      issues.push({
+        file,
+        id: item.id,
+        field: 'id',
+        ...because(`already used in the community; renamed to "${id}"`, 'issue.mapping.idTaken', { renamed: id }),
+      });
     taken[kind].add(id);
     return id === item.id ? item : { ...item, id };
   };
@@ -165,7 +183,11 @@ export function joinTableToBuildings(
   const joined = joinTable(targets, table.features, join.buildingKey, join.rowKey, { tableFile: table.file, prefix });
   const rows = new Map<string, Record<string, unknown>>();
   joined.buildings.forEach((b) => {
-    const values = Object.fromEntries(Object.entries(b.properties).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+    const values = Object.fromEntries(
+      Object.entries(b.properties)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, v]) => [k.slice(prefix.length), v]),
+    );
     if (Object.keys(values).length) rows.set(b.id, values);
   });
   return { rows, unmatchedRows: joined.unmatchedRows, matchedBuildings: joined.matchedBuildings };

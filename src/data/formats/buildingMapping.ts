@@ -3,14 +3,7 @@ import { because, issueMessage, type DataIssue } from '../../core/errors';
 /** "none" where a geometry type is missing. */
 const NONE = issueMessage('issue.value.none');
 import { polygonAreaM2 } from '../../core/geo/localFrame';
-import type {
-  Building,
-  BuildingUse,
-  IdleStatus,
-  PolygonCoords,
-  PropertyManagement,
-  Structure,
-} from '../../core/model/types';
+import type { Building, BuildingUse, IdleStatus, PolygonCoords, PropertyManagement, Structure } from '../../core/model/types';
 import { FieldReader } from '../package/fieldReader';
 import { columnsOf, findField, textOf } from './fieldNames';
 import { fileStem, locateFeature, type ImportResult } from './importResult';
@@ -116,7 +109,10 @@ const USE_RULES: [RegExp, BuildingUse][] = [
   [/办公|写字楼|^office$/i, 'office'],
   [/工业|厂房|仓库|仓储|^(industrial|warehouse|factory|manufacture)$/i, 'industrial'],
   [/商业|商铺|商场|酒店|宾馆|^(commercial|retail|shop|supermarket|hotel|kiosk)$/i, 'commercial'],
-  [/公共|医院|卫生|社区|文化|体育|政府|行政|^(public|civic|hospital|government|townhall|community_centre|sports_centre)$/i, 'public-service'],
+  [
+    /公共|医院|卫生|社区|文化|体育|政府|行政|^(public|civic|hospital|government|townhall|community_centre|sports_centre)$/i,
+    'public-service',
+  ],
 ];
 
 export function useFromText(value: unknown): BuildingUse | undefined {
@@ -139,7 +135,6 @@ export interface BuildingDraft {
   properties: Record<string, unknown>;
 }
 
-
 /**
  * Reads building drafts from the polygon features of an import. A bad value (height "abc",
  * floors 0) becomes a located issue and leaves that field empty — the footprint is still worth
@@ -159,7 +154,13 @@ export function readBuildingDrafts(
     const polygons = geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
     if (polygons.length === 0) {
       const got = geometry?.type ?? 'none';
-      issues.push({ ...location, field: 'geometry', ...because(`a building needs a polygon footprint, got ${got}`, 'issue.mapping.buildingNeedsPolygon', { got: geometry?.type ?? NONE }) });
+      issues.push({
+        ...location,
+        field: 'geometry',
+        ...because(`a building needs a polygon footprint, got ${got}`, 'issue.mapping.buildingNeedsPolygon', {
+          got: geometry?.type ?? NONE,
+        }),
+      });
       return;
     }
     const p = feature.properties;
@@ -180,7 +181,11 @@ export function readBuildingDrafts(
       if (usedIds.has(id)) {
         let n = 2;
         while (usedIds.has(`${id}~${n}`)) n++;
-        issues.push({ ...location, field: mapping.id ?? 'id', ...because(`duplicate id "${id}"; renamed to "${id}~${n}"`, 'issue.mapping.duplicateId', { id, renamed: `${id}~${n}` }) });
+        issues.push({
+          ...location,
+          field: mapping.id ?? 'id',
+          ...because(`duplicate id "${id}"; renamed to "${id}~${n}"`, 'issue.mapping.duplicateId', { id, renamed: `${id}~${n}` }),
+        });
         id = `${id}~${n}`;
       }
       usedIds.add(id);
@@ -228,7 +233,8 @@ export interface BuildingDefaults {
  */
 export function completeBuilding(draft: BuildingDraft, defaults: BuildingDefaults): Building {
   const storey = defaults.storeyHeightMeters ?? 3;
-  const floors = draft.floors ?? (draft.heightMeters !== undefined ? Math.max(1, Math.round(draft.heightMeters / storey)) : defaults.floors);
+  const floors =
+    draft.floors ?? (draft.heightMeters !== undefined ? Math.max(1, Math.round(draft.heightMeters / storey)) : defaults.floors);
   const heightMeters = draft.heightMeters ?? floors * storey;
   return {
     id: draft.id,

@@ -47,7 +47,8 @@ const GROUND_TOLERANCE_METERS = 0.05;
 const SURFACE_DEPTH: Record<string, number> = { MultiSurface: 0, CompositeSurface: 0, Solid: 1, MultiSolid: 2, CompositeSolid: 2 };
 
 function readVertices(json: JsonObject, file: string): Vertex[] {
-  if (!Array.isArray(json.vertices)) throw new ImportError('not-cityjson', { file, ...because('has no "vertices" list', 'issue.cityjson.noVertices') });
+  if (!Array.isArray(json.vertices))
+    throw new ImportError('not-cityjson', { file, ...because('has no "vertices" list', 'issue.cityjson.noVertices') });
   const transform = isObject(json.transform) ? json.transform : undefined;
   const scale = Array.isArray(transform?.scale) ? (transform.scale as number[]) : [1, 1, 1];
   const translate = Array.isArray(transform?.translate) ? (transform.translate as number[]) : [0, 0, 0];
@@ -67,7 +68,10 @@ function surfacesOf(geometry: CityGeometry): { surface: Surface; semantic?: stri
   const out: { surface: Surface; semantic?: string }[] = [];
   const walk = (boundaries: unknown, values: unknown, level: number) => {
     if (!Array.isArray(boundaries)) {
-      throw new SkipFeature('bad-record', because(`${geometry.type} boundaries are not nested lists`, 'issue.cityjson.badBoundaries', { type: geometry.type }));
+      throw new SkipFeature(
+        'bad-record',
+        because(`${geometry.type} boundaries are not nested lists`, 'issue.cityjson.badBoundaries', { type: geometry.type }),
+      );
     }
     boundaries.forEach((item, i) => {
       const value = Array.isArray(values) ? values[i] : undefined;
@@ -121,19 +125,28 @@ function footprintOf(geometry: CityGeometry, vertices: Vertex[]): Footprint {
       const text = String(JSON.stringify(index));
       throw new SkipFeature(
         'bad-coordinate',
-        because(`vertex index ${text} is not in the vertices list (${vertices.length} vertices)`, 'issue.cityjson.badVertexIndex', { index: text, count: vertices.length }),
+        because(`vertex index ${text} is not in the vertices list (${vertices.length} vertices)`, 'issue.cityjson.badVertexIndex', {
+          index: text,
+          count: vertices.length,
+        }),
       );
     }
     const v = vertices[index];
-    if (!v.every(Number.isFinite)) throw new SkipFeature('bad-coordinate', because(`vertex ${index} is not a finite [x, y, z]`, 'issue.cityjson.vertexNotFinite', { index }));
+    if (!v.every(Number.isFinite))
+      throw new SkipFeature(
+        'bad-coordinate',
+        because(`vertex ${index} is not a finite [x, y, z]`, 'issue.cityjson.vertexNotFinite', { index }),
+      );
     return v;
   };
   let minZ = Infinity;
   let maxZ = -Infinity;
   for (const { surface } of surfaces) {
-    if (!Array.isArray(surface)) throw new SkipFeature('bad-record', because('a surface is not a list of rings', 'issue.cityjson.surfaceNotList'));
+    if (!Array.isArray(surface))
+      throw new SkipFeature('bad-record', because('a surface is not a list of rings', 'issue.cityjson.surfaceNotList'));
     for (const ring of surface) {
-      if (!Array.isArray(ring)) throw new SkipFeature('bad-record', because('a ring is not a list of vertex indices', 'issue.cityjson.ringNotList'));
+      if (!Array.isArray(ring))
+        throw new SkipFeature('bad-record', because('a ring is not a list of vertex indices', 'issue.cityjson.ringNotList'));
       for (const index of ring) {
         const z = vertex(index)[2];
         minZ = Math.min(minZ, z);
@@ -141,14 +154,20 @@ function footprintOf(geometry: CityGeometry, vertices: Vertex[]): Footprint {
       }
     }
   }
-  if (!Number.isFinite(minZ)) throw new SkipFeature('no-geometry', because(`${geometry.type} has no vertices`, 'issue.cityjson.noVerticesIn', { type: geometry.type }));
+  if (!Number.isFinite(minZ))
+    throw new SkipFeature(
+      'no-geometry',
+      because(`${geometry.type} has no vertices`, 'issue.cityjson.noVerticesIn', { type: geometry.type }),
+    );
   const atBottom = (surface: Surface) => surface.every((ring) => ring.every((i) => vertex(i)[2] - minZ <= GROUND_TOLERANCE_METERS));
   const semanticGround = surfaces.filter((s) => s.semantic === 'GroundSurface');
   const ground = semanticGround.length > 0 ? semanticGround : surfaces.filter((s) => atBottom(s.surface));
   const to2d = (ring: number[]) => ring.map((i) => [vertex(i)[0], vertex(i)[1]] as [number, number]);
   if (ground.length === 1) return { rings: ground[0].surface.map(to2d), minZ, maxZ };
   const bottom = new Map<number, [number, number]>();
-  for (const { surface } of surfaces) for (const ring of surface) for (const i of ring) if (vertex(i)[2] - minZ <= GROUND_TOLERANCE_METERS) bottom.set(i, [vertex(i)[0], vertex(i)[1]]);
+  for (const { surface } of surfaces)
+    for (const ring of surface)
+      for (const i of ring) if (vertex(i)[2] - minZ <= GROUND_TOLERANCE_METERS) bottom.set(i, [vertex(i)[0], vertex(i)[1]]);
   const all = new Map<number, [number, number]>();
   for (const { surface } of surfaces) for (const ring of surface) for (const i of ring) all.set(i, [vertex(i)[0], vertex(i)[1]]);
   const points = bottom.size >= 3 ? [...bottom.values()] : [...all.values()];
@@ -156,7 +175,9 @@ function footprintOf(geometry: CityGeometry, vertices: Vertex[]): Footprint {
     ground.length > 1
       ? { text: `${ground.length} ground surfaces`, message: issueMessage('issue.cityjson.groundSurfaces', { count: ground.length }) }
       : { text: 'no ground surface', message: issueMessage('issue.cityjson.noGroundSurface') };
-  const note = because(`footprint is the convex hull of the lowest vertices (${why.text})`, 'issue.repair.convexHull', { why: why.message });
+  const note = because(`footprint is the convex hull of the lowest vertices (${why.text})`, 'issue.repair.convexHull', {
+    why: why.message,
+  });
   return { rings: [convexHull(points)], minZ, maxZ, note };
 }
 
@@ -178,7 +199,8 @@ export function readCityJson(input: ImportInput, file: string, options: ImportOp
         : because(`is not CityJSON (type ${typeText})`, 'issue.cityjson.notCityJson', { type: typeText });
     throw new ImportError('not-cityjson', { file, ...why });
   }
-  if (!isObject(json.CityObjects)) throw new ImportError('not-cityjson', { file, ...because('has no "CityObjects"', 'issue.cityjson.noCityObjects') });
+  if (!isObject(json.CityObjects))
+    throw new ImportError('not-cityjson', { file, ...because('has no "CityObjects"', 'issue.cityjson.noCityObjects') });
   const vertices = readVertices(json, file);
   const objects = json.CityObjects;
 
@@ -195,7 +217,10 @@ export function readCityJson(input: ImportInput, file: string, options: ImportOp
       const geometry = chooseGeometry(object);
       if (!geometry) {
         const type = String(object.type);
-        throw new SkipFeature('no-geometry', because(`${type} "${id}" has no usable geometry (MultiSurface, Solid…)`, 'issue.cityjson.noGeometry', { type, id }));
+        throw new SkipFeature(
+          'no-geometry',
+          because(`${type} "${id}" has no usable geometry (MultiSurface, Solid…)`, 'issue.cityjson.noGeometry', { type, id }),
+        );
       }
       const footprint = footprintOf(geometry, vertices);
       if (footprint.note) repairs.push(footprint.note);

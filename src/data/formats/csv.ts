@@ -35,8 +35,44 @@ export interface CoordinateColumns {
   crsHint?: CrsId;
 }
 
-const LON = ['lon', 'lng', 'long', 'longitude', '经度', '东经', 'wgs84_lon', 'wgs84_lng', 'lon84', 'lng84', 'wgs_lng', 'gcj_lng', 'gcj02_lng', 'gcj_lon', 'bd_lng', 'bd09_lng', 'bd_lon', '高德经度', '百度经度', 'WGS84经度'];
-const LAT = ['lat', 'latitude', '纬度', '北纬', 'wgs84_lat', 'lat84', 'wgs_lat', 'gcj_lat', 'gcj02_lat', 'bd_lat', 'bd09_lat', '高德纬度', '百度纬度', 'WGS84纬度'];
+const LON = [
+  'lon',
+  'lng',
+  'long',
+  'longitude',
+  '经度',
+  '东经',
+  'wgs84_lon',
+  'wgs84_lng',
+  'lon84',
+  'lng84',
+  'wgs_lng',
+  'gcj_lng',
+  'gcj02_lng',
+  'gcj_lon',
+  'bd_lng',
+  'bd09_lng',
+  'bd_lon',
+  '高德经度',
+  '百度经度',
+  'WGS84经度',
+];
+const LAT = [
+  'lat',
+  'latitude',
+  '纬度',
+  '北纬',
+  'wgs84_lat',
+  'lat84',
+  'wgs_lat',
+  'gcj_lat',
+  'gcj02_lat',
+  'bd_lat',
+  'bd09_lat',
+  '高德纬度',
+  '百度纬度',
+  'WGS84纬度',
+];
 /** In Chinese surveying X is the northing (纵坐标) and Y the easting (横坐标); values decide in the end. */
 const X = ['x', 'x坐标', 'xcoord', 'x_coord', 'point_x', 'easting', 'east', '东坐标', '横坐标'];
 const Y = ['y', 'y坐标', 'ycoord', 'y_coord', 'point_y', 'northing', 'north', '北坐标', '纵坐标'];
@@ -118,7 +154,8 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? sniffDelimiter(text) });
   const records = parsed.data;
   const header = uniqueHeader(records[0] ?? []);
-  if (header.length === 0 || isBlank(records[0] ?? [])) throw new ImportError('empty', { file, row: 1, ...because('has no header row', 'issue.csv.noHeader') });
+  if (header.length === 0 || isBlank(records[0] ?? []))
+    throw new ImportError('empty', { file, row: 1, ...because('has no header row', 'issue.csv.noHeader') });
 
   // A broken quote swallows the following lines into one cell: such rows are skipped, by record index.
   const broken = new Map<number, string>();
@@ -130,7 +167,11 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
     const cells = records[i];
     if (isBlank(cells)) continue;
     if (broken.has(i)) {
-      collector.skip({ row: i + 1 }, 'bad-record', because(`unreadable CSV row (${broken.get(i)})`, 'issue.csv.unreadableRow', { detail: englishDetail(` (${broken.get(i)})`) }));
+      collector.skip(
+        { row: i + 1 },
+        'bad-record',
+        because(`unreadable CSV row (${broken.get(i)})`, 'issue.csv.unreadableRow', { detail: englishDetail(` (${broken.get(i)})`) }),
+      );
       continue;
     }
     const values: Record<string, string> = {};
@@ -144,7 +185,13 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
       ? { kind: 'xy', x: options.xColumn, y: options.yColumn }
       : findCoordinateColumns(header);
   for (const name of columns ? [columns.x, columns.y] : []) {
-    if (!header.includes(name)) throw new ImportError('missing-column', { file, row: 1, field: name, ...because(`has no column "${name}"`, 'issue.csv.noColumn', { column: name }) });
+    if (!header.includes(name))
+      throw new ImportError('missing-column', {
+        file,
+        row: 1,
+        field: name,
+        ...because(`has no column "${name}"`, 'issue.csv.noColumn', { column: name }),
+      });
   }
 
   const base = { file, encoding, columns: header, repaired: collector.repaired };
@@ -157,7 +204,12 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
       ...base,
       kind: 'table',
       sourceCrs: 'EPSG:4326',
-      crs: { crs: null, confidence: 'unknown', axisOrder: 'unknown', ...because('no coordinate columns: read as a table', 'issue.crs.tableOnly') },
+      crs: {
+        crs: null,
+        confidence: 'unknown',
+        axisOrder: 'unknown',
+        ...because('no coordinate columns: read as a table', 'issue.crs.tableOnly'),
+      },
       axesSwapped: false,
       features: collector.features,
       skipped: collector.skipped,
@@ -171,7 +223,12 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
   }
   const hint = options.sourceCrs ? undefined : columns.crsHint;
   const resolved = resolveSourceCrs(file, { samples }, hint ? { ...options, sourceCrs: hint } : options);
-  if (hint) resolved.crs = { ...resolved.crs, confidence: 'guessed', ...because(`column "${columns.x}" names ${hint}`, 'issue.crs.columnNames', { column: columns.x, crs: hint }) };
+  if (hint)
+    resolved.crs = {
+      ...resolved.crs,
+      confidence: 'guessed',
+      ...because(`column "${columns.x}" names ${hint}`, 'issue.crs.columnNames', { column: columns.x, crs: hint }),
+    };
 
   for (const { row, values } of rows) {
     const id = pickId(values);
@@ -179,7 +236,11 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
       const [xText, yText] = cellsOf(values, columns);
       if (xText.trim() === '' || yText.trim() === '') {
         const field = xText.trim() === '' ? columns.x : columns.y;
-        throw new SkipFeature('no-geometry', because(`no coordinates in column "${field}"`, 'issue.csv.noCoordinates', { column: field }), field);
+        throw new SkipFeature(
+          'no-geometry',
+          because(`no coordinates in column "${field}"`, 'issue.csv.noCoordinates', { column: field }),
+          field,
+        );
       }
       const x = parseCoordinate(xText);
       const y = parseCoordinate(yText);

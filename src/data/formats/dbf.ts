@@ -50,18 +50,24 @@ export function dbfEncoding(bytes: Uint8Array, cpg?: string, override?: string):
   }
 }
 
+// dBASE pads text fields with spaces or NUL bytes.
+// eslint-disable-next-line no-control-regex
 const trimEnd = (text: string) => text.replace(/[\s\u0000]+$/, '');
 
 export function readDbf(bytes: Uint8Array, file: string, encoding: string): DbfTable {
   const invalid = (why: Reason) => new ImportError('invalid-shapefile', { file, ...why });
-  if (bytes.length < 32) throw invalid(because(`is too short for a dBASE header (${bytes.length} bytes)`, 'issue.dbf.tooShort', { bytes: bytes.length }));
+  if (bytes.length < 32)
+    throw invalid(because(`is too short for a dBASE header (${bytes.length} bytes)`, 'issue.dbf.tooShort', { bytes: bytes.length }));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const recordCount = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   if (headerLength < 33 || recordLength < 1 || headerLength > bytes.length) {
     throw invalid(
-      because(`is not a dBASE table (header ${headerLength} bytes, records ${recordLength} bytes)`, 'issue.dbf.notDbase', { header: headerLength, record: recordLength }),
+      because(`is not a dBASE table (header ${headerLength} bytes, records ${recordLength} bytes)`, 'issue.dbf.notDbase', {
+        header: headerLength,
+        record: recordLength,
+      }),
     );
   }
   const decoder = new TextDecoder(encoding);
@@ -79,7 +85,12 @@ export function readDbf(bytes: Uint8Array, file: string, encoding: string): DbfT
   }
   const declaredWidth = 1 + fields.reduce((sum, f) => sum + f.length, 0);
   if (declaredWidth > recordLength) {
-    throw invalid(because(`fields need ${declaredWidth} bytes per record but records are ${recordLength}`, 'issue.dbf.fieldsTooWide', { need: declaredWidth, record: recordLength }));
+    throw invalid(
+      because(`fields need ${declaredWidth} bytes per record but records are ${recordLength}`, 'issue.dbf.fieldsTooWide', {
+        need: declaredWidth,
+        record: recordLength,
+      }),
+    );
   }
 
   const available = Math.max(0, Math.floor((bytes.length - headerLength) / recordLength));

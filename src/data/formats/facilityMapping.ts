@@ -120,7 +120,10 @@ function fromOsmTags(p: Record<string, unknown>, name: string | undefined): Faci
     }
     case 'community_centre':
       // 社区服务中心, 文化家园 and 党群服务中心 are all tagged community_centre; the name tells them apart.
-      if (byName && ['party-service-centre', 'culture-station', 'elderly-care', 'elderly-canteen', 'community-service'].includes(byName[1])) {
+      if (
+        byName &&
+        ['party-service-centre', 'culture-station', 'elderly-care', 'elderly-canteen', 'community-service'].includes(byName[1])
+      ) {
         return osm(byName[1]);
       }
       return osm('community-service', true);
@@ -210,14 +213,22 @@ export function readFacilities(
       issues.push({
         ...location,
         field: 'geometry',
-        ...because(`a facility needs a point or an area, got ${got}`, 'issue.mapping.facilityNeedsPoint', { got: feature.geometry?.type ?? issueMessage('issue.value.none') }),
+        ...because(`a facility needs a point or an area, got ${got}`, 'issue.mapping.facilityNeedsPoint', {
+          got: feature.geometry?.type ?? issueMessage('issue.value.none'),
+        }),
       });
       return;
     }
     const chosen = override?.(feature.properties);
-    const match: FacilityMatch | null = chosen ? { category: chosen, via: 'category-field', approximate: false } : guessFacilityCategory(feature.properties);
+    const match: FacilityMatch | null = chosen
+      ? { category: chosen, via: 'category-field', approximate: false }
+      : guessFacilityCategory(feature.properties);
     if (!match) {
-      issues.push({ ...location, field: 'category', ...because('no facility category could be told from the tags, type or name', 'issue.mapping.noCategory') });
+      issues.push({
+        ...location,
+        field: 'category',
+        ...because('no facility category could be told from the tags, type or name', 'issue.mapping.noCategory'),
+      });
       return;
     }
     const nameField = findField(Object.keys(feature.properties), FACILITY_NAME_FIELDS);

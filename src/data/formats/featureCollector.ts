@@ -37,7 +37,12 @@ export class FeatureCollector {
       for (const repair of repairs) this.repaired.push({ ...this.located(location), ...repair });
     } catch (error) {
       if (!(error instanceof SkipFeature)) throw error;
-      this.skip(location, error.code, error.issueMessage ? { reason: error.message, message: error.issueMessage } : error.message, error.field);
+      this.skip(
+        location,
+        error.code,
+        error.issueMessage ? { reason: error.message, message: error.issueMessage } : error.message,
+        error.field,
+      );
     }
   }
 

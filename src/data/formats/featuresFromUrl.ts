@@ -2,7 +2,10 @@ import { because, englishDetail, type Reason } from '../../core/errors';
 import { ImportError } from './importResult';
 import { urlFormatOf } from './registry';
 
-export type FetchLike = (url: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init?: { headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<{
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
@@ -63,10 +66,16 @@ export async function featureCollectionFromUrl(
       response = await fetchImpl(target, { headers: { Accept: 'application/geo+json, application/json' }, signal: options.signal });
     } catch (error) {
       const detail = ` (${(error as Error).message})`;
-      throw new ImportError('missing-file', { file: target, ...because(`cannot be fetched${detail}`, 'issue.url.fetchFailed', { detail: englishDetail(detail) }) });
+      throw new ImportError('missing-file', {
+        file: target,
+        ...because(`cannot be fetched${detail}`, 'issue.url.fetchFailed', { detail: englishDetail(detail) }),
+      });
     }
     if (!response.ok) {
-      throw new ImportError('missing-file', { file: target, ...because(`cannot be fetched (HTTP ${response.status})`, 'issue.url.httpStatus', { status: response.status }) });
+      throw new ImportError('missing-file', {
+        file: target,
+        ...because(`cannot be fetched (HTTP ${response.status})`, 'issue.url.httpStatus', { status: response.status }),
+      });
     }
     try {
       return await response.json();
@@ -86,7 +95,10 @@ export async function featureCollectionFromUrl(
   if ((page as { type?: unknown })?.type !== 'FeatureCollection') {
     const items = linkOf(page, 'items');
     if (!items) {
-      throw new ImportError('not-geojson', { file: url, ...because('is neither a GeoJSON FeatureCollection nor an OGC API Features collection', 'issue.url.notFeatures') });
+      throw new ImportError('not-geojson', {
+        file: url,
+        ...because('is neither a GeoJSON FeatureCollection nor an OGC API Features collection', 'issue.url.notFeatures'),
+      });
     }
     pageUrl = new URL(items, url).href;
     page = await get(pageUrl);
@@ -97,7 +109,8 @@ export async function featureCollectionFromUrl(
   for (;;) {
     pages++;
     const pageFeatures = (page as { features?: unknown }).features;
-    if (!Array.isArray(pageFeatures)) throw new ImportError('not-geojson', { file: pageUrl, ...because('has no "features" list', 'issue.url.noFeatures') });
+    if (!Array.isArray(pageFeatures))
+      throw new ImportError('not-geojson', { file: pageUrl, ...because('has no "features" list', 'issue.url.noFeatures') });
     features.push(...pageFeatures);
     next = linkOf(page, 'next');
     if (!next || features.length >= maxFeatures || pageFeatures.length === 0) break;
@@ -105,5 +118,11 @@ export async function featureCollectionFromUrl(
     page = await get(pageUrl);
   }
   const truncated = features.length > maxFeatures || (next !== undefined && features.length >= maxFeatures);
-  return { kind: 'features', name, text: JSON.stringify({ type: 'FeatureCollection', features: features.slice(0, maxFeatures) }), pages, truncated };
+  return {
+    kind: 'features',
+    name,
+    text: JSON.stringify({ type: 'FeatureCollection', features: features.slice(0, maxFeatures) }),
+    pages,
+    truncated,
+  };
 }

@@ -61,7 +61,8 @@ export interface ModelFormat<Id extends string = string> extends FormatDescripti
   kind: 'model';
 }
 
-export type ImportFormatEntry<Id extends string = string> = FileFormat<Id> | MultiFileFormat<Id> | ContainerFormat<Id> | UrlFormat<Id> | ModelFormat<Id>;
+export type ImportFormatEntry<Id extends string = string> =
+  FileFormat<Id> | MultiFileFormat<Id> | ContainerFormat<Id> | UrlFormat<Id> | ModelFormat<Id>;
 
 /** True when `name` ends in one of the extensions (case-insensitive; 'city.json' matches "a.City.JSON"). */
 export function hasExtension(name: string, extensions: readonly string[]): boolean {

@@ -56,15 +56,25 @@ function osmProperties(properties: JsonObject): JsonObject {
 function featuresOf(json: JsonObject, file: string): unknown[] {
   if (json.type === 'FeatureCollection') {
     if (!Array.isArray(json.features)) {
-      throw new ImportError('not-geojson', { file, ...because('is a FeatureCollection without a "features" list', 'issue.geojson.noFeatures') });
+      throw new ImportError('not-geojson', {
+        file,
+        ...because('is a FeatureCollection without a "features" list', 'issue.geojson.noFeatures'),
+      });
     }
     return json.features;
   }
   if (json.type === 'Feature') return [json];
   if (typeof json.type === 'string' && GEOMETRY_TYPES.has(json.type)) return [{ type: 'Feature', properties: {}, geometry: json }];
-  if (json.type === 'CityJSON') throw new ImportError('not-geojson', { file, ...because('is CityJSON, not GeoJSON; import it as CityJSON', 'issue.geojson.isCityJson') });
+  if (json.type === 'CityJSON')
+    throw new ImportError('not-geojson', {
+      file,
+      ...because('is CityJSON, not GeoJSON; import it as CityJSON', 'issue.geojson.isCityJson'),
+    });
   if (Array.isArray(json.elements)) {
-    throw new ImportError('not-geojson', { file, ...because('is raw Overpass JSON, not GeoJSON; export it as GeoJSON from overpass-turbo', 'issue.geojson.isOverpass') });
+    throw new ImportError('not-geojson', {
+      file,
+      ...because('is raw Overpass JSON, not GeoJSON; export it as GeoJSON from overpass-turbo', 'issue.geojson.isOverpass'),
+    });
   }
   const type = JSON.stringify(json.type ?? null);
   throw new ImportError('not-geojson', { file, ...because(`is not GeoJSON (type ${type})`, 'issue.geojson.notGeoJson', { type }) });

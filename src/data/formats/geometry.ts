@@ -62,7 +62,10 @@ export const at = {
 
 /** `inner` inside `outer`: "polygon 2, ring 0" / "多边形 2 的环 0". */
 export function within(outer: Where, inner: Where): Where {
-  return { text: `${outer.text}, ${inner.text}`, message: issueMessage('issue.where.within', { outer: outer.message, inner: inner.message }) };
+  return {
+    text: `${outer.text}, ${inner.text}`,
+    message: issueMessage('issue.where.within', { outer: outer.message, inner: inner.message }),
+  };
 }
 
 const isLonLatInRange = ([lon, lat]: LonLat) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
@@ -73,7 +76,11 @@ export function projectXY(x: number, y: number, project: Project, where: Where):
   if (!Number.isFinite(x) || !Number.isFinite(y)) {
     throw new SkipFeature(
       'bad-coordinate',
-      because(`${where.text}: coordinate is not a finite number (${fmt(x)}, ${fmt(y)})`, 'issue.geometry.notFinite', { where: where.message, x: fmt(x), y: fmt(y) }),
+      because(`${where.text}: coordinate is not a finite number (${fmt(x)}, ${fmt(y)})`, 'issue.geometry.notFinite', {
+        where: where.message,
+        x: fmt(x),
+        y: fmt(y),
+      }),
     );
   }
   const lonLat = project(x, y);
@@ -93,7 +100,10 @@ export function projectXY(x: number, y: number, project: Project, where: Where):
 /** A JSON position: an array of at least two numbers (any further ordinates are ignored). */
 export function readPosition(value: unknown, project: Project, where: Where): LonLat {
   if (!Array.isArray(value) || value.length < 2) {
-    throw new SkipFeature('bad-coordinate', because(`${where.text}: a position must be [x, y]`, 'issue.geometry.notPosition', { where: where.message }));
+    throw new SkipFeature(
+      'bad-coordinate',
+      because(`${where.text}: a position must be [x, y]`, 'issue.geometry.notPosition', { where: where.message }),
+    );
   }
   const [x, y] = value as unknown[];
   if (typeof x !== 'number' || typeof y !== 'number') {
@@ -101,7 +111,11 @@ export function readPosition(value: unknown, project: Project, where: Where): Lo
     const [xText, yText] = [JSON.stringify(x), JSON.stringify(y)];
     throw new SkipFeature(
       'bad-coordinate',
-      because(`${where.text}: coordinate is not a number (${xText}, ${yText})`, 'issue.geometry.notNumber', { where: where.message, x: String(xText), y: String(yText) }),
+      because(`${where.text}: coordinate is not a number (${xText}, ${yText})`, 'issue.geometry.notNumber', {
+        where: where.message,
+        x: String(xText),
+        y: String(yText),
+      }),
     );
   }
   return projectXY(x, y, project, where);
@@ -109,7 +123,10 @@ export function readPosition(value: unknown, project: Project, where: Where): Lo
 
 function readPositions(value: unknown, project: Project, where: Where): LonLat[] {
   if (!Array.isArray(value)) {
-    throw new SkipFeature('bad-coordinate', because(`${where.text}: expected a list of positions`, 'issue.geometry.notPositionList', { where: where.message }));
+    throw new SkipFeature(
+      'bad-coordinate',
+      because(`${where.text}: expected a list of positions`, 'issue.geometry.notPositionList', { where: where.message }),
+    );
   }
   return value.map((p, i) => readPosition(p, project, within(where, at.position(i))));
 }
@@ -142,7 +159,10 @@ export function finishRing(positions: LonLat[], where: Where, repairs: RepairLog
     const count = Math.max(ring.length - 1, 0);
     throw new SkipFeature(
       'too-few-positions',
-      because(`${where.text}: a ring needs at least 3 distinct positions, got ${count}`, 'issue.geometry.ringTooFew', { where: where.message, count }),
+      because(`${where.text}: a ring needs at least 3 distinct positions, got ${count}`, 'issue.geometry.ringTooFew', {
+        where: where.message,
+        count,
+      }),
     );
   }
   const check = checkRingSimple(ring);
@@ -151,7 +171,13 @@ export function finishRing(positions: LonLat[], where: Where, repairs: RepairLog
     const [a, b] = check.segments;
     throw new SkipFeature(
       'self-intersection',
-      because(`${where.text} intersects itself near (${x}, ${y}) (segments ${a} and ${b})`, 'issue.geometry.selfIntersection', { where: where.message, x, y, a, b }),
+      because(`${where.text} intersects itself near (${x}, ${y}) (segments ${a} and ${b})`, 'issue.geometry.selfIntersection', {
+        where: where.message,
+        x,
+        y,
+        a,
+        b,
+      }),
     );
   }
   if (check.kind === 'unchecked') {
@@ -188,7 +214,10 @@ export function finishPolygon(rings: LonLat[][], where: Where | null, repairs: R
 export function finishLine(positions: LonLat[], where: Where): LonLat[] {
   const line = dropRepeats(positions);
   if (line.length < 2) {
-    throw new SkipFeature('too-few-positions', because(`${where.text}: a line needs at least 2 distinct positions`, 'issue.geometry.lineTooFew', { where: where.message }));
+    throw new SkipFeature(
+      'too-few-positions',
+      because(`${where.text}: a line needs at least 2 distinct positions`, 'issue.geometry.lineTooFew', { where: where.message }),
+    );
   }
   return line;
 }
@@ -203,17 +232,27 @@ export function readGeoJsonGeometry(geometry: unknown, project: Project, repairs
   }
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
   if (type === 'GeometryCollection') {
-    throw new SkipFeature('unsupported-geometry', because('GeometryCollection is not supported; split it into features', 'issue.geometry.collection'));
+    throw new SkipFeature(
+      'unsupported-geometry',
+      because('GeometryCollection is not supported; split it into features', 'issue.geometry.collection'),
+    );
   }
   if (typeof type !== 'string' || !GEOMETRY_TYPES.includes(type)) {
     const typeText = String(JSON.stringify(type));
-    throw new SkipFeature('unsupported-geometry', because(`unknown geometry type ${typeText}`, 'issue.geometry.unknownType', { type: typeText }));
+    throw new SkipFeature(
+      'unsupported-geometry',
+      because(`unknown geometry type ${typeText}`, 'issue.geometry.unknownType', { type: typeText }),
+    );
   }
   if (!Array.isArray(coordinates) || coordinates.length === 0) {
     throw new SkipFeature('no-geometry', because(`${type} with empty coordinates`, 'issue.geometry.emptyCoordinates', { type }));
   }
   const list = (value: unknown, where: Where): unknown[] => {
-    if (!Array.isArray(value)) throw new SkipFeature('bad-coordinate', because(`${where.text}: expected a list`, 'issue.geometry.notList', { where: where.message }));
+    if (!Array.isArray(value))
+      throw new SkipFeature(
+        'bad-coordinate',
+        because(`${where.text}: expected a list`, 'issue.geometry.notList', { where: where.message }),
+      );
     return value;
   };
   switch (type) {

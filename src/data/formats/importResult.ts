@@ -41,7 +41,15 @@ export interface ImportedFeature {
  * Why a feature was skipped, in one word: the import summary names it (`issue.skip.<code>` of the
  * dictionaries); the skipped issue's `reason` and `message` say it in detail.
  */
-export const SKIP_CODES = ['no-geometry', 'bad-coordinate', 'out-of-range', 'too-few-positions', 'self-intersection', 'unsupported-geometry', 'bad-record'] as const;
+export const SKIP_CODES = [
+  'no-geometry',
+  'bad-coordinate',
+  'out-of-range',
+  'too-few-positions',
+  'self-intersection',
+  'unsupported-geometry',
+  'bad-record',
+] as const;
 export type SkipCode = (typeof SKIP_CODES)[number];
 
 export interface SkippedFeature extends DataIssue {

@@ -71,7 +71,12 @@ export function importFiles(files: ReadonlyMap<string, Bytes>, options: ImportOp
     if (format) attempt(() => format.read(data, name, options), name);
     else {
       const supported = readableFormatList();
-      fail(new ImportError('unsupported-format', { file: name, ...because(`is not a supported format: ${supported.en}`, 'issue.format.unsupported', { formats: supported }) }));
+      fail(
+        new ImportError('unsupported-format', {
+          file: name,
+          ...because(`is not a supported format: ${supported.en}`, 'issue.format.unsupported', { formats: supported }),
+        }),
+      );
     }
   }
   for (const { format, layers: names } of layers) {

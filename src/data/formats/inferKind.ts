@@ -24,7 +24,8 @@ export function inferKind(features: readonly ImportedFeature[], columns?: readon
   }
   const total = counts.point + counts.line + counts.polygon;
   if (total === 0) return 'table';
-  const family = counts.polygon >= counts.point && counts.polygon >= counts.line ? 'polygon' : counts.point >= counts.line ? 'point' : 'line';
+  const family =
+    counts.polygon >= counts.point && counts.polygon >= counts.line ? 'polygon' : counts.point >= counts.line ? 'point' : 'line';
   const ofFamily = sample.filter((f) => {
     const type = f.geometry?.type ?? '';
     return family === 'polygon' ? type.endsWith('Polygon') : family === 'point' ? type.endsWith('Point') : type.endsWith('LineString');
@@ -32,7 +33,10 @@ export function inferKind(features: readonly ImportedFeature[], columns?: readon
   const share = (test: (f: ImportedFeature) => boolean) => ofFamily.filter(test).length / Math.max(ofFamily.length, 1);
   if (family === 'polygon') {
     const mapping = guessBuildingFields(columns ?? columnsOf(ofFamily.map((f) => f.properties)));
-    const buildingLike = mapping.height !== undefined || mapping.floors !== undefined || share((f) => f.properties.building !== undefined || f.heightMeters !== undefined) >= 0.5;
+    const buildingLike =
+      mapping.height !== undefined ||
+      mapping.floors !== undefined ||
+      share((f) => f.properties.building !== undefined || f.heightMeters !== undefined) >= 0.5;
     return buildingLike ? 'buildings' : 'polygons';
   }
   if (family === 'point') return share((f) => guessFacilityCategory(f.properties) !== null) >= 0.5 ? 'facilities' : 'points';

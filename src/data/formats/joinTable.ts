@@ -49,7 +49,13 @@ export function joinTable<B extends { id?: string; properties: Record<string, un
   const joined: (Record<string, unknown> | undefined)[] = new Array(buildings.length);
   const unmatchedRows: DataIssue[] = [];
   for (const row of rows) {
-    const where: DataIssue = { file, reason: '', field: rowKey, ...(row.row !== undefined ? { row: row.row } : {}), ...(row.feature !== undefined ? { feature: row.feature } : {}) };
+    const where: DataIssue = {
+      file,
+      reason: '',
+      field: rowKey,
+      ...(row.row !== undefined ? { row: row.row } : {}),
+      ...(row.feature !== undefined ? { feature: row.feature } : {}),
+    };
     const key = keyOf(row.properties[rowKey]);
     if (key === undefined) {
       unmatchedRows.push({ ...where, ...because('empty key', 'issue.join.emptyKey') });
@@ -57,11 +63,19 @@ export function joinTable<B extends { id?: string; properties: Record<string, un
     }
     const index = byKey.get(key);
     if (index === undefined) {
-      unmatchedRows.push({ ...where, id: key, ...because(`no building with ${buildingKey} = "${key}"`, 'issue.join.noBuilding', { field: buildingKey, key }) });
+      unmatchedRows.push({
+        ...where,
+        id: key,
+        ...because(`no building with ${buildingKey} = "${key}"`, 'issue.join.noBuilding', { field: buildingKey, key }),
+      });
       continue;
     }
     if (joined[index]) {
-      unmatchedRows.push({ ...where, id: key, ...because(`building "${key}" already has a row; only the first row is joined`, 'issue.join.duplicate', { key }) });
+      unmatchedRows.push({
+        ...where,
+        id: key,
+        ...because(`building "${key}" already has a row; only the first row is joined`, 'issue.join.duplicate', { key }),
+      });
       continue;
     }
     const values: Record<string, unknown> = {};

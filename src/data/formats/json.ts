@@ -29,7 +29,10 @@ export function parseJsonText(text: string, file: string): unknown {
     const message = (error as Error).message;
     const offset = jsonErrorOffset(text);
     if (offset === undefined) {
-      throw new ImportError('invalid-json', { file, ...because(`is not valid JSON (${message})`, 'issue.json.invalid', { detail: englishDetail(` (${message})`) }) });
+      throw new ImportError('invalid-json', {
+        file,
+        ...because(`is not valid JSON (${message})`, 'issue.json.invalid', { detail: englishDetail(` (${message})`) }),
+      });
     }
     const position = positionAt(text, offset);
     const at = `line ${position.line}, column ${position.column}`;
@@ -37,7 +40,10 @@ export function parseJsonText(text: string, file: string): unknown {
     const truncated = offset >= text.trimEnd().length;
     const why = truncated
       ? because(`is truncated: the JSON ends unexpectedly at ${at} (offset ${offset})`, 'issue.json.truncated', where)
-      : because(`is not valid JSON at ${at} (offset ${offset}): ${message}`, 'issue.json.invalidAt', { ...where, detail: englishDetail(`: ${message}`) });
+      : because(`is not valid JSON at ${at} (offset ${offset}): ${message}`, 'issue.json.invalidAt', {
+          ...where,
+          detail: englishDetail(`: ${message}`),
+        });
     throw new ImportError('invalid-json', { file, ...why }, position);
   }
 }
@@ -58,10 +64,18 @@ function firstSignificantChar(bytes: Uint8Array): string | undefined {
  * ("is not a GeoJSON object"). Checks, in order of cost: empty, binary (NUL bytes or invalid UTF-8 in the
  * first 64 KB), not starting with "{", then the full decode and parse.
  */
-export function readJsonObject(input: ImportInput, file: string, format: 'GeoJSON' | 'CityJSON', encoding?: string): { json: unknown; encoding: string } {
+export function readJsonObject(
+  input: ImportInput,
+  file: string,
+  format: 'GeoJSON' | 'CityJSON',
+  encoding?: string,
+): { json: unknown; encoding: string } {
   const onlyWhitespace = () => new ImportError('empty', { file, ...because('contains only whitespace', 'issue.file.onlyWhitespace') });
   const notAnObject = (found: string) =>
-    new ImportError('invalid-json', { file, ...because(`is not a ${format} object: it should start with "{", found ${found}`, 'issue.json.notObjectStart', { format, found }) });
+    new ImportError('invalid-json', {
+      file,
+      ...because(`is not a ${format} object: it should start with "{", found ${found}`, 'issue.json.notObjectStart', { format, found }),
+    });
   if (typeof input !== 'string') {
     const bytes = toBytes(input);
     if (bytes.length === 0) throw new ImportError('empty', { file, ...because('is empty (0 bytes)', 'issue.file.emptyBytes') });

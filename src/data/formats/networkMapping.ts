@@ -10,8 +10,19 @@ import { fileStem, locateFeature, type ImportResult } from './importResult';
  */
 
 const ROAD_CLASSES = new Set([
-  'motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'service', 'living_street',
-  'primary_link', 'secondary_link', 'tertiary_link', 'road',
+  'motorway',
+  'trunk',
+  'primary',
+  'secondary',
+  'tertiary',
+  'unclassified',
+  'residential',
+  'service',
+  'living_street',
+  'primary_link',
+  'secondary_link',
+  'tertiary_link',
+  'road',
 ]);
 
 export function guessNetworkKind(properties: Record<string, unknown>): NetworkKind | null {
@@ -39,13 +50,19 @@ export function readNetworkLines(result: Pick<ImportResult, 'file' | 'features'>
       issues.push({
         ...location,
         field: 'geometry',
-        ...because(`a network line needs a line, got ${g?.type ?? 'none'}`, 'issue.mapping.networkNeedsLine', { got: g?.type ?? issueMessage('issue.value.none') }),
+        ...because(`a network line needs a line, got ${g?.type ?? 'none'}`, 'issue.mapping.networkNeedsLine', {
+          got: g?.type ?? issueMessage('issue.value.none'),
+        }),
       });
       return;
     }
     const kind = guessNetworkKind(feature.properties);
     if (!kind) {
-      issues.push({ ...location, field: 'highway', ...because('not a walkable way (no known highway or kind value)', 'issue.mapping.notWalkable') });
+      issues.push({
+        ...location,
+        field: 'highway',
+        ...because('not a walkable way (no known highway or kind value)', 'issue.mapping.notWalkable'),
+      });
       return;
     }
     const name = textOf(feature.properties.name);

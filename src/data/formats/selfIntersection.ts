@@ -74,7 +74,11 @@ export function checkRingSimple(ring: readonly Point[], maxPairTests = MAX_SEGME
     const a2 = ring[i + 1];
     for (const j of active) {
       if (++tests > maxPairTests) {
-        return { kind: 'unchecked', reason: `ring of ${n} segments too complex to check`, message: issueMessage('issue.geometry.ringTooComplex', { count: n }) };
+        return {
+          kind: 'unchecked',
+          reason: `ring of ${n} segments too complex to check`,
+          message: issueMessage('issue.geometry.ringTooComplex', { count: n }),
+        };
       }
       const b1 = ring[j];
       const b2 = ring[j + 1];

@@ -5,7 +5,17 @@ import { pointInPolygon } from '../../core/geo/polygon';
 import { dbfEncoding, readDbf, type DbfTable } from './dbf';
 import { FeatureCollector } from './featureCollector';
 import { hasExtension, type MultiFileFormat } from './formatTypes';
-import { at, finishLine, finishPolygon, isCounterClockwise, projectXY, SkipFeature, within, type Project, type RepairLog } from './geometry';
+import {
+  at,
+  finishLine,
+  finishPolygon,
+  isCounterClockwise,
+  projectXY,
+  SkipFeature,
+  within,
+  type Project,
+  type RepairLog,
+} from './geometry';
 import { ImportError, pickId, type ImportedGeometry, type ImportOptions, type ImportResult } from './importResult';
 import { inferKind } from './inferKind';
 import { resolveSourceCrs } from './sourceCrs';
@@ -61,17 +71,24 @@ function pickLayer(files: ShapefileFiles, layer?: string): Layer {
   const entries = entriesOf(files);
   const layers = listShapefileLayers(files);
   if (layers.length === 0) {
-    throw new ImportError('missing-file', { file: entries[0]?.[0] ?? 'shapefile', ...because('no .shp file among the files given', 'issue.shapefile.noShp') });
+    throw new ImportError('missing-file', {
+      file: entries[0]?.[0] ?? 'shapefile',
+      ...because('no .shp file among the files given', 'issue.shapefile.noShp'),
+    });
   }
   // Several layers and no choice: the first is read; the caller can list them with listShapefileLayers.
   const wanted = layer ?? layers[0];
-  const sibling = (ext: string) => entries.find(([name]) => {
-    const n = splitName(name);
-    return n.ext === ext && n.base.toLowerCase() === wanted.toLowerCase();
-  });
+  const sibling = (ext: string) =>
+    entries.find(([name]) => {
+      const n = splitName(name);
+      return n.ext === ext && n.base.toLowerCase() === wanted.toLowerCase();
+    });
   const shp = sibling('shp');
   if (!shp) {
-    throw new ImportError('missing-file', { file: `${wanted}.shp`, ...because(`no layer "${wanted}" (layers: ${layers.join(', ')})`, 'issue.shapefile.noLayer', { layer: wanted, layers }) });
+    throw new ImportError('missing-file', {
+      file: `${wanted}.shp`,
+      ...because(`no layer "${wanted}" (layers: ${layers.join(', ')})`, 'issue.shapefile.noLayer', { layer: wanted, layers }),
+    });
   }
   const text = (ext: string) => {
     const entry = sibling(ext);
@@ -99,12 +116,21 @@ interface ShapeRecord {
 
 function readRecords(bytes: Uint8Array, file: string, collector: FeatureCollector): ShapeRecord[] {
   if (bytes.length < HEADER_BYTES) {
-    throw new ImportError('invalid-shapefile', { file, ...because(`is too short for a shapefile header (${bytes.length} bytes)`, 'issue.shapefile.tooShort', { bytes: bytes.length }) });
+    throw new ImportError('invalid-shapefile', {
+      file,
+      ...because(`is too short for a shapefile header (${bytes.length} bytes)`, 'issue.shapefile.tooShort', { bytes: bytes.length }),
+    });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getInt32(0, false) !== FILE_CODE) {
     const code = view.getInt32(0, false);
-    throw new ImportError('invalid-shapefile', { file, ...because(`is not a shapefile (file code ${code}, expected ${FILE_CODE})`, 'issue.shapefile.badFileCode', { code, expected: FILE_CODE }) });
+    throw new ImportError('invalid-shapefile', {
+      file,
+      ...because(`is not a shapefile (file code ${code}, expected ${FILE_CODE})`, 'issue.shapefile.badFileCode', {
+        code,
+        expected: FILE_CODE,
+      }),
+    });
   }
   const declaredEnd = view.getInt32(24, false) * 2;
   const end = Math.min(bytes.length, declaredEnd > HEADER_BYTES ? declaredEnd : bytes.length);
@@ -117,11 +143,15 @@ function readRecords(bytes: Uint8Array, file: string, collector: FeatureCollecto
       collector.skip(
         { feature: index },
         'bad-record',
-        because(`record ${index + 1} is truncated or corrupt (content of ${contentBytes} bytes at offset ${start})`, 'issue.shapefile.recordCorrupt', {
-          record: index + 1,
-          bytes: contentBytes,
-          offset: start,
-        }),
+        because(
+          `record ${index + 1} is truncated or corrupt (content of ${contentBytes} bytes at offset ${start})`,
+          'issue.shapefile.recordCorrupt',
+          {
+            record: index + 1,
+            bytes: contentBytes,
+            offset: start,
+          },
+        ),
       );
       break;
     }
@@ -145,7 +175,11 @@ const POLYGON = new Set([5, 15, 25]);
 function rawParts(record: ShapeRecord): { kind: 'point' | 'multipoint' | 'line' | 'polygon'; parts: [number, number][][] } {
   const { view, shapeType, length } = record;
   const need = (bytes: number) => {
-    if (bytes > length) throw new SkipFeature('bad-record', because(`shape needs ${bytes} bytes but has ${length}`, 'issue.shapefile.shapeShort', { need: bytes, has: length }));
+    if (bytes > length)
+      throw new SkipFeature(
+        'bad-record',
+        because(`shape needs ${bytes} bytes but has ${length}`, 'issue.shapefile.shapeShort', { need: bytes, has: length }),
+      );
   };
   const point = (at: number): [number, number] => [view.getFloat64(at, true), view.getFloat64(at + 8, true)];
   if (shapeType === 0) throw new SkipFeature('no-geometry', because('null shape', 'issue.shapefile.nullShape'));
@@ -164,7 +198,13 @@ function rawParts(record: ShapeRecord): { kind: 'point' | 'multipoint' | 'line' 
     const numParts = view.getInt32(32, true);
     const numPoints = view.getInt32(36, true);
     if (numParts < 1 || numPoints < 1) {
-      throw new SkipFeature('no-geometry', because(`shape with ${numParts} parts and ${numPoints} points`, 'issue.shapefile.emptyShape', { parts: numParts, points: numPoints }));
+      throw new SkipFeature(
+        'no-geometry',
+        because(`shape with ${numParts} parts and ${numPoints} points`, 'issue.shapefile.emptyShape', {
+          parts: numParts,
+          points: numPoints,
+        }),
+      );
     }
     const pointsAt = 40 + 4 * numParts;
     need(pointsAt + 16 * numPoints);
@@ -172,7 +212,10 @@ function rawParts(record: ShapeRecord): { kind: 'point' | 'multipoint' | 'line' 
     const parts = starts.map((from, i) => {
       const to = i + 1 < numParts ? starts[i + 1] : numPoints;
       if (from < 0 || to > numPoints || from >= to) {
-        throw new SkipFeature('bad-record', because(`part ${i} has invalid point range ${from}–${to}`, 'issue.shapefile.badPartRange', { part: i, from, to }));
+        throw new SkipFeature(
+          'bad-record',
+          because(`part ${i} has invalid point range ${from}–${to}`, 'issue.shapefile.badPartRange', { part: i, from, to }),
+        );
       }
       return Array.from({ length: to - from }, (_, k) => point(pointsAt + 16 * (from + k)));
     });
@@ -220,7 +263,9 @@ function toGeometry(record: ShapeRecord, project: Project, mirrored: boolean, re
     case 'point':
       return { type: 'Point', coordinates: projected[0][0] };
     case 'multipoint':
-      return projected[0].length === 1 ? { type: 'Point', coordinates: projected[0][0] } : { type: 'MultiPoint', coordinates: projected[0] };
+      return projected[0].length === 1
+        ? { type: 'Point', coordinates: projected[0][0] }
+        : { type: 'MultiPoint', coordinates: projected[0] };
     case 'line': {
       const lines = projected.map((line, i) => finishLine(line, at.part(i)));
       return lines.length === 1 ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines };
@@ -256,19 +301,34 @@ export function readShapefile(files: ShapefileFiles, options: ShapefileImportOpt
     table = readDbf(layer.dbf.bytes, layer.dbf.name, chosen.encoding);
     const missing = table.missingRecords;
     if (missing > 0) {
-      warnings.push({ file: layer.dbf.name, ...because(`is truncated: ${missing} record(s) announced in its header are missing`, 'issue.dbf.truncated', { count: missing }) });
+      warnings.push({
+        file: layer.dbf.name,
+        ...because(`is truncated: ${missing} record(s) announced in its header are missing`, 'issue.dbf.truncated', { count: missing }),
+      });
     }
     if (table.records.length !== records.length) {
       const [dbf, shp] = [table.records.length, records.length];
-      warnings.push({ file: layer.dbf.name, ...because(`has ${dbf} records but the .shp has ${shp}; attributes are matched by position`, 'issue.dbf.countMismatch', { dbf, shp }) });
+      warnings.push({
+        file: layer.dbf.name,
+        ...because(`has ${dbf} records but the .shp has ${shp}; attributes are matched by position`, 'issue.dbf.countMismatch', {
+          dbf,
+          shp,
+        }),
+      });
     }
   } else {
     warnings.push({ file, ...because('has no .dbf beside it: features are imported without attributes', 'issue.shapefile.noDbf') });
   }
 
-  const samples = records.slice(0, 1000).map(firstPoint).filter((p): p is CoordinateSample => p !== undefined);
+  const samples = records
+    .slice(0, 1000)
+    .map(firstPoint)
+    .filter((p): p is CoordinateSample => p !== undefined);
   if (!layer.prj && !options.sourceCrs) {
-    warnings.push({ file, ...because('has no .prj beside it: the coordinate system is guessed from the coordinates', 'issue.shapefile.noPrj') });
+    warnings.push({
+      file,
+      ...because('has no .prj beside it: the coordinate system is guessed from the coordinates', 'issue.shapefile.noPrj'),
+    });
   }
   const resolved = resolveSourceCrs(file, { ...(layer.prj ? { wkt: layer.prj } : {}), samples }, options);
 
@@ -289,7 +349,10 @@ export function readShapefile(files: ShapefileFiles, options: ShapefileImportOpt
     }));
   }
   if (deleted > 0) {
-    warnings.push({ file: layer.dbf?.name ?? file, ...because(`${deleted} record(s) marked deleted in the .dbf were left out`, 'issue.dbf.deleted', { count: deleted }) });
+    warnings.push({
+      file: layer.dbf?.name ?? file,
+      ...because(`${deleted} record(s) marked deleted in the .dbf were left out`, 'issue.dbf.deleted', { count: deleted }),
+    });
   }
 
   const columns = table?.fields.map((f) => f.name) ?? [];

@@ -29,14 +29,22 @@ export function resolveSourceCrs(
   } else {
     crs = detectCrs(source);
     if (!crs.crs && !crs.declared && fallback) {
-      crs = { crs: fallback.crs, confidence: 'guessed', axisOrder: 'east-north', reason: fallback.reason, ...(fallback.message ? { message: fallback.message } : {}) };
+      crs = {
+        crs: fallback.crs,
+        confidence: 'guessed',
+        axisOrder: 'east-north',
+        reason: fallback.reason,
+        ...(fallback.message ? { message: fallback.message } : {}),
+      };
     }
   }
   if (!crs.crs) {
     const code = crs.declared ? 'unsupported-crs' : 'unknown-crs';
     throw new ImportError(code, {
       file,
-      ...because(`coordinate system: ${crs.reason}; choose the coordinate system to import it`, 'issue.crs.choose', { why: crs.message ?? crs.reason }),
+      ...because(`coordinate system: ${crs.reason}; choose the coordinate system to import it`, 'issue.crs.choose', {
+        why: crs.message ?? crs.reason,
+      }),
     });
   }
   const axesSwapped = options.swapAxes ?? crs.axisOrder === 'north-east';

@@ -23,7 +23,11 @@ export const SNIFF_BYTES = 64 * 1024;
  * TextDecoder labels. GBK and GB2312 decode as GB18030, their superset, so nothing is lost.
  */
 export function normalizeEncoding(label: string): string | null {
-  const key = label.trim().toLowerCase().replace(/^ansi\s*/, '').replace(/[\s_]/g, '');
+  const key = label
+    .trim()
+    .toLowerCase()
+    .replace(/^ansi\s*/, '')
+    .replace(/[\s_]/g, '');
   if (['utf8', 'utf-8', '65001'].includes(key)) return 'utf-8';
   if (['gbk', 'gb2312', 'gb18030', '936', 'cp936', 'ms936', 'windows-936', 'euc-cn', 'x-gbk', '54936', 'gb2312-80'].includes(key)) {
     return 'gb18030';
@@ -40,7 +44,11 @@ export function normalizeEncoding(label: string): string | null {
 
 function decoderFor(encoding: string, file: string, fatal = false): TextDecoder {
   const label = normalizeEncoding(encoding);
-  if (!label) throw new ImportError('not-text', { file, ...because(`unknown text encoding "${encoding}"`, 'issue.text.unknownEncoding', { encoding }) });
+  if (!label)
+    throw new ImportError('not-text', {
+      file,
+      ...because(`unknown text encoding "${encoding}"`, 'issue.text.unknownEncoding', { encoding }),
+    });
   return new TextDecoder(label, { fatal });
 }
 
@@ -130,7 +138,10 @@ function decodeStrict(bytes: Uint8Array, encoding: string, file: string): string
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw notText(file, because(`it starts with a ${encoding} byte-order mark but is not valid ${encoding}`, 'issue.text.badBom', { encoding }));
+    throw notText(
+      file,
+      because(`it starts with a ${encoding} byte-order mark but is not valid ${encoding}`, 'issue.text.badBom', { encoding }),
+    );
   }
 }
 

@@ -17,7 +17,10 @@ export function unzipEntries(name: string, data: ArrayBuffer | ArrayBufferView):
     entries = unzipSync(toBytes(data));
   } catch (error) {
     const detail = ` (${(error as Error).message})`;
-    throw new ImportError('unsupported-format', { file: name, ...because(`is not a readable zip file${detail}`, 'issue.zip.unreadable', { detail: englishDetail(detail) }) });
+    throw new ImportError('unsupported-format', {
+      file: name,
+      ...because(`is not a readable zip file${detail}`, 'issue.zip.unreadable', { detail: englishDetail(detail) }),
+    });
   }
   const out = new Map<string, Uint8Array>();
   for (const [entry, bytes] of Object.entries(entries)) if (!isJunk(entry)) out.set(`${name}/${entry}`, bytes);

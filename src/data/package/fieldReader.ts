@@ -119,7 +119,12 @@ export class FieldReader {
       if (text === 'true' || text === '1') return true;
       if (text === 'false' || text === '0') return false;
     }
-    this.fail(field, value === undefined ? REQUIRED : because(`must be true or false, got ${describe(value)}`, 'issue.field.mustBeBoolean', { got: describeValue(value) }));
+    this.fail(
+      field,
+      value === undefined
+        ? REQUIRED
+        : because(`must be true or false, got ${describe(value)}`, 'issue.field.mustBeBoolean', { got: describeValue(value) }),
+    );
     return false;
   }
 
@@ -134,7 +139,10 @@ export class FieldReader {
       field,
       value === undefined
         ? because(`is required (one of ${allowed.join(', ')})`, 'issue.field.requiredOneOf', { allowed })
-        : because(`must be one of ${allowed.join(', ')}, got ${describe(value)}`, 'issue.field.mustBeOneOf', { allowed, got: describeValue(value) }),
+        : because(`must be one of ${allowed.join(', ')}, got ${describe(value)}`, 'issue.field.mustBeOneOf', {
+            allowed,
+            got: describeValue(value),
+          }),
     );
     return allowed[0];
   }

@@ -37,17 +37,20 @@ export function checkLineString(coordinates: unknown): GeometryProblem {
 /** Why a ring is unusable, with its message for the UI; null when it is fine. */
 export function ringProblem(ring: unknown): Reason | null {
   if (!Array.isArray(ring)) return because('a ring must be a list of positions', 'issue.geometry.ringNotList');
-  if (ring.length < 4) return because(`a ring needs at least 4 positions, got ${ring.length}`, 'issue.geometry.ringTooShort', { count: ring.length });
+  if (ring.length < 4)
+    return because(`a ring needs at least 4 positions, got ${ring.length}`, 'issue.geometry.ringTooShort', { count: ring.length });
   const bad = ring.findIndex((p) => !isLonLat(p));
   if (bad >= 0) return notLonLat(bad);
   const first = ring[0] as LonLat;
   const last = ring[ring.length - 1] as LonLat;
-  if (first[0] !== last[0] || first[1] !== last[1]) return because('the ring is not closed (first position ≠ last)', 'issue.geometry.ringNotClosed');
+  if (first[0] !== last[0] || first[1] !== last[1])
+    return because('the ring is not closed (first position ≠ last)', 'issue.geometry.ringNotClosed');
   return null;
 }
 
 export function polygonProblem(coordinates: unknown): Reason | null {
-  if (!Array.isArray(coordinates) || coordinates.length === 0) return because('a polygon needs at least one ring', 'issue.geometry.polygonNoRing');
+  if (!Array.isArray(coordinates) || coordinates.length === 0)
+    return because('a polygon needs at least one ring', 'issue.geometry.polygonNoRing');
   for (const ring of coordinates) {
     const problem = ringProblem(ring);
     if (problem) return problem;
@@ -56,7 +59,8 @@ export function polygonProblem(coordinates: unknown): Reason | null {
 }
 
 export function lineStringProblem(coordinates: unknown): Reason | null {
-  if (!Array.isArray(coordinates) || coordinates.length < 2) return because('a line needs at least 2 positions', 'issue.geometry.lineTooShort');
+  if (!Array.isArray(coordinates) || coordinates.length < 2)
+    return because('a line needs at least 2 positions', 'issue.geometry.lineTooShort');
   const bad = coordinates.findIndex((p) => !isLonLat(p));
   return bad >= 0 ? notLonLat(bad) : null;
 }

@@ -111,7 +111,11 @@ function readRows<T>(
   }
   for (const error of parsed.errors.slice(0, 20)) {
     const detail = ` (${error.message})`;
-    issues.push({ file, row: (error.row ?? 0) + 2, ...because(`unreadable CSV row${detail}`, 'issue.csv.unreadableRow', { detail: englishDetail(detail) }) });
+    issues.push({
+      file,
+      row: (error.row ?? 0) + 2,
+      ...because(`unreadable CSV row${detail}`, 'issue.csv.unreadableRow', { detail: englishDetail(detail) }),
+    });
   }
   const out: T[] = [];
   parsed.data.forEach((row, index) => {
@@ -174,7 +178,13 @@ export function parsePeople(text: string, file: string, issues: DataIssue[]): Pe
     const tags = (row.tags ?? '').split('|').filter(Boolean);
     const unknown = tags.filter((t) => !(PERSON_TAGS as readonly string[]).includes(t));
     if (unknown.length) {
-      f.fail('tags', because(`unknown tag(s) ${unknown.join(', ')} (allowed: ${PERSON_TAGS.join(', ')})`, 'issue.package.unknownTags', { tags: unknown, allowed: PERSON_TAGS }));
+      f.fail(
+        'tags',
+        because(`unknown tag(s) ${unknown.join(', ')} (allowed: ${PERSON_TAGS.join(', ')})`, 'issue.package.unknownTags', {
+          tags: unknown,
+          allowed: PERSON_TAGS,
+        }),
+      );
     }
     return {
       id: f.string('id'),
@@ -256,17 +266,24 @@ export function parseBase(text: string, file: string, issues: DataIssue[]): Base
  */
 export function parseContextBuildings(text: string, file: string): ContextBuilding[] {
   const issues: DataIssue[] = [];
-  return readFeatures(text, file, 'Polygon', issues, ({ reader: f, geometry, index }) => {
-    const props = (name: string) => f.optionalNumber(name, { above: 0 });
-    const levels = props('osm_building_levels') ?? props('levels');
-    const height = props('heightMeters') ?? props('height_m') ?? props('height') ?? (levels ? levels * 3 : 10);
-    const seq = f.has('seq') ? f.optionalString('seq') : undefined;
-    return {
-      id: f.optionalString('id') ?? `ctx-${seq ?? index}`,
-      ...optional('name', f.optionalString('name')),
-      footprint: toPolygonCoords(geometry.coordinates),
-      heightMeters: height,
-      kind: f.optionalString('building') ?? f.optionalString('kind') ?? 'yes',
-    };
-  }, true);
+  return readFeatures(
+    text,
+    file,
+    'Polygon',
+    issues,
+    ({ reader: f, geometry, index }) => {
+      const props = (name: string) => f.optionalNumber(name, { above: 0 });
+      const levels = props('osm_building_levels') ?? props('levels');
+      const height = props('heightMeters') ?? props('height_m') ?? props('height') ?? (levels ? levels * 3 : 10);
+      const seq = f.has('seq') ? f.optionalString('seq') : undefined;
+      return {
+        id: f.optionalString('id') ?? `ctx-${seq ?? index}`,
+        ...optional('name', f.optionalString('name')),
+        footprint: toPolygonCoords(geometry.coordinates),
+        heightMeters: height,
+        kind: f.optionalString('building') ?? f.optionalString('kind') ?? 'yes',
+      };
+    },
+    true,
+  );
 }

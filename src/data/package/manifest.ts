@@ -48,15 +48,20 @@ export function parseManifest(json: unknown, file = 'manifest.json'): CommunityM
   const record = json as Record<string, unknown>;
   const f = new FieldReader(record, { file }, issues);
 
-  if (record.format !== PACKAGE_FORMAT) f.fail('format', because(`must be "${PACKAGE_FORMAT}"`, 'issue.field.mustBeValue', { value: PACKAGE_FORMAT }));
+  if (record.format !== PACKAGE_FORMAT)
+    f.fail('format', because(`must be "${PACKAGE_FORMAT}"`, 'issue.field.mustBeValue', { value: PACKAGE_FORMAT }));
   const formatVersion = f.string('formatVersion');
   if (formatVersion && !SUPPORTED_FORMAT_VERSIONS.includes(formatVersion)) {
     f.fail(
       'formatVersion',
-      because(`version ${formatVersion} is not supported (supported: ${SUPPORTED_FORMAT_VERSIONS.join(', ')})`, 'issue.field.versionUnsupported', {
-        version: formatVersion,
-        supported: SUPPORTED_FORMAT_VERSIONS,
-      }),
+      because(
+        `version ${formatVersion} is not supported (supported: ${SUPPORTED_FORMAT_VERSIONS.join(', ')})`,
+        'issue.field.versionUnsupported',
+        {
+          version: formatVersion,
+          supported: SUPPORTED_FORMAT_VERSIONS,
+        },
+      ),
     );
   }
   const id = f.string('id');
@@ -87,12 +92,19 @@ export function parseManifest(json: unknown, file = 'manifest.json'): CommunityM
   const layers = {} as CommunityManifest['layers'];
   const layerRecord = record.layers;
   if (typeof layerRecord !== 'object' || layerRecord === null) {
-    f.fail('layers', because(`must name the file of each layer: ${PACKAGE_LAYERS.join(', ')}`, 'issue.manifest.layersRequired', { layers: PACKAGE_LAYERS }));
+    f.fail(
+      'layers',
+      because(`must name the file of each layer: ${PACKAGE_LAYERS.join(', ')}`, 'issue.manifest.layersRequired', {
+        layers: PACKAGE_LAYERS,
+      }),
+    );
   } else {
     for (const layer of PACKAGE_LAYERS) {
       const path = (layerRecord as Record<string, unknown>)[layer];
-      if (typeof path !== 'string' || path === '') f.fail(`layers.${layer}`, because('is required (a file name in the package folder)', 'issue.manifest.layerFileRequired'));
-      else if (path.includes('..') || path.startsWith('/')) f.fail(`layers.${layer}`, because('must be a file inside the package folder', 'issue.manifest.layerOutside'));
+      if (typeof path !== 'string' || path === '')
+        f.fail(`layers.${layer}`, because('is required (a file name in the package folder)', 'issue.manifest.layerFileRequired'));
+      else if (path.includes('..') || path.startsWith('/'))
+        f.fail(`layers.${layer}`, because('must be a file inside the package folder', 'issue.manifest.layerOutside'));
       else layers[layer] = path;
     }
     for (const layer of OPTIONAL_PACKAGE_LAYERS) {
@@ -152,7 +164,10 @@ export function parseManifest(json: unknown, file = 'manifest.json'): CommunityM
         const e = entry as Record<string, unknown>;
         const attributionOfEntry = attributionOf(e?.attribution);
         if (typeof e?.id !== 'string' || typeof e.path !== 'string' || e.kind !== 'buildings' || !attributionOfEntry) {
-          f.fail(`context[${i}]`, because('must be {"id", "kind": "buildings", "path", "attribution": {"text"}}', 'issue.manifest.contextShape'));
+          f.fail(
+            `context[${i}]`,
+            because('must be {"id", "kind": "buildings", "path", "attribution": {"text"}}', 'issue.manifest.contextShape'),
+          );
         } else context.push({ id: e.id, kind: 'buildings', path: e.path, attribution: attributionOfEntry });
       });
   }

@@ -14,7 +14,12 @@ export function resolvePackagePath(packageFolder: string, relative: string): str
 
 function contextFeature(building: ContextBuilding) {
   return {
-    properties: { id: building.id, ...(building.name ? { name: building.name } : {}), building: building.kind, height_m: building.heightMeters },
+    properties: {
+      id: building.id,
+      ...(building.name ? { name: building.name } : {}),
+      building: building.kind,
+      height_m: building.heightMeters,
+    },
     geometry: { type: 'Polygon' as const, coordinates: building.footprint as PolygonCoords },
   };
 }

@@ -27,11 +27,18 @@ export interface PackageIndexEntry {
 
 export function parsePackageIndex(json: unknown): PackageIndexEntry[] {
   const packages = (json as { packages?: unknown })?.packages;
-  if (!Array.isArray(packages)) throw new DataError([{ file: 'index.json', field: 'packages', ...because('must be a list', 'issue.field.mustBeList') }]);
+  if (!Array.isArray(packages))
+    throw new DataError([{ file: 'index.json', field: 'packages', ...because('must be a list', 'issue.field.mustBeList') }]);
   return packages.map((p, i) => {
     const e = p as Partial<PackageIndexEntry>;
     if (typeof e.id !== 'string' || typeof e.path !== 'string' || typeof e.name?.zh !== 'string') {
-      throw new DataError([{ file: 'index.json', field: `packages[${i}]`, ...because('must be {"id", "path", "name": {"zh", "en"}}', 'issue.package.indexEntryShape') }]);
+      throw new DataError([
+        {
+          file: 'index.json',
+          field: `packages[${i}]`,
+          ...because('must be {"id", "path", "name": {"zh", "en"}}', 'issue.package.indexEntryShape'),
+        },
+      ]);
     }
     return { id: e.id, path: e.path, name: { zh: e.name.zh, en: e.name.en ?? e.name.zh } };
   });
@@ -67,10 +74,8 @@ export function checkReferences(community: Omit<Community, 'context'>): DataIssu
     });
   for (const h of community.houses)
     if (!buildingIds.has(h.buildingId)) dangling(manifest.layers.houses, h.buildingId, 'buildingId', 'building');
-  for (const r of community.rights)
-    if (!houseIds.has(r.houseId)) dangling(manifest.layers.rights, r.houseId, 'houseId', 'house');
-  for (const p of community.people)
-    if (!houseIds.has(p.houseId)) dangling(manifest.layers.people, p.houseId, 'houseId', 'house');
+  for (const r of community.rights) if (!houseIds.has(r.houseId)) dangling(manifest.layers.rights, r.houseId, 'houseId', 'house');
+  for (const p of community.people) if (!houseIds.has(p.houseId)) dangling(manifest.layers.people, p.houseId, 'houseId', 'house');
   for (const f of community.facilities)
     if (f.buildingId && !buildingIds.has(f.buildingId)) dangling(manifest.layers.facilities, f.buildingId, 'buildingId', 'building');
   for (const s of community.reuse)
@@ -90,7 +95,10 @@ export async function readCommunityPackage(readText: ReadText): Promise<Communit
     manifestJson = JSON.parse(manifestText);
   } catch (error) {
     const detail = ` (${(error as Error).message})`;
-    throw new DataError([{ file: 'manifest.json', ...because(`is not valid JSON${detail}`, 'issue.json.invalid', { detail: englishDetail(detail) }) }], 'Invalid community package');
+    throw new DataError(
+      [{ file: 'manifest.json', ...because(`is not valid JSON${detail}`, 'issue.json.invalid', { detail: englishDetail(detail) }) }],
+      'Invalid community package',
+    );
   }
   const manifest: CommunityManifest = parseManifest(manifestJson);
   const files = manifest.layers;

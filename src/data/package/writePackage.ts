@@ -79,7 +79,11 @@ interface FeatureDraft {
 export function featureCollectionText(features: readonly FeatureDraft[]): string {
   if (features.length === 0) return '{"type":"FeatureCollection","features":[]}\n';
   const lines = features.map((f) =>
-    JSON.stringify({ type: 'Feature', properties: compact(f.properties), geometry: { type: f.geometry.type, coordinates: f.geometry.coordinates } }),
+    JSON.stringify({
+      type: 'Feature',
+      properties: compact(f.properties),
+      geometry: { type: f.geometry.type, coordinates: f.geometry.coordinates },
+    }),
   );
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }
@@ -244,12 +248,14 @@ export function manifestText(m: CommunityManifest): string {
       dataDate: m.dataDate,
       synthetic: m.synthetic && { layers: [...m.synthetic.layers], notice: text(m.synthetic.notice) },
       camera: m.camera && camera(m.camera),
-      survey: m.survey && compact({
-        date: m.survey.date,
-        respondents: m.survey.respondents,
-        satisfiedShare: m.survey.satisfiedShare,
-        byScenario: m.survey.byScenario && { ...m.survey.byScenario },
-      }),
+      survey:
+        m.survey &&
+        compact({
+          date: m.survey.date,
+          respondents: m.survey.respondents,
+          satisfiedShare: m.survey.satisfiedShare,
+          byScenario: m.survey.byScenario && { ...m.survey.byScenario },
+        }),
       layers,
       context: m.context?.map(contextRef),
     }),
@@ -285,7 +291,8 @@ export function writePackage(community: Community): Map<string, string> {
     const fileName = manifest.layers.grids ?? 'grids.geojson';
     if (files.has(fileName)) throw new Error(`layer "grids" would overwrite ${fileName}`);
     files.set(fileName, featureCollectionText(community.grids.map(gridFeature)));
-    if (manifest.layers.grids === undefined) files.set(MANIFEST_FILE, manifestText({ ...manifest, layers: { ...manifest.layers, grids: fileName } }));
+    if (manifest.layers.grids === undefined)
+      files.set(MANIFEST_FILE, manifestText({ ...manifest, layers: { ...manifest.layers, grids: fileName } }));
   }
   return files;
 }

@@ -23,10 +23,14 @@ export function suppressCount(count: number, minCellSize = MIN_CELL_SIZE): Suppr
  * subtraction, so the smallest other non-zero cell of that group is suppressed too, until no group
  * has exactly one. Zero cells stay visible: they disclose nothing about a person.
  */
-export function suppressTable(counts: readonly number[], groups: readonly (readonly number[])[] = [], minCellSize = MIN_CELL_SIZE): SuppressedCount[] {
+export function suppressTable(
+  counts: readonly number[],
+  groups: readonly (readonly number[])[] = [],
+  minCellSize = MIN_CELL_SIZE,
+): SuppressedCount[] {
   const suppressed = counts.map((c) => isSmallCell(c, minCellSize));
   const allGroups = [counts.map((_, i) => i), ...groups];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const group of allGroups) {
       if (group.filter((i) => suppressed[i]).length !== 1) continue;

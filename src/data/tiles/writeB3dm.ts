@@ -28,7 +28,11 @@ export function writeB3dm(glb: Uint8Array, batchLength: number, batchTable: Reco
 }
 
 /** Reads a b3dm back into its parts (for tests and for checking files written by other tools). */
-export function readB3dm(bytes: Uint8Array): { featureTable: Record<string, unknown>; batchTable: Record<string, unknown[]>; glb: Uint8Array } {
+export function readB3dm(bytes: Uint8Array): {
+  featureTable: Record<string, unknown>;
+  batchTable: Record<string, unknown[]>;
+  glb: Uint8Array;
+} {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = new TextDecoder().decode(bytes.subarray(0, 4));
   if (magic !== 'b3dm') throw new Error(`not a b3dm tile (magic "${magic}")`);

@@ -58,7 +58,8 @@ export interface StoryboardIssue {
 }
 
 export function formatStoryboardIssue(issue: StoryboardIssue): string {
-  const where = issue.step === undefined ? `field "${issue.field}"` : `step ${issue.step + 1} (steps[${issue.step}]), field "${issue.field}"`;
+  const where =
+    issue.step === undefined ? `field "${issue.field}"` : `step ${issue.step + 1} (steps[${issue.step}]), field "${issue.field}"`;
   return `${where}: ${issue.reason}`;
 }
 
@@ -79,7 +80,8 @@ const STEP_FIELDS = ['scenario', 'caption', 'layers', 'camera', 'dwellSeconds', 
 const CAMERA_FIELDS = ['lon', 'lat', 'heightMeters', 'headingDeg', 'pitchDeg'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `"${v.slice(0, 40)}"` : String(v));
+const describe = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `"${v.slice(0, 40)}"` : String(v);
 /** `describe` as a message parameter ("an array" is translated). */
 const described = (v: unknown): IssueParam => (Array.isArray(v) ? issueMessage('issue.value.array') : describe(v));
 const unknownField = (allowed: readonly string[]) =>
@@ -105,16 +107,31 @@ export function parseStoryboard<ScenarioId extends string>(
   };
   if (!isObject(json)) {
     throw new StoryboardError(source, [
-      { field: '(root)', ...because(`must be a JSON object, got ${describe(json)}`, 'issue.json.mustBeObjectGot', { got: described(json) }) },
+      {
+        field: '(root)',
+        ...because(`must be a JSON object, got ${describe(json)}`, 'issue.json.mustBeObjectGot', { got: described(json) }),
+      },
     ]);
   }
 
   for (const key of Object.keys(json)) if (!TOP_FIELDS.includes(key)) add(key, unknownField(TOP_FIELDS));
   if (json.format !== STORYBOARD_FORMAT) {
-    add('format', because(`must be "${STORYBOARD_FORMAT}", got ${describe(json.format)}`, 'issue.field.mustBeValueGot', { value: STORYBOARD_FORMAT, got: described(json.format) }));
+    add(
+      'format',
+      because(`must be "${STORYBOARD_FORMAT}", got ${describe(json.format)}`, 'issue.field.mustBeValueGot', {
+        value: STORYBOARD_FORMAT,
+        got: described(json.format),
+      }),
+    );
   }
   if (json.version !== STORYBOARD_VERSION) {
-    add('version', because(`must be ${STORYBOARD_VERSION}, got ${describe(json.version)}`, 'issue.field.mustBeNumberValueGot', { value: STORYBOARD_VERSION, got: described(json.version) }));
+    add(
+      'version',
+      because(`must be ${STORYBOARD_VERSION}, got ${describe(json.version)}`, 'issue.field.mustBeNumberValueGot', {
+        value: STORYBOARD_VERSION,
+        got: described(json.version),
+      }),
+    );
   }
   let id = 'storyboard';
   if (typeof json.id === 'string' && SAFE_ID.test(json.id)) id = json.id;
@@ -126,21 +143,36 @@ export function parseStoryboard<ScenarioId extends string>(
     else add('community', because('must be a community package id', 'issue.storyboard.communityId'));
   }
   let defaultDwellSeconds = DEFAULT_DWELL_SECONDS;
-  if (json.defaultDwellSeconds !== undefined) defaultDwellSeconds = dwell(json.defaultDwellSeconds, 'defaultDwellSeconds', add) ?? DEFAULT_DWELL_SECONDS;
+  if (json.defaultDwellSeconds !== undefined)
+    defaultDwellSeconds = dwell(json.defaultDwellSeconds, 'defaultDwellSeconds', add) ?? DEFAULT_DWELL_SECONDS;
   if (json.description !== undefined && typeof json.description !== 'string') add('description', MUST_BE_STRING);
 
   const steps: StoryboardStep<ScenarioId>[] = [];
-  if (!Array.isArray(json.steps) || json.steps.length === 0) add('steps', because('must be a non-empty array of steps', 'issue.storyboard.stepsRequired'));
+  if (!Array.isArray(json.steps) || json.steps.length === 0)
+    add('steps', because('must be a non-empty array of steps', 'issue.storyboard.stepsRequired'));
   else if (json.steps.length > MAX_STEPS) {
-    add('steps', because(`has ${json.steps.length} steps, at most ${MAX_STEPS} are allowed`, 'issue.storyboard.tooManySteps', { count: json.steps.length, max: MAX_STEPS }));
-  }
-  else json.steps.forEach((raw, i) => {
-    const step = parseStep(raw, i, vocabulary, add);
-    if (step) steps.push(step);
-  });
+    add(
+      'steps',
+      because(`has ${json.steps.length} steps, at most ${MAX_STEPS} are allowed`, 'issue.storyboard.tooManySteps', {
+        count: json.steps.length,
+        max: MAX_STEPS,
+      }),
+    );
+  } else
+    json.steps.forEach((raw, i) => {
+      const step = parseStep(raw, i, vocabulary, add);
+      if (step) steps.push(step);
+    });
 
   if (issues.length) throw new StoryboardError(source, issues);
-  const storyboard: Storyboard<ScenarioId> = { format: STORYBOARD_FORMAT, version: STORYBOARD_VERSION, id, title, defaultDwellSeconds, steps };
+  const storyboard: Storyboard<ScenarioId> = {
+    format: STORYBOARD_FORMAT,
+    version: STORYBOARD_VERSION,
+    id,
+    title,
+    defaultDwellSeconds,
+    steps,
+  };
   if (community) storyboard.community = community;
   return storyboard;
 }
@@ -162,14 +194,19 @@ function parseStep<ScenarioId extends string>(
   let scenario: ScenarioId | null = null;
   if (!('scenario' in raw)) stepAdd('scenario', because('is missing (use null for the overview)', 'issue.storyboard.scenarioMissing'));
   else if (raw.scenario !== null) {
-    if (typeof raw.scenario === 'string' && (vocabulary.scenarioIds as readonly string[]).includes(raw.scenario)) scenario = raw.scenario as ScenarioId;
+    if (typeof raw.scenario === 'string' && (vocabulary.scenarioIds as readonly string[]).includes(raw.scenario))
+      scenario = raw.scenario as ScenarioId;
     else {
       stepAdd(
         'scenario',
-        because(`unknown scenario ${describe(raw.scenario)} (expected null or one of ${vocabulary.scenarioIds.join(', ')})`, 'issue.storyboard.unknownScenario', {
-          scenario: described(raw.scenario),
-          allowed: vocabulary.scenarioIds,
-        }),
+        because(
+          `unknown scenario ${describe(raw.scenario)} (expected null or one of ${vocabulary.scenarioIds.join(', ')})`,
+          'issue.storyboard.unknownScenario',
+          {
+            scenario: described(raw.scenario),
+            allowed: vocabulary.scenarioIds,
+          },
+        ),
       );
     }
   }
@@ -182,12 +219,17 @@ function parseStep<ScenarioId extends string>(
         if (typeof layer !== 'string' || !vocabulary.layerIds.includes(layer)) {
           stepAdd(
             `layers[${k}]`,
-            because(`unknown layer ${describe(layer)} (expected one of ${vocabulary.layerIds.join(', ')})`, 'issue.storyboard.unknownLayer', {
-              layer: described(layer),
-              allowed: vocabulary.layerIds,
-            }),
+            because(
+              `unknown layer ${describe(layer)} (expected one of ${vocabulary.layerIds.join(', ')})`,
+              'issue.storyboard.unknownLayer',
+              {
+                layer: described(layer),
+                allowed: vocabulary.layerIds,
+              },
+            ),
           );
-        } else if (layers.includes(layer)) stepAdd(`layers[${k}]`, because(`"${layer}" is listed twice`, 'issue.field.listedTwice', { value: layer }));
+        } else if (layers.includes(layer))
+          stepAdd(`layers[${k}]`, because(`"${layer}" is listed twice`, 'issue.field.listedTwice', { value: layer }));
         else layers.push(layer);
       });
   }
@@ -218,18 +260,29 @@ function localized(value: unknown, field: string, add: Add): LocalizedText | nul
     } else if (text.length > MAX_CAPTION_CHARS) {
       add(
         `${field}.${lang}`,
-        because(`is ${text.length} characters long, at most ${MAX_CAPTION_CHARS} fit on a wall`, 'issue.storyboard.captionTooLong', { count: text.length, max: MAX_CAPTION_CHARS }),
+        because(`is ${text.length} characters long, at most ${MAX_CAPTION_CHARS} fit on a wall`, 'issue.storyboard.captionTooLong', {
+          count: text.length,
+          max: MAX_CAPTION_CHARS,
+        }),
       );
       ok = false;
     }
   }
-  for (const key of Object.keys(value)) if (key !== 'zh' && key !== 'en') add(`${field}.${key}`, because('unknown language (expected zh and en)', 'issue.storyboard.unknownLanguage'));
+  for (const key of Object.keys(value))
+    if (key !== 'zh' && key !== 'en')
+      add(`${field}.${key}`, because('unknown language (expected zh and en)', 'issue.storyboard.unknownLanguage'));
   return ok ? { zh: value.zh as string, en: value.en as string } : null;
 }
 
 function dwell(value: unknown, field: string, add: Add): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_DWELL_SECONDS) {
-    add(field, because(`must be a number of seconds above 0 and at most ${MAX_DWELL_SECONDS}, got ${describe(value)}`, 'issue.storyboard.dwell', { max: MAX_DWELL_SECONDS, got: described(value) }));
+    add(
+      field,
+      because(`must be a number of seconds above 0 and at most ${MAX_DWELL_SECONDS}, got ${describe(value)}`, 'issue.storyboard.dwell', {
+        max: MAX_DWELL_SECONDS,
+        got: described(value),
+      }),
+    );
     return null;
   }
   return value;
@@ -250,18 +303,36 @@ function parseCamera(value: unknown, add: Add): CameraBookmark | null {
   let ok = true;
   for (const key of Object.keys(value)) {
     if (CAMERA_FIELDS.includes(key)) continue;
-    add(`camera.${key}`, because(`unknown field (expected ${CAMERA_FIELDS.join(', ')})`, 'issue.field.unknownExpected', { allowed: CAMERA_FIELDS }));
+    add(
+      `camera.${key}`,
+      because(`unknown field (expected ${CAMERA_FIELDS.join(', ')})`, 'issue.field.unknownExpected', { allowed: CAMERA_FIELDS }),
+    );
     ok = false;
   }
   for (const key of CAMERA_FIELDS) {
     const v = value[key];
     const [min, max] = ranges[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-      add(`camera.${key}`, because(`must be a number from ${min} to ${max}, got ${describe(v)}`, 'issue.field.mustBeNumberFromTo', { min, max, got: described(v) }));
+      add(
+        `camera.${key}`,
+        because(`must be a number from ${min} to ${max}, got ${describe(v)}`, 'issue.field.mustBeNumberFromTo', {
+          min,
+          max,
+          got: described(v),
+        }),
+      );
       ok = false;
     }
   }
-  return ok ? { lon: value.lon as number, lat: value.lat as number, heightMeters: value.heightMeters as number, headingDeg: value.headingDeg as number, pitchDeg: value.pitchDeg as number } : null;
+  return ok
+    ? {
+        lon: value.lon as number,
+        lat: value.lat as number,
+        heightMeters: value.heightMeters as number,
+        headingDeg: value.headingDeg as number,
+        pitchDeg: value.pitchDeg as number,
+      }
+    : null;
 }
 
 /** Seconds step `index` stays on screen: an operator's override (`?dwell=8`), else the step's, else the storyboard's. */

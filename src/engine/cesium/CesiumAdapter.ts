@@ -224,15 +224,29 @@ export class CesiumAdapter implements SceneAdapter {
         ),
       );
     }
-    addAsync('boundary', createLineBatch([{ key: 'boundary', coordinates: boundary[0], color: BOUNDARY_COLOR }], 4, BOUNDARY_HEIGHT_METERS));
+    addAsync(
+      'boundary',
+      createLineBatch([{ key: 'boundary', coordinates: boundary[0], color: BOUNDARY_COLOR }], 4, BOUNDARY_HEIGHT_METERS),
+    );
 
     const roofOf = new Map(community.buildings.map((b) => [b.id, b.heightMeters]));
     // Same breakpoints as the CSS: 4K walls get larger icons and names.
     const uiScale = Math.max(1, this.viewer.scene.canvas.clientWidth / 1920);
-    const facilityLayer = createFacilityLayer(community.facilities, (f: Facility) => (f.buildingId ? (roofOf.get(f.buildingId) ?? 0) : 0), uiScale);
+    const facilityLayer = createFacilityLayer(
+      community.facilities,
+      (f: Facility) => (f.buildingId ? (roofOf.get(f.buildingId) ?? 0) : 0),
+      uiScale,
+    );
     collections.facilities.add(facilityLayer.billboards);
     collections.facilities.add(facilityLayer.labels as LabelCollection);
-    const built = { community, collections, buildings, asyncPrimitives, billboards: facilityLayer.billboards, labels: facilityLayer.labels };
+    const built = {
+      community,
+      collections,
+      buildings,
+      asyncPrimitives,
+      billboards: facilityLayer.billboards,
+      labels: facilityLayer.labels,
+    };
     this.applyLabelDensity(built);
     return built;
   }
@@ -463,7 +477,10 @@ function buildingIdOf(picked: { id?: unknown } | undefined): string | null {
 
 function sameFields(a: object, b: object): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }
 
 function billboardsReady(billboards: BillboardCollection): boolean {

@@ -44,7 +44,8 @@ export function dropCancelledHeightCallbacks(levelZeroTiles: readonly PendingHei
         dropped += cancelled.size;
       }
     }
-    for (const child of [tile._southwestChild, tile._southeastChild, tile._northwestChild, tile._northeastChild]) if (child) stack.push(child);
+    for (const child of [tile._southwestChild, tile._southeastChild, tile._northwestChild, tile._northeastChild])
+      if (child) stack.push(child);
   }
   return dropped;
 }

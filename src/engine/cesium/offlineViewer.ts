@@ -1,12 +1,4 @@
-import {
-  buildModuleUrl,
-  Color,
-  EllipsoidTerrainProvider,
-  ImageryLayer,
-  JulianDate,
-  TileMapServiceImageryProvider,
-  Viewer,
-} from 'cesium';
+import { buildModuleUrl, Color, EllipsoidTerrainProvider, ImageryLayer, JulianDate, TileMapServiceImageryProvider, Viewer } from 'cesium';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import type { RenderProfile } from '../contract';
 
@@ -15,7 +7,10 @@ import type { RenderProfile } from '../contract';
  * `<app>/cesium/`. Read lazily by buildModuleUrl, so setting it when this module loads is early enough.
  * `document.baseURI` keeps it right under any base path.
  */
-(window as unknown as { CESIUM_BASE_URL: string }).CESIUM_BASE_URL = new URL('cesium/', new URL(import.meta.env.BASE_URL, document.baseURI)).href;
+(window as unknown as { CESIUM_BASE_URL: string }).CESIUM_BASE_URL = new URL(
+  'cesium/',
+  new URL(import.meta.env.BASE_URL, document.baseURI),
+).href;
 
 /** A fixed instant (10:00 Beijing time at the spring equinox) so lighting and screenshots never depend on the clock. */
 const FIXED_TIME = JulianDate.fromIso8601('2026-03-20T02:00:00Z');

@@ -110,7 +110,9 @@ export class BuildingInspector implements BuildingInspectorAdapter {
     this.grid = new GridHelper(gridSize, gridSize / 2, 0x2a3a4e, 0x1a2636);
     this.grid.position.y = -0.02;
     this.scene.add(this.grid);
-    this.labels.set(layout.floors.map((f) => ({ floor: f.floor, anchor: this.labelAnchor(f.floor), marked: this.stack!.isMarked(f.floor) })));
+    this.labels.set(
+      layout.floors.map((f) => ({ floor: f.floor, anchor: this.labelAnchor(f.floor), marked: this.stack!.isMarked(f.floor) })),
+    );
     if (!sameBuilding) {
       this.hoveredUnitId = null;
       this.frameCamera();
@@ -263,11 +265,16 @@ export class BuildingInspector implements BuildingInspectorAdapter {
 
   private labelAnchor(floor: number): Vector3 {
     const layout = this.stack!.layout;
-    return new Vector3(-layout.lengthMeters / 2 - LABEL_OFFSET_METERS, this.stack!.floorBaseY(floor) + layout.floorHeightMeters / 2, layout.depthMeters / 2);
+    return new Vector3(
+      -layout.lengthMeters / 2 - LABEL_OFFSET_METERS,
+      this.stack!.floorBaseY(floor) + layout.floorHeightMeters / 2,
+      layout.depthMeters / 2,
+    );
   }
 
   private updateLabelAnchors(): void {
-    for (const f of this.stack?.layout.floors ?? []) this.labels.setAnchor(f.floor, this.labelAnchor(f.floor), this.stack!.isMarked(f.floor));
+    for (const f of this.stack?.layout.floors ?? [])
+      this.labels.setAnchor(f.floor, this.labelAnchor(f.floor), this.stack!.isMarked(f.floor));
   }
 
   private clearStack(): void {

@@ -43,7 +43,8 @@ export class FloorLabels {
       p.copy(anchor).project(camera);
       const visible = p.z < 1 && Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1;
       element.style.display = visible ? '' : 'none';
-      if (visible) element.style.transform = `translate(${((p.x + 1) / 2) * widthPx}px, ${((1 - p.y) / 2) * heightPx}px) translate(-100%, -50%)`;
+      if (visible)
+        element.style.transform = `translate(${((p.x + 1) / 2) * widthPx}px, ${((1 - p.y) / 2) * heightPx}px) translate(-100%, -50%)`;
     }
   }
 

@@ -144,7 +144,11 @@ export class UnitStack {
       height,
       Math.max(0.1, depthMeters - 2 * UNIT_INSET_METERS),
     );
-    const center = new Vector3(unit.xMeters + unit.widthMeters / 2 - lengthMeters / 2, this.floorBaseY(unit.address.floor) + SLAB_METERS + height / 2, 0);
+    const center = new Vector3(
+      unit.xMeters + unit.widthMeters / 2 - lengthMeters / 2,
+      this.floorBaseY(unit.address.floor) + SLAB_METERS + height / 2,
+      0,
+    );
     return { center, size };
   }
 

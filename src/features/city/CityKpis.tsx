@@ -18,9 +18,30 @@ export function CityKpis({ city, targets, locale }: { city: AreaSummary; targets
   return (
     <section className="city-kpis" data-testid="city-kpis">
       {tile('total', t('city.kpi.total'), num(city.counts.total), city.counts.total, t('city.kpi.totalDetail'), 'accent')}
-      {tile('created', t('city.status.created'), num(city.counts.created), city.counts.created, t('city.kpi.shareOfAll', { share: share(city.counts.created) }), 'status-created')}
-      {tile('building', t('city.status.building'), num(city.counts.building), city.counts.building, t('city.kpi.shareOfAll', { share: share(city.counts.building) }), 'status-building')}
-      {tile('accepted', t('city.status.accepted'), num(city.counts.accepted), city.counts.accepted, t('city.kpi.shareOfAll', { share: share(city.counts.accepted) }), 'status-accepted')}
+      {tile(
+        'created',
+        t('city.status.created'),
+        num(city.counts.created),
+        city.counts.created,
+        t('city.kpi.shareOfAll', { share: share(city.counts.created) }),
+        'status-created',
+      )}
+      {tile(
+        'building',
+        t('city.status.building'),
+        num(city.counts.building),
+        city.counts.building,
+        t('city.kpi.shareOfAll', { share: share(city.counts.building) }),
+        'status-building',
+      )}
+      {tile(
+        'accepted',
+        t('city.status.accepted'),
+        num(city.counts.accepted),
+        city.counts.accepted,
+        t('city.kpi.shareOfAll', { share: share(city.counts.accepted) }),
+        'status-accepted',
+      )}
       {tile(
         'coverage',
         t('city.kpi.coverage'),
@@ -29,12 +50,22 @@ export function CityKpis({ city, targets, locale }: { city: AreaSummary; targets
         t('city.kpi.coverageDetail', { n: num(city.counts.total), total: num(city.urbanCommunities) }),
       )}
       {targets.map((p) => {
-        const goal = p.target.created !== null ? `${p.target.qualifier === 'about' ? '≈' : '≥'}${num(p.target.created)}` : percent(p.target.coverageShare, 0);
+        const goal =
+          p.target.created !== null
+            ? `${p.target.qualifier === 'about' ? '≈' : '≥'}${num(p.target.created)}`
+            : percent(p.target.coverageShare, 0);
         const reached = p.target.created !== null ? num(p.created) : percent(p.coverageShare);
         const built = p.target.built !== null ? ` · ${t('city.kpi.built', { n: num(p.built), goal: num(p.target.built) })}` : '';
         const state = p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
         return (
-          <div className={`city-kpi target target-${state}`} data-testid={`city-target-${p.target.year}`} data-value={p.created} data-met={String(p.met)} key={p.target.year} title={`${p.target.quote}（${p.target.source}）`}>
+          <div
+            className={`city-kpi target target-${state}`}
+            data-testid={`city-target-${p.target.year}`}
+            data-value={p.created}
+            data-met={String(p.met)}
+            key={p.target.year}
+            title={`${p.target.quote}（${p.target.source}）`}
+          >
             <span className="label">{text(p.target.label)}</span>
             <strong className="value">
               {reached}

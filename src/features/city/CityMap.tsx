@@ -31,7 +31,16 @@ const LABELS: Record<string, { at: LonLat; anchor: 'start' | 'middle' | 'end' }>
  * 杭州主城区: the eight urban districts (上城、拱墅、西湖、滨江、萧山、余杭、临平、钱塘) where most
  * future communities are; the "main urban area" view fits them.
  */
-export const MAIN_URBAN_DISTRICTS: readonly string[] = ['shangcheng', 'gongshu', 'xihu', 'binjiang', 'xiaoshan', 'yuhang', 'linping', 'qiantang'];
+export const MAIN_URBAN_DISTRICTS: readonly string[] = [
+  'shangcheng',
+  'gongshu',
+  'xihu',
+  'binjiang',
+  'xiaoshan',
+  'yuhang',
+  'linping',
+  'qiantang',
+];
 
 export type MapExtent = 'city' | 'main';
 
@@ -98,7 +107,11 @@ export function CityMap(props: {
       const main = communities.filter((c) => MAIN_URBAN_DISTRICTS.includes(c.district)).map((c) => c.position);
       if (main.length) return boundsOf(main, 0.04);
     }
-    const points = [...communities.map((c) => c.position), ...districts.map((d) => d.district.centre), ...Object.values(LABELS).map((l) => l.at)];
+    const points = [
+      ...communities.map((c) => c.position),
+      ...districts.map((d) => d.district.centre),
+      ...Object.values(LABELS).map((l) => l.at),
+    ];
     return boundsOf(points, 0.03);
   }, [extent, selectedDistrict, byDistrict, communities, districts]);
 
@@ -122,7 +135,14 @@ export function CityMap(props: {
 
   return (
     <div className="city-map" ref={box}>
-      <svg width={size.width} height={size.height} viewBox={`0 0 ${size.width} ${size.height}`} data-testid="city-map" role="img" aria-label={t('city.map.title')}>
+      <svg
+        width={size.width}
+        height={size.height}
+        viewBox={`0 0 ${size.width} ${size.height}`}
+        data-testid="city-map"
+        role="img"
+        aria-label={t('city.map.title')}
+      >
         <g className="graticule">
           {lons.map((lon) => {
             const [x] = project([lon, bounds.south]);
@@ -190,7 +210,9 @@ export function CityMap(props: {
             return (
               <g className="selected-community" pointerEvents="none">
                 <circle cx={x} cy={y} r={radius * 2.4} />
-                <text x={x + radius * 3} y={y + 0.35 * rem}>{text(c.name)}</text>
+                <text x={x + radius * 3} y={y + 0.35 * rem}>
+                  {text(c.name)}
+                </text>
               </g>
             );
           })()}

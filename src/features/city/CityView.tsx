@@ -87,7 +87,10 @@ export function CityView(props: {
     () => (derived && dataset ? cumulativeChartOption(derived.years, HANGZHOU_TARGETS, dataset.asOf, locale, chartStyle) : null),
     [derived, dataset, locale, chartStyle],
   );
-  const districtOption = useMemo(() => (derived ? districtChartOption(derived.districts, locale, chartStyle) : null), [derived, locale, chartStyle]);
+  const districtOption = useMemo(
+    () => (derived ? districtChartOption(derived.districts, locale, chartStyle) : null),
+    [derived, locale, chartStyle],
+  );
 
   const select = props.onSelectionChange;
   const selectDistrict = useCallback((id: string | null) => select({ district: id, community: null }), [select]);
@@ -165,7 +168,11 @@ export function CityView(props: {
                 {district && (
                   <>
                     <span className="sep">›</span>
-                    <button type="button" className={`link${community ? '' : ' current'}`} onClick={() => selectDistrict(district.district.id)}>
+                    <button
+                      type="button"
+                      className={`link${community ? '' : ' current'}`}
+                      onClick={() => selectDistrict(district.district.id)}
+                    >
                       {text(district.district.name)}
                     </button>
                   </>
@@ -207,7 +214,12 @@ export function CityView(props: {
               {community && (
                 <CommunityCard
                   community={community}
-                  districtName={derived.districts.find((d) => d.district.id === community.district)?.district.name ?? { zh: community.district, en: community.district }}
+                  districtName={
+                    derived.districts.find((d) => d.district.id === community.district)?.district.name ?? {
+                      zh: community.district,
+                      en: community.district,
+                    }
+                  }
                   plannerHref={state.status === 'ready' ? state.plannerHref(community.id) : null}
                   onClose={() => selectCommunity(null)}
                   locale={locale}
@@ -218,7 +230,13 @@ export function CityView(props: {
             <section className="city-side">
               <div className="panel table-panel">
                 <h2>{t('city.table.title')}</h2>
-                <DistrictTable districts={derived.districts} city={derived.city} selected={selection.district} onSelect={selectDistrict} locale={locale} />
+                <DistrictTable
+                  districts={derived.districts}
+                  city={derived.city}
+                  selected={selection.district}
+                  onSelect={selectDistrict}
+                  locale={locale}
+                />
               </div>
               <div className="panel drill-panel">
                 {district ? (

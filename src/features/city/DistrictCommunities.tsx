@@ -23,7 +23,11 @@ export function DistrictCommunities(props: {
         </span>
       </header>
       <div className="status-stack" aria-hidden>
-        {CITY_STATUSES.map((s) => (counts[s] ? <span key={s} style={{ flex: counts[s], background: STATUS_COLORS[s] }} title={`${t(`city.status.${s}`)} ${counts[s]}`} /> : null))}
+        {CITY_STATUSES.map((s) =>
+          counts[s] ? (
+            <span key={s} style={{ flex: counts[s], background: STATUS_COLORS[s] }} title={`${t(`city.status.${s}`)} ${counts[s]}`} />
+          ) : null,
+        )}
       </div>
       <div className="scroll">
         <table className="city-table community-table">

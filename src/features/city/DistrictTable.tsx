@@ -25,9 +25,15 @@ export function DistrictTable(props: {
         <tr>
           <th>{t('city.table.district')}</th>
           <th className="num">{t('city.table.total')}</th>
-          <th className="num" style={{ color: STATUS_COLORS.created }}>{t('city.status.created')}</th>
-          <th className="num" style={{ color: STATUS_COLORS.building }}>{t('city.status.building')}</th>
-          <th className="num" style={{ color: STATUS_COLORS.accepted }}>{t('city.status.accepted')}</th>
+          <th className="num" style={{ color: STATUS_COLORS.created }}>
+            {t('city.status.created')}
+          </th>
+          <th className="num" style={{ color: STATUS_COLORS.building }}>
+            {t('city.status.building')}
+          </th>
+          <th className="num" style={{ color: STATUS_COLORS.accepted }}>
+            {t('city.status.accepted')}
+          </th>
           <th className="num">{t('city.table.urban')}</th>
           <th>{t('city.table.coverage')}</th>
         </tr>

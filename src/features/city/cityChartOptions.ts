@@ -73,7 +73,12 @@ export function cumulativeChartOption(
   return {
     ...option,
     grid: { left: fs(8), right: fs(12), top: fs(34), bottom: fs(4), containLabel: true },
-    xAxis: { type: 'category', data: years, axisLabel: { color: MUTED, fontSize: fs(11), interval: 0 }, axisLine: { lineStyle: { color: GRID_LINE } } },
+    xAxis: {
+      type: 'category',
+      data: years,
+      axisLabel: { color: MUTED, fontSize: fs(11), interval: 0 },
+      axisLine: { lineStyle: { color: GRID_LINE } },
+    },
     yAxis: { type: 'value', axisLabel: { color: MUTED, fontSize: fs(11) }, splitLine: { lineStyle: { color: GRID_LINE } } },
     series: [
       {
@@ -123,7 +128,11 @@ export function cumulativeChartOption(
 }
 
 /** Communities per district as horizontal bars stacked by status, first district at the top. */
-export function districtChartOption(districts: readonly DistrictSummary[], locale: CityLocale, chartText: ChartText = DEFAULT_TEXT): Record<string, unknown> {
+export function districtChartOption(
+  districts: readonly DistrictSummary[],
+  locale: CityLocale,
+  chartText: ChartText = DEFAULT_TEXT,
+): Record<string, unknown> {
   const { fs, option } = base(chartText);
   const { t, text } = locale;
   const ordered = [...districts].reverse();
@@ -147,7 +156,15 @@ export function districtChartOption(districts: readonly DistrictSummary[], local
       data: ordered.map((d) => d.counts[status]),
       // The total at the end of each stack.
       ...(s === CITY_STATUSES.length - 1
-        ? { label: { show: true, position: 'right', color: MUTED, fontSize: fs(10), formatter: (p: { dataIndex: number }) => String(ordered[p.dataIndex].counts.total) } }
+        ? {
+            label: {
+              show: true,
+              position: 'right',
+              color: MUTED,
+              fontSize: fs(10),
+              formatter: (p: { dataIndex: number }) => String(ordered[p.dataIndex].counts.total),
+            },
+          }
         : {}),
     })),
   };

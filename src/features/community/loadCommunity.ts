@@ -20,7 +20,10 @@ export async function loadCommunity(store: AppStore, communityId?: string): Prom
     if (!indexResponse.ok) throw new DataError([{ file: 'models/index.json', ...cannotBeRead(`HTTP ${indexResponse.status}`) }]);
     const entries = parsePackageIndex(await indexResponse.json());
     const entry = entries.find((e) => e.id === communityId) ?? entries[0];
-    if (!entry) throw new DataError([{ file: 'models/index.json', field: 'packages', ...because('lists no community', 'issue.package.noCommunity') }]);
+    if (!entry)
+      throw new DataError([
+        { file: 'models/index.json', field: 'packages', ...because('lists no community', 'issue.package.noCommunity') },
+      ]);
     const community = await readCommunityPackage(httpReader(new URL(entry.path, base).href));
     store.getState().setCommunity(community);
   } catch (error) {

@@ -37,9 +37,15 @@ export const createCommunitySlice =
     setCommunity: (community) => {
       const previous = get();
       const loaded = { ...previous, community, summaries: summariseBuildings(community), status: 'ready' as const, loadError: null };
-      set(applyChanges(loaded, onCommunityChange.map((change) => (next) => change(next, previous))));
+      set(
+        applyChanges(
+          loaded,
+          onCommunityChange.map((change) => (next) => change(next, previous)),
+        ),
+      );
     },
     // The previous community (if any) stays on screen: a failed load loses nothing.
-    failLoading: (message, issues = []) => set((s) => ({ status: 'error', loadError: { message, issues }, sceneReady: s.sceneReadyBeforeLoading })),
+    failLoading: (message, issues = []) =>
+      set((s) => ({ status: 'error', loadError: { message, issues }, sceneReady: s.sceneReadyBeforeLoading })),
     setSceneReady: (sceneReady) => set({ sceneReady }),
   });

@@ -47,7 +47,11 @@ export function LayerMappingEditor({ layer }: { layer: FeatureLayer }) {
     <div className="mapping" data-testid="layer-mapping">
       <label className="small">
         {t('mapping.target')}
-        <select value={mapping.target} onChange={(e) => set({ target: e.target.value as LayerMapping['target'] })} data-testid="mapping-target">
+        <select
+          value={mapping.target}
+          onChange={(e) => set({ target: e.target.value as LayerMapping['target'] })}
+          data-testid="mapping-target"
+        >
           {LAYER_TARGETS.map((target) => (
             <option key={target} value={target}>
               {t(`mapping.target.${target}`)}
@@ -56,9 +60,7 @@ export function LayerMappingEditor({ layer }: { layer: FeatureLayer }) {
         </select>
       </label>
 
-      {mapping.target === 'facilities' && (
-        <FacilityCategories layer={layer} columns={columns} onChange={set} />
-      )}
+      {mapping.target === 'facilities' && <FacilityCategories layer={layer} columns={columns} onChange={set} />}
 
       {mapping.target === 'buildings' &&
         BUILDING_FIELDS.map((field) => (
@@ -103,13 +105,19 @@ export function LayerMappingEditor({ layer }: { layer: FeatureLayer }) {
 
       {(mapping.target === 'facilities' || mapping.target === 'network' || mapping.target === 'buildings') && (
         <label className="toggle small">
-          <input type="checkbox" checked={layer.useInAnalysis} onChange={(e) => store.getState().setLayerInAnalysis(layer.id, e.target.checked)} data-testid="mapping-in-analysis" />
+          <input
+            type="checkbox"
+            checked={layer.useInAnalysis}
+            onChange={(e) => store.getState().setLayerInAnalysis(layer.id, e.target.checked)}
+            data-testid="mapping-in-analysis"
+          />
           {t('mapping.useInAnalysis')}
         </label>
       )}
 
       <div className="small" data-testid="mapping-outcome">
-        {mapping.target === 'facilities' && t('mapping.outcome.facilities', { count: n(contribution.facilities.length), approximate: n(contribution.approximate) })}
+        {mapping.target === 'facilities' &&
+          t('mapping.outcome.facilities', { count: n(contribution.facilities.length), approximate: n(contribution.approximate) })}
         {mapping.target === 'network' && t('mapping.outcome.network', { count: n(contribution.network.length) })}
         {mapping.target === 'buildings' && t('mapping.outcome.buildings', { count: n(contribution.buildings.length) })}
         {joined && t('mapping.outcome.table', { matched: n(joined.matchedBuildings), unmatched: n(joined.unmatchedRows.length) })}
@@ -127,10 +135,21 @@ export function LayerMappingEditor({ layer }: { layer: FeatureLayer }) {
 }
 
 /** Category per feature (guessed) or per value of a chosen column, with the guess as the default. */
-function FacilityCategories({ layer, columns, onChange }: { layer: FeatureLayer; columns: string[]; onChange: (next: Partial<LayerMapping>) => void }) {
+function FacilityCategories({
+  layer,
+  columns,
+  onChange,
+}: {
+  layer: FeatureLayer;
+  columns: string[];
+  onChange: (next: Partial<LayerMapping>) => void;
+}) {
   const t = useTranslate();
   const { mapping, result } = layer;
-  const values = useMemo(() => (mapping.categoryField ? distinctValues(result, mapping.categoryField) : []), [result, mapping.categoryField]);
+  const values = useMemo(
+    () => (mapping.categoryField ? distinctValues(result, mapping.categoryField) : []),
+    [result, mapping.categoryField],
+  );
   const chooseField = (field: string) => {
     if (!field) return onChange({ categoryField: undefined, categoryByValue: undefined });
     const distinct = distinctValues(result, field).slice(0, MAX_CATEGORY_VALUES);
@@ -161,7 +180,9 @@ function FacilityCategories({ layer, columns, onChange }: { layer: FeatureLayer;
                 <td>
                   <select
                     value={mapping.categoryByValue?.[value] ?? ''}
-                    onChange={(e) => onChange({ categoryByValue: { ...mapping.categoryByValue, [value]: e.target.value as FacilityCategory | '' } })}
+                    onChange={(e) =>
+                      onChange({ categoryByValue: { ...mapping.categoryByValue, [value]: e.target.value as FacilityCategory | '' } })
+                    }
                     data-value={value}
                   >
                     <option value="">{t('mapping.notAFacility')}</option>

@@ -103,8 +103,20 @@ export function DataPanel() {
         {layers.map((layer) => (
           <li key={layer.id} data-file={importedLayerName(layer)} data-kind={layer.kind}>
             <label className="toggle">
-              <input type="checkbox" checked={layer.visible} onChange={(e) => store.getState().setImportedLayerVisible(layer.id, e.target.checked)} />
-              <span className="swatch" style={{ background: layer.kind === 'features' ? rgbToCss(IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length]) : 'transparent' }} />
+              <input
+                type="checkbox"
+                checked={layer.visible}
+                onChange={(e) => store.getState().setImportedLayerVisible(layer.id, e.target.checked)}
+              />
+              <span
+                className="swatch"
+                style={{
+                  background:
+                    layer.kind === 'features'
+                      ? rgbToCss(IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length])
+                      : 'transparent',
+                }}
+              />
               <strong>{importedLayerName(layer)}</strong>
             </label>
             <button type="button" className="link remove" onClick={() => store.getState().removeImportedLayer(layer.id)}>

@@ -53,9 +53,17 @@ export async function importUserFiles(store: AppStore, files: readonly File[], o
   } catch (error) {
     if ((error as Error).name === 'AbortError') return;
     const file = files.map((f) => f.name).join(', ');
-    store.getState().finishImport([], [
-      { name: 'ImportError', code: 'unsupported-format', message: (error as Error).message, issues: [{ file, reason: (error as Error).message }] },
-    ]);
+    store.getState().finishImport(
+      [],
+      [
+        {
+          name: 'ImportError',
+          code: 'unsupported-format',
+          message: (error as Error).message,
+          issues: [{ file, reason: (error as Error).message }],
+        },
+      ],
+    );
   } finally {
     if (running === controller) running = null;
   }
@@ -90,7 +98,9 @@ export function revokeRemovedModelUrls(store: AppStore): () => void {
  */
 export function filesOfLayer(files: readonly File[], failedFile: string): File[] {
   const segments = failedFile.split('/');
-  const zip = segments.map((_, i) => segments.slice(0, i).join('/')).find((prefix) => prefix && findImportFormat(prefix, undefined, ['container']));
+  const zip = segments
+    .map((_, i) => segments.slice(0, i).join('/'))
+    .find((prefix) => prefix && findImportFormat(prefix, undefined, ['container']));
   if (zip) return files.filter((f) => f.name === zip);
   const stem = failedFile.replace(/\.[^./]+$/, '');
   return files.filter((f) => f.name === failedFile || f.name.replace(/\.[^./]+$/, '') === stem);

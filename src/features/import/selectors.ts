@@ -11,7 +11,12 @@ export const importedLayerViews = memoSelector(
       .filter((layer) => layer.visible)
       .map((layer): LayerView => {
         if (layer.kind === 'features')
-          return { id: layer.id, kind: 'features', features: layer.result.features, color: IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length] };
+          return {
+            id: layer.id,
+            kind: 'features',
+            features: layer.result.features,
+            color: IMPORTED_LAYER_COLORS[layer.colorIndex % IMPORTED_LAYER_COLORS.length],
+          };
         if (layer.kind === 'tileset') return { id: layer.id, kind: 'tileset', url: layer.url };
         return { id: layer.id, kind: 'model', url: layer.url, name: layer.name, placement: layer.placement };
       }),

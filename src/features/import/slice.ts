@@ -31,7 +31,10 @@ export interface PickedImportedFeature {
 }
 
 /** Imported feature layers whose model objects (facilities, network, buildings) go into analyses or an export. */
-export function mappedImportedLayers(layers: readonly ImportedLayer[], forAnalysis: boolean): { result: ImportResult; mapping: LayerMapping }[] {
+export function mappedImportedLayers(
+  layers: readonly ImportedLayer[],
+  forAnalysis: boolean,
+): { result: ImportResult; mapping: LayerMapping }[] {
   return layers.flatMap((l) =>
     l.kind === 'features' && ['facilities', 'network', 'buildings'].includes(l.mapping.target) && (!forAnalysis || l.useInAnalysis)
       ? [{ result: l.result, mapping: l.mapping }]
@@ -95,7 +98,8 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set) => {
           }),
         ],
       })),
-    setImportedLayerVisible: (id, visible) => set((s) => ({ importedLayers: s.importedLayers.map((l) => (l.id === id ? { ...l, visible } : l)) })),
+    setImportedLayerVisible: (id, visible) =>
+      set((s) => ({ importedLayers: s.importedLayers.map((l) => (l.id === id ? { ...l, visible } : l)) })),
     removeImportedLayer: (id) =>
       set((s) => ({
         importedLayers: s.importedLayers.filter((l) => l.id !== id),
@@ -108,7 +112,10 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set) => {
     addTilesetLayer: (name, url) =>
       set((s) => ({ importStatus: 'done', importedLayers: [...s.importedLayers, { ...nextLayer(), kind: 'tileset', name, url }] })),
     addModelLayer: (name, url, placement) =>
-      set((s) => ({ importStatus: 'done', importedLayers: [...s.importedLayers, { ...nextLayer(), kind: 'model', name, url, placement }] })),
+      set((s) => ({
+        importStatus: 'done',
+        importedLayers: [...s.importedLayers, { ...nextLayer(), kind: 'model', name, url, placement }],
+      })),
     setModelPlacement: (id, placement) =>
       set((s) => ({ importedLayers: s.importedLayers.map((l) => (l.id === id && l.kind === 'model' ? { ...l, placement } : l)) })),
     failImportedLayer: (id, message) =>
@@ -118,7 +125,10 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set) => {
         const file = importedLayerName(layer);
         return {
           importedLayers: s.importedLayers.filter((l) => l.id !== id),
-          importFailures: [...s.importFailures, { name: 'ImportError', code: 'unsupported-format', message, issues: [{ file, reason: message }] }],
+          importFailures: [
+            ...s.importFailures,
+            { name: 'ImportError', code: 'unsupported-format', message, issues: [{ file, reason: message }] },
+          ],
         };
       }),
     pickedImportedFeature: null,

@@ -97,7 +97,13 @@ export function InspectorPanel({ building, layout }: { building: Building; layou
     <aside className="inspector-panel" data-testid="inspector-panel">
       <header>
         <h2>{t('inspector.title', { building: building.name ?? building.id })}</h2>
-        <button type="button" onClick={() => store.getState().closeInspector()} aria-label={t('inspector.close')} title={t('inspector.close')} data-testid="inspector-close">
+        <button
+          type="button"
+          onClick={() => store.getState().closeInspector()}
+          aria-label={t('inspector.close')}
+          title={t('inspector.close')}
+          data-testid="inspector-close"
+        >
           ×
         </button>
       </header>
@@ -105,7 +111,9 @@ export function InspectorPanel({ building, layout }: { building: Building; layou
         {t('inspector.summary', { floors: layout.floors.length, houses: formatNumber(language, houses) })}
       </p>
       {marked.length > 0 && <p className="inspector-marked small">{t('inspector.marked', { floors: marked.join(', ') })}</p>}
-      {layout.unplacedHouses > 0 && <p className="muted small">{t('inspector.unplaced', { count: layout.unplacedHouses, floors: layout.floors.length })}</p>}
+      {layout.unplacedHouses > 0 && (
+        <p className="muted small">{t('inspector.unplaced', { count: layout.unplacedHouses, floors: layout.floors.length })}</p>
+      )}
       <div className="inspector-modes" role="group" aria-label={t('inspector.colorBy')}>
         {INSPECTOR_COLOR_MODES.map((mode) => (
           <button

@@ -20,10 +20,14 @@ export async function openReport(store: AppStore, snapshot: (() => Promise<strin
   frame.setAttribute('data-testid', 'report-frame');
   // Laid out at A4 width but out of sight: print() lays it out again for paper.
   frame.style.cssText = 'position:fixed;left:-10000px;top:0;width:210mm;height:297mm;border:0;visibility:hidden';
-  frame.addEventListener('load', () => {
-    frame.contentWindow?.focus();
-    frame.contentWindow?.print();
-  }, { once: true });
+  frame.addEventListener(
+    'load',
+    () => {
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+    },
+    { once: true },
+  );
   frame.srcdoc = html;
   document.body.appendChild(frame);
 }

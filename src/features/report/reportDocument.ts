@@ -15,7 +15,10 @@ import type { AppStore } from '../../stores/appStore';
  * the files of a package generated or exported by this app (tested for the sample), so the browser
  * and the CLI print the same hash for it.
  */
-export async function reportDocument(store: AppStore, snapshot: (() => Promise<string>) | null): Promise<{ html: string; fileName: string }> {
+export async function reportDocument(
+  store: AppStore,
+  snapshot: (() => Promise<string>) | null,
+): Promise<{ html: string; fileName: string }> {
   const s = store.getState();
   if (!s.community) throw new Error('no community is open');
   if (!s.coverage) throw new Error('the service circles are still being computed');

@@ -22,7 +22,12 @@ export function CandidateList({ candidates }: { candidates: readonly ReuseCandid
       <p className="muted small">{t('reuse.candidatesHint')}</p>
       <ul className="reuse-candidates" data-testid="reuse-candidates">
         {candidates.map((c) => (
-          <li key={c.id} className={whatIf?.candidateId === c.id ? 'selected' : undefined} data-testid="reuse-candidate" data-candidate-id={c.id}>
+          <li
+            key={c.id}
+            className={whatIf?.candidateId === c.id ? 'selected' : undefined}
+            data-testid="reuse-candidate"
+            data-candidate-id={c.id}
+          >
             <div className="head">
               {c.buildingId ? (
                 <button type="button" className="link" onClick={() => store.getState().selectBuilding(c.buildingId!)} title={c.buildingId}>
@@ -34,8 +39,8 @@ export function CandidateList({ candidates }: { candidates: readonly ReuseCandid
               <span className="badge kind">{t(`reuse.${c.kind}`)}</span>
             </div>
             <div className="facts">
-              {c.id} · {t('reuse.area', { area: n(c.areaM2) })} · {t('reuse.floors', { floors: c.floors })} · {access(c.groundFloorAccess)} ·{' '}
-              {t(c.ownerType ? `reuse.owner.${c.ownerType}` : 'reuse.owner.unknown')}
+              {c.id} · {t('reuse.area', { area: n(c.areaM2) })} · {t('reuse.floors', { floors: c.floors })} · {access(c.groundFloorAccess)}{' '}
+              · {t(c.ownerType ? `reuse.owner.${c.ownerType}` : 'reuse.owner.unknown')}
             </div>
             <div className="chips">
               {c.feasible.map((f) => {

@@ -28,7 +28,13 @@ export function ReusePanel() {
     <div className="reuse-panel" data-testid="reuse-panel" data-coverage={coverage ? 'ready' : 'computing'}>
       <nav className="reuse-sections">
         {SECTIONS.map((s) => (
-          <button key={s} type="button" className={section === s ? 'active' : ''} onClick={() => store.getState().setReuseSection(s)} data-testid={`reuse-section-${s}`}>
+          <button
+            key={s}
+            type="button"
+            className={section === s ? 'active' : ''}
+            onClick={() => store.getState().setReuseSection(s)}
+            data-testid={`reuse-section-${s}`}
+          >
             {t(`reuse.section.${s}`)}
           </button>
         ))}

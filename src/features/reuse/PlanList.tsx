@@ -43,7 +43,11 @@ export function PlanList({ candidates }: { candidates: readonly ReuseCandidate[]
         ))}
       </ul>
       <div className="reuse-actions row">
-        <button type="button" onClick={() => store.getState().addReusePlan(t('reuse.planName', { n: plans.length + 1 }))} data-testid="reuse-add-empty-plan">
+        <button
+          type="button"
+          onClick={() => store.getState().addReusePlan(t('reuse.planName', { n: plans.length + 1 }))}
+          data-testid="reuse-add-empty-plan"
+        >
           {t('reuse.addEmptyPlan')}
         </button>
         <button type="button" onClick={exportPlans} disabled={!coverage || plans.length === 0} data-testid="reuse-export">
@@ -55,7 +59,15 @@ export function PlanList({ candidates }: { candidates: readonly ReuseCandidate[]
   );
 }
 
-function PlanItem({ plan, candidates, coverage }: { plan: NamedReusePlan; candidates: readonly ReuseCandidate[]; coverage: ServiceCoverage | null }) {
+function PlanItem({
+  plan,
+  candidates,
+  coverage,
+}: {
+  plan: NamedReusePlan;
+  candidates: readonly ReuseCandidate[];
+  coverage: ServiceCoverage | null;
+}) {
   const t = useTranslate();
   const store = useAppStore();
   const { percent, people } = useReuseFormat();
@@ -64,8 +76,19 @@ function PlanItem({ plan, candidates, coverage }: { plan: NamedReusePlan; candid
   return (
     <li data-testid="reuse-plan" data-plan-id={plan.id}>
       <div className="row">
-        <input value={plan.name} onChange={(e) => store.getState().renameReusePlan(plan.id, e.target.value)} aria-label={t('reuse.rename')} data-testid="reuse-plan-name" />
-        <button type="button" className="close" onClick={() => store.getState().removeReusePlan(plan.id)} title={t('reuse.removePlan')} aria-label={t('reuse.removePlan')}>
+        <input
+          value={plan.name}
+          onChange={(e) => store.getState().renameReusePlan(plan.id, e.target.value)}
+          aria-label={t('reuse.rename')}
+          data-testid="reuse-plan-name"
+        />
+        <button
+          type="button"
+          className="close"
+          onClick={() => store.getState().removeReusePlan(plan.id)}
+          title={t('reuse.removePlan')}
+          aria-label={t('reuse.removePlan')}
+        >
           ×
         </button>
       </div>
@@ -74,7 +97,13 @@ function PlanItem({ plan, candidates, coverage }: { plan: NamedReusePlan; candid
         {plan.conversions.map((c) => (
           <li key={`${c.candidateId}/${c.category}`} className="chip on">
             {nameOf(c.candidateId)} → {t(`facility.${c.category}`)}
-            <button type="button" className="link" onClick={() => store.getState().removeReuseConversion(plan.id, c)} title={t('reuse.removeConversion')} aria-label={t('reuse.removeConversion')}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => store.getState().removeReuseConversion(plan.id, c)}
+              title={t('reuse.removeConversion')}
+              aria-label={t('reuse.removeConversion')}
+            >
               ×
             </button>
           </li>

@@ -26,7 +26,10 @@ export function SuggestPlan({ coverage, candidates }: { coverage: ServiceCoverag
   const [budget, setBudget] = useState(DEFAULT_BUDGET);
   const [saved, setSaved] = useState<string | null>(null);
   // ~40 ms for a budget of 3 on the sample, with the walks from every candidate cached.
-  const plan = useMemo(() => suggestReusePlan(coverage, candidates, { budget, walks: walksOf(coverage, candidates) }), [coverage, candidates, budget]);
+  const plan = useMemo(
+    () => suggestReusePlan(coverage, candidates, { budget, walks: walksOf(coverage, candidates) }),
+    [coverage, candidates, budget],
+  );
   const nameOf = (id: string) => candidates.find((c) => c.id === id)?.name ?? id;
 
   const save = () => {
@@ -96,7 +99,11 @@ export function SuggestPlan({ coverage, candidates }: { coverage: ServiceCoverag
           </li>
         ))}
       </ol>
-      {plan.stoppedEarly && <p className="muted small">{t('reuse.stoppedEarly', { reason: STOPPED[plan.stoppedEarly] ? t(STOPPED[plan.stoppedEarly]) : plan.stoppedEarly })}</p>}
+      {plan.stoppedEarly && (
+        <p className="muted small">
+          {t('reuse.stoppedEarly', { reason: STOPPED[plan.stoppedEarly] ? t(STOPPED[plan.stoppedEarly]) : plan.stoppedEarly })}
+        </p>
+      )}
     </section>
   );
 }

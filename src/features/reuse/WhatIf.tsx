@@ -31,7 +31,11 @@ export function WhatIf({ candidates }: { candidates: readonly ReuseCandidate[] }
   const gain = useMemo(
     () =>
       coverage && candidate && option
-        ? evaluateReuseOption(coverage, { position: candidate.position, category: option.category, usableAreaM2: option.usableAreaM2 }, { walk: walksOf(coverage, candidates).get(candidate.id)! })
+        ? evaluateReuseOption(
+            coverage,
+            { position: candidate.position, category: option.category, usableAreaM2: option.usableAreaM2 },
+            { walk: walksOf(coverage, candidates).get(candidate.id)! },
+          )
         : null,
     [coverage, candidates, candidate, option],
   );
@@ -45,10 +49,22 @@ export function WhatIf({ candidates }: { candidates: readonly ReuseCandidate[] }
   };
 
   return (
-    <section className="reuse-whatif" data-testid="reuse-whatif" data-candidate-id={candidate.id} data-category={whatIf.category} data-status={gain ? 'done' : 'computing'}>
+    <section
+      className="reuse-whatif"
+      data-testid="reuse-whatif"
+      data-candidate-id={candidate.id}
+      data-category={whatIf.category}
+      data-status={gain ? 'done' : 'computing'}
+    >
       <header>
         <h3>{t('reuse.whatIf')}</h3>
-        <button type="button" className="close" onClick={() => store.getState().setReuseWhatIf(null)} title={t('reuse.close')} aria-label={t('reuse.close')}>
+        <button
+          type="button"
+          className="close"
+          onClick={() => store.getState().setReuseWhatIf(null)}
+          title={t('reuse.close')}
+          aria-label={t('reuse.close')}
+        >
           ×
         </button>
       </header>
@@ -67,7 +83,11 @@ export function WhatIf({ candidates }: { candidates: readonly ReuseCandidate[] }
         </label>
         <label className="field">
           {t('reuse.category')}
-          <select value={whatIf.category} onChange={(e) => choose(candidate.id, e.target.value as FacilityCategory)} data-testid="reuse-whatif-category">
+          <select
+            value={whatIf.category}
+            onChange={(e) => choose(candidate.id, e.target.value as FacilityCategory)}
+            data-testid="reuse-whatif-category"
+          >
             {feasible.map((f) => (
               <option key={f.category} value={f.category}>
                 {t(`facility.${f.category}`)}
@@ -176,7 +196,12 @@ function WhatIfActions({ candidate, category }: { candidate: ReuseCandidate; cat
   return (
     <div className="reuse-actions">
       <div className="row">
-        <select value={plans.some((p) => p.id === target) ? target : 'new'} onChange={(e) => setTarget(e.target.value)} data-testid="reuse-plan-target" aria-label={t('reuse.addTo')}>
+        <select
+          value={plans.some((p) => p.id === target) ? target : 'new'}
+          onChange={(e) => setTarget(e.target.value)}
+          data-testid="reuse-plan-target"
+          aria-label={t('reuse.addTo')}
+        >
           <option value="new">{t('reuse.newPlan')}</option>
           {plans.map((p) => (
             <option key={p.id} value={p.id}>

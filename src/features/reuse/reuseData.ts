@@ -16,7 +16,10 @@ const candidatesBy = new WeakMap<Community, ReuseCandidate[]>();
 const elevatorsBy = new WeakMap<Community, ElevatorCandidate[]>();
 const walksBy = new WeakMap<ServiceCoverage, WeakMap<readonly ReuseCandidate[], Map<string, PointWalk>>>();
 const todayBy = new WeakMap<ServiceCoverage, ReusePlanEffect>();
-const effectsBy = new WeakMap<NamedReusePlan, { coverage: ServiceCoverage; candidates: readonly ReuseCandidate[]; effect: ReusePlanEffect }>();
+const effectsBy = new WeakMap<
+  NamedReusePlan,
+  { coverage: ServiceCoverage; candidates: readonly ReuseCandidate[]; effect: ReusePlanEffect }
+>();
 
 function cached<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
@@ -26,17 +29,26 @@ function cached<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V):
 
 export const candidatesOf = (community: Community): ReuseCandidate[] => cached(candidatesBy, community, () => reuseCandidates(community));
 
-export const elevatorsOf = (community: Community): ElevatorCandidate[] => cached(elevatorsBy, community, () => elevatorCandidates(community));
+export const elevatorsOf = (community: Community): ElevatorCandidate[] =>
+  cached(elevatorsBy, community, () => elevatorCandidates(community));
 
 /** The walk from every candidate on the coverage's network (~1 ms each on the sample). */
 export const walksOf = (coverage: ServiceCoverage, candidates: readonly ReuseCandidate[]): Map<string, PointWalk> =>
-  cached(cached(walksBy, coverage, () => new WeakMap()), candidates, () => walkFromEachPoint(coverage, candidates));
+  cached(
+    cached(walksBy, coverage, () => new WeakMap()),
+    candidates,
+    () => walkFromEachPoint(coverage, candidates),
+  );
 
 /** Today (现状): the plan without conversions. */
 export const todayOf = (coverage: ServiceCoverage): ReusePlanEffect => cached(todayBy, coverage, () => evaluateReusePlan(coverage, []));
 
 /** The plan's conversions as facilities at their candidates; conversions of unknown candidates drop out. */
-export function planFacilities(plan: NamedReusePlan, candidates: readonly ReuseCandidate[], walks: ReadonlyMap<string, PointWalk>): PlanFacility[] {
+export function planFacilities(
+  plan: NamedReusePlan,
+  candidates: readonly ReuseCandidate[],
+  walks: ReadonlyMap<string, PointWalk>,
+): PlanFacility[] {
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return plan.conversions.flatMap(({ candidateId, category }) => {
     const candidate = byId.get(candidateId);

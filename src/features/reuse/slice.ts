@@ -35,7 +35,8 @@ export interface ReuseSlice {
 
 const sameConversion = (a: ReuseConversion, b: ReuseConversion) => a.candidateId === b.candidateId && a.category === b.category;
 const copy = ({ candidateId, category }: ReuseConversion): ReuseConversion => ({ candidateId, category });
-const uniqueConversions = (list: readonly ReuseConversion[]) => list.filter((c, i) => list.findIndex((d) => sameConversion(c, d)) === i).map(copy);
+const uniqueConversions = (list: readonly ReuseConversion[]) =>
+  list.filter((c, i) => list.findIndex((d) => sameConversion(c, d)) === i).map(copy);
 
 export const createReuseSlice: SliceCreator<ReuseSlice> = (set) => {
   let reusePlanCount = 0;
@@ -55,8 +56,11 @@ export const createReuseSlice: SliceCreator<ReuseSlice> = (set) => {
     renameReusePlan: (id, name) => updatePlan(id, (p) => ({ ...p, name })),
     removeReusePlan: (id) => set((s) => ({ reusePlans: s.reusePlans.filter((p) => p.id !== id) })),
     addReuseConversion: (planId, conversion) =>
-      updatePlan(planId, (p) => (p.conversions.some((c) => sameConversion(c, conversion)) ? p : { ...p, conversions: [...p.conversions, copy(conversion)] })),
-    removeReuseConversion: (planId, conversion) => updatePlan(planId, (p) => ({ ...p, conversions: p.conversions.filter((c) => !sameConversion(c, conversion)) })),
+      updatePlan(planId, (p) =>
+        p.conversions.some((c) => sameConversion(c, conversion)) ? p : { ...p, conversions: [...p.conversions, copy(conversion)] },
+      ),
+    removeReuseConversion: (planId, conversion) =>
+      updatePlan(planId, (p) => ({ ...p, conversions: p.conversions.filter((c) => !sameConversion(c, conversion)) })),
   };
 };
 

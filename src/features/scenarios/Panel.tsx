@@ -7,7 +7,13 @@ import type { IndicatorAssessment } from '../../scenarios/scoring';
 import { EChart } from '../../ui/charts/EChart';
 import { KpiTile } from '../../ui/components/KpiTile';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
-import { selectCommunityScore, selectScenarioColoring, selectScenarioContent, selectScenarioContext, selectScenarioModule } from './selectors';
+import {
+  selectCommunityScore,
+  selectScenarioColoring,
+  selectScenarioContent,
+  selectScenarioContext,
+  selectScenarioModule,
+} from './selectors';
 
 type Text = (t: LocalizedText) => string;
 
@@ -109,7 +115,15 @@ export function ScenarioPanel() {
   );
 }
 
-function IndicatorRow({ assessment: a, text, onEvidence }: { assessment: IndicatorAssessment; text: Text; onEvidence: (buildingId: string) => void }) {
+function IndicatorRow({
+  assessment: a,
+  text,
+  onEvidence,
+}: {
+  assessment: IndicatorAssessment;
+  text: Text;
+  onEvidence: (buildingId: string) => void;
+}) {
   const t = useTranslate();
   const first = a.evidence.buildingIds[0];
   return (
@@ -147,7 +161,12 @@ export function ScenarioBar() {
   };
   return (
     <nav className="scenario-bar panel" data-testid="scenario-bar" aria-label={t('scenario.tab')}>
-      <button type="button" className={current === null ? 'active' : ''} onClick={() => choose(null)} data-testid="scenario-overview-button">
+      <button
+        type="button"
+        className={current === null ? 'active' : ''}
+        onClick={() => choose(null)}
+        data-testid="scenario-overview-button"
+      >
         {t('scenario.overview')}
       </button>
       {SCENARIOS.map((m) => (

@@ -14,7 +14,8 @@ export const selectScenarioContext = memoSelector(
   (community, summaries, coverage, language): ScenarioContext | null => (community ? { community, summaries, coverage, language } : null),
 );
 
-export const selectScenarioModule = (s: Pick<AppState, 'scenarioId'>): ScenarioModule | null => (s.scenarioId ? getScenario(s.scenarioId) : null);
+export const selectScenarioModule = (s: Pick<AppState, 'scenarioId'>): ScenarioModule | null =>
+  s.scenarioId ? getScenario(s.scenarioId) : null;
 
 export const selectScenarioScene = memoSelector(
   (s: AppState) => [selectScenarioModule(s), selectScenarioContext(s)],

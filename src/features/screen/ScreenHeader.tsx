@@ -13,7 +13,13 @@ const blurAfter = (action: () => void) => (event: MouseEvent<HTMLButtonElement>)
 };
 
 /** Community, scenario, clock and the tour and screen controls across the top of the wall. */
-export function ScreenHeader({ module, fullscreen }: { module: ScenarioModule | null; fullscreen: { supported: boolean; active: boolean; toggle: () => void } }) {
+export function ScreenHeader({
+  module,
+  fullscreen,
+}: {
+  module: ScenarioModule | null;
+  fullscreen: { supported: boolean; active: boolean; toggle: () => void };
+}) {
   const t = useTranslate();
   const text = useText();
   const community = useApp((s) => s.community);
@@ -32,13 +38,24 @@ export function ScreenHeader({ module, fullscreen }: { module: ScenarioModule | 
           </span>
         )}
       </div>
-      <div className="screen-scenario-title" data-testid="screen-scenario" data-scenario={module?.id ?? ''} style={module ? { color: rgbToCss(module.accent) } : undefined}>
+      <div
+        className="screen-scenario-title"
+        data-testid="screen-scenario"
+        data-scenario={module?.id ?? ''}
+        style={module ? { color: rgbToCss(module.accent) } : undefined}
+      >
         {module ? text(module.name) : t('scenario.overview')}
       </div>
       <div className="screen-header-right">
         <TourControls />
         {fullscreen.supported && (
-          <button type="button" className="screen-button" onClick={blurAfter(fullscreen.toggle)} data-testid="fullscreen-button" aria-pressed={fullscreen.active}>
+          <button
+            type="button"
+            className="screen-button"
+            onClick={blurAfter(fullscreen.toggle)}
+            data-testid="fullscreen-button"
+            aria-pressed={fullscreen.active}
+          >
             {fullscreen.active ? t('screen.exitFullscreen') : t('screen.fullscreen')}
           </button>
         )}
@@ -57,13 +74,33 @@ function TourControls() {
   const s = () => store.getState();
   return (
     <div className="screen-tour-controls" role="group" aria-label={t('tour.controls')}>
-      <button type="button" className="screen-button" onClick={blurAfter(() => s().previousTourStep())} title={t('tour.previous')} aria-label={t('tour.previous')} data-testid="tour-previous">
+      <button
+        type="button"
+        className="screen-button"
+        onClick={blurAfter(() => s().previousTourStep())}
+        title={t('tour.previous')}
+        aria-label={t('tour.previous')}
+        data-testid="tour-previous"
+      >
         ◀
       </button>
-      <button type="button" className="screen-button" onClick={blurAfter(() => s().toggleTourPlaying())} data-testid="tour-play" aria-pressed={playing}>
+      <button
+        type="button"
+        className="screen-button"
+        onClick={blurAfter(() => s().toggleTourPlaying())}
+        data-testid="tour-play"
+        aria-pressed={playing}
+      >
         {playing ? t('tour.pause') : t('tour.play')}
       </button>
-      <button type="button" className="screen-button" onClick={blurAfter(() => s().nextTourStep())} title={t('tour.next')} aria-label={t('tour.next')} data-testid="tour-next">
+      <button
+        type="button"
+        className="screen-button"
+        onClick={blurAfter(() => s().nextTourStep())}
+        title={t('tour.next')}
+        aria-label={t('tour.next')}
+        data-testid="tour-next"
+      >
         ▶
       </button>
       <button

@@ -15,7 +15,15 @@ const round = (score: number | null) => (score === null ? '—' : String(Math.ro
 const SCREEN_CHART_FIT = { showTitle: false, compact: true } as const;
 
 /** The overall score with the satisfaction gate (验收前提), and the current scenario's score. */
-export function ScorePanel({ overall, module, score }: { overall: CommunityScore | null; module: ScenarioModule | null; score: ScenarioScore | null }) {
+export function ScorePanel({
+  overall,
+  module,
+  score,
+}: {
+  overall: CommunityScore | null;
+  module: ScenarioModule | null;
+  score: ScenarioScore | null;
+}) {
   const t = useTranslate();
   const text = useText();
   const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
@@ -44,7 +52,9 @@ export function ScorePanel({ overall, module, score }: { overall: CommunityScore
                 {t('scenario.score')} <strong>{round(score.score)}</strong>
               </span>
               <span className="screen-muted">{t('scenario.passed', { passed: score.passed, total: score.passed + score.failed })}</span>
-              {score.satisfiedShare !== null && <span className="screen-muted">{t('scenario.satisfaction', { share: Math.round(score.satisfiedShare * 100) })}</span>}
+              {score.satisfiedShare !== null && (
+                <span className="screen-muted">{t('scenario.satisfaction', { share: Math.round(score.satisfiedShare * 100) })}</span>
+              )}
             </div>
           )}
         </>
@@ -98,7 +108,17 @@ export function KpiPanel({ module, kpis, overall }: { module: ScenarioModule | n
 }
 
 /** The scenario's charts (the overview's without one), in a grid that fills the column. */
-export function ChartsPanel({ module, charts, overall, fontScale }: { module: ScenarioModule | null; charts: ChartSpec[] | null; overall: CommunityScore | null; fontScale: number }) {
+export function ChartsPanel({
+  module,
+  charts,
+  overall,
+  fontScale,
+}: {
+  module: ScenarioModule | null;
+  charts: ChartSpec[] | null;
+  overall: CommunityScore | null;
+  fontScale: number;
+}) {
   const t = useTranslate();
   const language = useApp((s) => s.language);
   const overview = useMemo(() => (overall ? overviewCharts(overall) : []), [overall]);
@@ -107,7 +127,13 @@ export function ChartsPanel({ module, charts, overall, fontScale }: { module: Sc
   return (
     <section className="screen-panel screen-charts" data-testid="screen-charts" data-scenario={module?.id ?? ''}>
       <h2 style={module ? { borderColor: rgbToCss(module.accent) } : undefined}>{t('screen.charts')}</h2>
-      <div className="screen-chart-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${Math.max(1, Math.ceil(specs.length / columns))}, minmax(0, 1fr))` }}>
+      <div
+        className="screen-chart-grid"
+        style={{
+          gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+          gridTemplateRows: `repeat(${Math.max(1, Math.ceil(specs.length / columns))}, minmax(0, 1fr))`,
+        }}
+      >
         {specs.map((spec) => (
           <figure className="screen-chart" key={`${module?.id ?? 'overview'}:${spec.id}`}>
             {/* The title as HTML: a long one wraps instead of being cut at the edge of the canvas. */}

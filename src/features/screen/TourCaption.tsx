@@ -23,7 +23,13 @@ export function TourCaption({ module }: { module: ScenarioModule | null }) {
   const step = tour && index >= 0 ? tour.steps[index] : null;
   const caption = step ? text(step.caption) : module ? text(module.narrative) : tour ? t('tour.hint') : '';
   return (
-    <section className="screen-panel screen-caption" data-testid="tour-caption" data-step={index} data-steps-shown={shown} data-playing={playing}>
+    <section
+      className="screen-panel screen-caption"
+      data-testid="tour-caption"
+      data-step={index}
+      data-steps-shown={shown}
+      data-playing={playing}
+    >
       {error ? (
         <p className="screen-caption-error" role="alert" data-testid="tour-error">
           {t('tour.failed')}: {error}
@@ -59,7 +65,9 @@ export function TourCaption({ module }: { module: ScenarioModule | null }) {
             </span>
           )}
           <span className={`screen-play-state ${playing ? 'playing' : 'paused'}`}>
-            {playing ? t('tour.playing', { seconds: formatSeconds(dwellSecondsOf(tour, Math.max(0, index), dwellOverride)) }) : t('tour.paused')}
+            {playing
+              ? t('tour.playing', { seconds: formatSeconds(dwellSecondsOf(tour, Math.max(0, index), dwellOverride)) })
+              : t('tour.paused')}
           </span>
         </div>
       )}

@@ -31,7 +31,12 @@ export function overviewCharts(score: CommunityScore): ChartSpec[] {
       unit: 'count',
       categories: outcomes.map((o) => o.label),
       categoryColors: outcomes.map((o) => o.color),
-      series: [{ name: bilingual('screen.chart.indicators'), values: outcomes.map((o) => assessments.filter((a) => o.outcomes.includes(a.outcome)).length) }],
+      series: [
+        {
+          name: bilingual('screen.chart.indicators'),
+          values: outcomes.map((o) => assessments.filter((a) => o.outcomes.includes(a.outcome)).length),
+        },
+      ],
     },
     {
       id: 'overview-scenarios',

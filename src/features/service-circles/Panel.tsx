@@ -77,7 +77,11 @@ export function ServiceCirclePanel() {
           />
         </label>
       </div>
-      {rule && <p className="muted small source">{overrides[category] === undefined ? rule.source : t('service.edited', { meters: rule.maxDistanceMeters })}</p>}
+      {rule && (
+        <p className="muted small source">
+          {overrides[category] === undefined ? rule.source : t('service.edited', { meters: rule.maxDistanceMeters })}
+        </p>
+      )}
       {status === 'running' && (
         <div className="progress" data-testid="service-progress">
           <div style={{ width: `${Math.round(progress * 100)}%` }} />
@@ -125,12 +129,19 @@ export function ServiceCirclePanel() {
                     {g.priority === 1 && <span className="badge priority">{t('service.oldYoung')}</span>}
                     {t(`facility.${g.category}`)}
                   </button>
-                  {g.missing ? ` — ${t('service.missing')}` : ` — ${t('service.uncovered', { buildings: n(g.uncoveredBuildings), people: people(g.uncoveredTargetPopulation) })}`}
+                  {g.missing
+                    ? ` — ${t('service.missing')}`
+                    : ` — ${t('service.uncovered', { buildings: n(g.uncoveredBuildings), people: people(g.uncoveredTargetPopulation) })}`}
                   {!g.missing && g.worstBuildings.length > 0 && (
                     <div className="muted small">
                       {t('service.worst')}{' '}
                       {g.worstBuildings.slice(0, 3).map((w) => (
-                        <button key={w.building} type="button" className="link" onClick={() => store.getState().selectBuilding(w.buildingId ?? null)}>
+                        <button
+                          key={w.building}
+                          type="button"
+                          className="link"
+                          onClick={() => store.getState().selectBuilding(w.buildingId ?? null)}
+                        >
                           {buildingName(w.buildingId)} ({w.walkDistanceMeters === Infinity ? '∞' : `${n(w.walkDistanceMeters)} m`})
                         </button>
                       ))}

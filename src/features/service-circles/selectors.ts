@@ -25,7 +25,14 @@ const selectReachLayers = memoSelector(
       const lines: { coordinates: LonLat[]; color: (typeof REACH_BAND_COLORS)[number] }[] = [];
       const color = REACH_BAND_COLORS[Math.min(i, REACH_BAND_COLORS.length - 1)];
       const k = band.segments;
-      for (let j = 0; j + 3 < k.length; j += 4) lines.push({ coordinates: [[k[j], k[j + 1]], [k[j + 2], k[j + 3]]], color });
+      for (let j = 0; j + 3 < k.length; j += 4)
+        lines.push({
+          coordinates: [
+            [k[j], k[j + 1]],
+            [k[j + 2], k[j + 3]],
+          ],
+          color,
+        });
       // A street reached in 5 minutes is also in the 10- and 15-minute bands: nearer bands sit higher.
       return { id: `serviceReach:${i}`, kind: 'lines', lines, widthPixels: REACH_WIDTH_PIXELS, heightMeters: REACH_HEIGHT_METERS[i] ?? 2 };
     });
@@ -40,7 +47,13 @@ const selectRouteLayer = memoSelector(
     const index = community.buildings.findIndex((b) => b.id === selected);
     const coordinates = index < 0 ? null : routeToNearest(coverage, index, category)?.coordinates;
     if (!coordinates || coordinates.length < 2) return null;
-    return { id: 'route', kind: 'lines', lines: [{ coordinates, color: ROUTE_COLOR }], widthPixels: ROUTE_WIDTH_PIXELS, heightMeters: ROUTE_HEIGHT_METERS };
+    return {
+      id: 'route',
+      kind: 'lines',
+      lines: [{ coordinates, color: ROUTE_COLOR }],
+      widthPixels: ROUTE_WIDTH_PIXELS,
+      heightMeters: ROUTE_HEIGHT_METERS,
+    };
   },
 );
 

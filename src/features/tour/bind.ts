@@ -30,7 +30,12 @@ export function bindTour(store: AppStore): () => void {
     }, seconds * 1000);
   };
   const stopRestarting = watch(store, (s) => [s.tour, s.tourStepsShown, s.tourDwellSeconds], clear, sameItems);
-  const stopScheduling = watch(store, (s) => [s.tour, s.tourStepsShown, s.tourDwellSeconds, s.tourPlaying, s.tourStep, s.sceneReady], schedule, sameItems);
+  const stopScheduling = watch(
+    store,
+    (s) => [s.tour, s.tourStepsShown, s.tourDwellSeconds, s.tourPlaying, s.tourStep, s.sceneReady],
+    schedule,
+    sameItems,
+  );
   return () => {
     clear();
     stopRestarting();

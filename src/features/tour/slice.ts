@@ -44,7 +44,8 @@ export interface TourSlice {
 export type Storyboard = AnyStoryboard<ScenarioId>;
 type StoryboardStep = AnyStoryboardStep<ScenarioId>;
 
-const stepOf = (s: Pick<AppState, 'tour' | 'tourStep'>): StoryboardStep | null => (s.tour && s.tourStep >= 0 ? (s.tour.steps[s.tourStep] ?? null) : null);
+const stepOf = (s: Pick<AppState, 'tour' | 'tourStep'>): StoryboardStep | null =>
+  s.tour && s.tourStep >= 0 ? (s.tour.steps[s.tourStep] ?? null) : null;
 
 /** The step's own camera (on the community it was written for), else the overview's or the scenario's. */
 function cameraOf(step: StoryboardStep, tour: Storyboard, s: AppState): CameraBookmark | null {

@@ -30,7 +30,11 @@ function Attributes({ building, t, lang }: { building: Building; t: T; lang: 'zh
         <Row label={t('building.floors')} value={building.floors} testId="building-floors" />
         <Row label={t('building.height')} value={`${formatNumber(lang, building.heightMeters, 1)} ${t('unit.m')}`} />
         <Row label={t('building.structure')} value={t(`structure.${building.structure}`)} />
-        <Row label={t('building.elevator')} value={building.hasElevator ? t('building.yes') : t('building.no')} testId="building-elevator" />
+        <Row
+          label={t('building.elevator')}
+          value={building.hasElevator ? t('building.yes') : t('building.no')}
+          testId="building-elevator"
+        />
         <Row label={t('building.propertyManagement')} value={t(`pm.${building.propertyManagement}`)} />
         <Row label={t('building.idleStatus')} value={t(`idle.${building.idleStatus}`)} />
         <Row label={t('building.gfa')} value={`${formatNumber(lang, building.grossFloorAreaM2)} ${t('unit.m2')}`} />
@@ -122,7 +126,13 @@ function WalkTimes({ buildingIndex, t, lang }: { buildingIndex: number; t: T; la
             return (
               <tr key={c.category} className={within ? 'ok' : 'gap'}>
                 <th>{t(`facility.${c.category}`)}</th>
-                <td>{c.facilityIndices.length === 0 ? t('service.missing') : seconds === Infinity ? t('building.unreachable') : `${minutes(seconds)} ${t('unit.min')} · ${formatNumber(lang, c.walkDistanceMeters[buildingIndex])} ${t('unit.m')}`}</td>
+                <td>
+                  {c.facilityIndices.length === 0
+                    ? t('service.missing')
+                    : seconds === Infinity
+                      ? t('building.unreachable')
+                      : `${minutes(seconds)} ${t('unit.min')} · ${formatNumber(lang, c.walkDistanceMeters[buildingIndex])} ${t('unit.m')}`}
+                </td>
               </tr>
             );
           })}
@@ -152,18 +162,30 @@ export function BuildingPanel() {
         <h2>
           {t('building.title')} {building.name ?? building.id}
         </h2>
-        <button type="button" onClick={() => store.getState().selectBuilding(null)} aria-label={t('building.close')} data-testid="building-close">
+        <button
+          type="button"
+          onClick={() => store.getState().selectBuilding(null)}
+          aria-label={t('building.close')}
+          data-testid="building-close"
+        >
           ×
         </button>
       </header>
       <Attributes building={building} t={t} lang={language} />
       <JoinedStatistics buildingId={building.id} />
-      <button type="button" className="inspector-open" onClick={() => store.getState().openInspector(building.id)} data-testid="inspector-open">
+      <button
+        type="button"
+        className="inspector-open"
+        onClick={() => store.getState().openInspector(building.id)}
+        data-testid="inspector-open"
+      >
         {t('inspector.open')}
       </button>
       {summary && <Aggregates summary={summary} t={t} lang={language} />}
       <WalkTimes buildingIndex={community.buildings.indexOf(building)} t={t} lang={language} />
-      {summary && summary.residents > 0 && <PeopleRows people={canSeePersonRows(role) ? peopleOfBuilding() : []} role={role} testId="building-people" />}
+      {summary && summary.residents > 0 && (
+        <PeopleRows people={canSeePersonRows(role) ? peopleOfBuilding() : []} role={role} testId="building-people" />
+      )}
     </aside>
   );
 }

@@ -17,7 +17,15 @@ export function bindViewToScene(store: AppStore, adapter: SceneAdapter): () => v
         for (const id of LAYER_IDS) if (layers[id] !== previous[id]) adapter.setLayerVisible(id, layers[id]);
       },
     ),
-    watch(store, (s) => s.selectedBuildingId, (id) => adapter.setSelectedBuilding(id)),
-    watch(store, (s) => s.hoveredBuildingId, (id) => adapter.setHoveredBuilding(id)),
+    watch(
+      store,
+      (s) => s.selectedBuildingId,
+      (id) => adapter.setSelectedBuilding(id),
+    ),
+    watch(
+      store,
+      (s) => s.hoveredBuildingId,
+      (id) => adapter.setHoveredBuilding(id),
+    ),
   );
 }

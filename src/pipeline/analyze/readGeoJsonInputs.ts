@@ -28,16 +28,26 @@ function readCollection(text: string, file: string, issues: DataIssue[]): RawFea
   const features = parseFeatureCollection(text, file, issues);
   if (!features) return [];
   return features.map((value: unknown, index: number) => {
-    const feature = (typeof value === 'object' && value !== null ? value : {}) as { id?: unknown; properties?: unknown; geometry?: unknown };
-    const properties = (typeof feature.properties === 'object' && feature.properties !== null ? feature.properties : {}) as Record<string, unknown>;
+    const feature = (typeof value === 'object' && value !== null ? value : {}) as {
+      id?: unknown;
+      properties?: unknown;
+      geometry?: unknown;
+    };
+    const properties = (typeof feature.properties === 'object' && feature.properties !== null ? feature.properties : {}) as Record<
+      string,
+      unknown
+    >;
     const nested = typeof properties.tags === 'object' && properties.tags !== null ? (properties.tags as Record<string, unknown>) : {};
-    const idOf = (v: unknown) => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
+    const idOf = (v: unknown) =>
+      typeof v === 'string' && v !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
     return {
       index,
       id: idOf(feature.id) ?? idOf(properties.id) ?? idOf(properties['@id']),
       properties,
       tags: { ...properties, ...nested },
-      geometry: (typeof feature.geometry === 'object' && feature.geometry !== null ? feature.geometry : undefined) as RawFeature['geometry'],
+      geometry: (typeof feature.geometry === 'object' && feature.geometry !== null
+        ? feature.geometry
+        : undefined) as RawFeature['geometry'],
     };
   });
 }
@@ -138,7 +148,9 @@ export function readBuildings(text: string, file: string, issues: DataIssue[]): 
     const use = f.tags.use;
     const building = f.tags.building;
     const counted =
-      typeof use === 'string' ? use === 'residential' || use === 'mixed' : !(typeof building === 'string' && OSM_NON_RESIDENTIAL_BUILDINGS.includes(building));
+      typeof use === 'string'
+        ? use === 'residential' || use === 'mixed'
+        : !(typeof building === 'string' && OSM_NON_RESIDENTIAL_BUILDINGS.includes(building));
     if (issues.length !== before || !id || !position) continue;
     out.push({ id, position, counted, ...(Object.keys(population).length ? { population } : {}) });
   }
@@ -186,7 +198,8 @@ export function readFacilities(text: string, file: string, issues: DataIssue[]):
     const explicit = f.properties.category;
     if (explicit !== undefined && explicit !== null) {
       category = (FACILITY_CATEGORIES as readonly unknown[]).includes(explicit) ? (explicit as FacilityCategory) : null;
-      if (!category) issues.push(at(file, f, 'category', `must be one of ${FACILITY_CATEGORIES.join(', ')}, got ${JSON.stringify(explicit)}`));
+      if (!category)
+        issues.push(at(file, f, 'category', `must be one of ${FACILITY_CATEGORIES.join(', ')}, got ${JSON.stringify(explicit)}`));
     } else {
       category = categoryFromOsmTags(f.tags);
       if (!category) {

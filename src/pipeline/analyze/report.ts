@@ -23,7 +23,10 @@ export function coverageReportJson(coverage: ServiceCoverage, gaps: ServiceGap[]
     const row: Record<string, { walkSeconds: number; distanceMeters: number; facilityId: string } | null> = {};
     for (const c of coverage.categories) {
       const d = c.walkDistanceMeters[b];
-      row[c.category] = d < Infinity ? { walkSeconds: round1(c.walkSeconds[b]), distanceMeters: round1(d), facilityId: facilityId(c.nearestFacility[b]) } : null;
+      row[c.category] =
+        d < Infinity
+          ? { walkSeconds: round1(c.walkSeconds[b]), distanceMeters: round1(d), facilityId: facilityId(c.nearestFacility[b]) }
+          : null;
     }
     buildings[id] = row;
   });
@@ -111,7 +114,12 @@ export function coverageReportText(coverage: ServiceCoverage, gaps: ServiceGap[]
     `walking at ${speed} m/s (${(speed * 60).toFixed(0)} m/min); network ${coverage.graph.nodeCount} nodes, ${coverage.graph.edgeCount} edges; ` +
       `${coverage.buildings.count} buildings (${coverage.categories[0]?.summary.buildingsCounted ?? 0} counted as homes), ${coverage.facilities.count} facilities`,
   );
-  if (meta.skipped) out.push(`skipped on input: ${Object.entries(meta.skipped).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  if (meta.skipped)
+    out.push(
+      `skipped on input: ${Object.entries(meta.skipped)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
   if (coverage.buildings.unreachable.length) out.push(`buildings off the network: ${coverage.buildings.unreachable.length} (see --json)`);
   if (!coverage.populationKnown.length) out.push('population unknown: coverage by buildings only');
   out.push('');
@@ -137,10 +145,17 @@ export function coverageReportText(coverage: ServiceCoverage, gaps: ServiceGap[]
   out.push(`Gaps (补短板), most urgent first (priority 1 = 一老一小):`);
   if (!gaps.length) out.push('  none');
   gaps.slice(0, topGaps).forEach((g, i) => {
-    const who = g.uncoveredTargetPopulation === null ? `${g.uncoveredBuildings} homes` : `${g.uncoveredTargetPopulation} of ${g.targetPopulationTotal} (${g.targetPopulation})`;
-    out.push(`  ${i + 1}. ${g.category} [priority ${g.priority}]${g.missing ? ' — NO FACILITY' : ''}: ${who} beyond ${g.rule.maxDistanceMeters} m`);
+    const who =
+      g.uncoveredTargetPopulation === null
+        ? `${g.uncoveredBuildings} homes`
+        : `${g.uncoveredTargetPopulation} of ${g.targetPopulationTotal} (${g.targetPopulation})`;
+    out.push(
+      `  ${i + 1}. ${g.category} [priority ${g.priority}]${g.missing ? ' — NO FACILITY' : ''}: ${who} beyond ${g.rule.maxDistanceMeters} m`,
+    );
     const worst = g.worstBuildings
-      .map((w) => `${ids[w.building] ?? w.building} (${w.walkDistanceMeters < Infinity ? `${w.walkDistanceMeters.toFixed(0)} m` : w.reason})`)
+      .map(
+        (w) => `${ids[w.building] ?? w.building} (${w.walkDistanceMeters < Infinity ? `${w.walkDistanceMeters.toFixed(0)} m` : w.reason})`,
+      )
       .join(', ');
     if (worst) out.push(`     worst served: ${worst}`);
   });

@@ -32,7 +32,13 @@ export function reuseReportJson(analysis: ReuseAnalysis, coverage: ServiceCovera
       buildingId: c.buildingId ?? null,
       currentUse: c.currentUse ?? null,
       feasibleCategories: c.feasible.filter((f) => f.ok).map((f) => f.category),
-      feasible: c.feasible.map((f) => ({ category: f.category, ok: f.ok, reasons: f.reasons, usableAreaM2: round1(f.usableAreaM2), capacity: f.capacity })),
+      feasible: c.feasible.map((f) => ({
+        category: f.category,
+        ok: f.ok,
+        reasons: f.reasons,
+        usableAreaM2: round1(f.usableAreaM2),
+        capacity: f.capacity,
+      })),
       hub: { ok: c.hub.ok, reasons: c.hub.reasons, categories: c.hub.categories },
     })),
     conversions: conversions.map(({ candidateId, gain: g, weight, weightedGain }) => ({
@@ -93,7 +99,8 @@ export function reuseReportJson(analysis: ReuseAnalysis, coverage: ServiceCovera
 /** Terminal columns of a text: CJK characters take two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return width;
 }
 
@@ -124,7 +131,17 @@ export function reuseReportText(analysis: ReuseAnalysis, coverage: ServiceCovera
   out.push(
     table(
       ['id', 'name', 'area m²', 'floors', 'fits', 'hub'],
-      candidates.map((c) => [c.id, c.name ?? '', round1(c.areaM2).toFixed(1), String(c.floors), c.feasible.filter((f) => f.ok).map((f) => f.category).join(', ') || '–', c.hub.ok ? 'yes' : '–']),
+      candidates.map((c) => [
+        c.id,
+        c.name ?? '',
+        round1(c.areaM2).toFixed(1),
+        String(c.floors),
+        c.feasible
+          .filter((f) => f.ok)
+          .map((f) => f.category)
+          .join(', ') || '–',
+        c.hub.ok ? 'yes' : '–',
+      ]),
       [0, 1, 4, 5],
     ),
   );
@@ -135,35 +152,58 @@ export function reuseReportText(analysis: ReuseAnalysis, coverage: ServiceCovera
   out.push(
     table(
       ['candidate', 'category', 'target', 'newly covered', 'homes', 'weighted', ...bands],
-      sorted.slice(0, top).map(({ candidateId, gain: g, weightedGain }) => [
-        `${candidateId} ${nameOf.get(candidateId)}`.trim(),
-        g.category,
-        g.targetPopulation,
-        count(g.targetPopulationNewlyWithinThreshold),
-        String(g.buildingsNewlyWithinThreshold),
-        String(weightedGain),
-        ...g.bands.map((b) => count(b.targetPopulationNewlyWithin)),
-      ]),
+      sorted
+        .slice(0, top)
+        .map(({ candidateId, gain: g, weightedGain }) => [
+          `${candidateId} ${nameOf.get(candidateId)}`.trim(),
+          g.category,
+          g.targetPopulation,
+          count(g.targetPopulationNewlyWithinThreshold),
+          String(g.buildingsNewlyWithinThreshold),
+          String(weightedGain),
+          ...g.bands.map((b) => count(b.targetPopulationNewlyWithin)),
+        ]),
     ),
   );
   if (sorted.length > top) out.push(`  … ${sorted.length - top} more with a gain (see --json or --top N)`);
   out.push('');
-  const weights = Object.entries(plan.targetWeights).filter(([, w]) => w !== 1).map(([t, w]) => `${t} ×${w}`).join(', ');
-  out.push(`Suggested plan: ${plan.picks.length} of ${plan.budget} conversions, greedy by marginal gain (weights ${weights || 'all 1'}); total weighted gain ${plan.totalWeightedGain}`);
+  const weights = Object.entries(plan.targetWeights)
+    .filter(([, w]) => w !== 1)
+    .map(([t, w]) => `${t} ×${w}`)
+    .join(', ');
+  out.push(
+    `Suggested plan: ${plan.picks.length} of ${plan.budget} conversions, greedy by marginal gain (weights ${weights || 'all 1'}); total weighted gain ${plan.totalWeightedGain}`,
+  );
   if (!plan.picks.length) out.push('  none');
   for (const p of plan.picks) {
     const what = p.categories
-      .map((c) => `${c.category} +${c.targetPopulationNewlyCovered ?? `${c.buildingsNewlyCovered} homes`}${c.targetPopulationNewlyCovered === null ? '' : ` (${c.targetPopulation}, ${c.buildingsNewlyCovered} homes)`}`)
+      .map(
+        (c) =>
+          `${c.category} +${c.targetPopulationNewlyCovered ?? `${c.buildingsNewlyCovered} homes`}${c.targetPopulationNewlyCovered === null ? '' : ` (${c.targetPopulation}, ${c.buildingsNewlyCovered} homes)`}`,
+      )
       .join('; ');
-    out.push(`  ${p.step}. ${p.candidateId} ${p.candidateName ?? ''} → ${p.hub ? 'hub (嵌入式服务综合体): ' : ''}${what}; weighted +${p.weightedGain}`);
+    out.push(
+      `  ${p.step}. ${p.candidateId} ${p.candidateName ?? ''} → ${p.hub ? 'hub (嵌入式服务综合体): ' : ''}${what}; weighted +${p.weightedGain}`,
+    );
   }
   if (plan.stoppedEarly) out.push(`  stopped early: ${plan.stoppedEarly}`);
   out.push('');
-  out.push(`Elevator addition (加装电梯) candidates: ${elevators.length}, ranked by ${analysis.elevatorRules.rankBy.join(', then ')} (above floor ${analysis.elevatorRules.aboveFloor}):`);
+  out.push(
+    `Elevator addition (加装电梯) candidates: ${elevators.length}, ranked by ${analysis.elevatorRules.rankBy.join(', then ')} (above floor ${analysis.elevatorRules.aboveFloor}):`,
+  );
   out.push(
     table(
       ['rank', 'building', 'floors', 'built', 'elderly above', 'households above'],
-      elevators.slice(0, top).map((e) => [String(e.rank), `${e.buildingId} ${e.name ?? ''}`.trim(), String(e.floors), String(e.yearBuilt), String(e.elderlyAboveFloor), String(e.householdsAboveFloor)]),
+      elevators
+        .slice(0, top)
+        .map((e) => [
+          String(e.rank),
+          `${e.buildingId} ${e.name ?? ''}`.trim(),
+          String(e.floors),
+          String(e.yearBuilt),
+          String(e.elderlyAboveFloor),
+          String(e.householdsAboveFloor),
+        ]),
     ),
   );
   if (elevators.length > top) out.push(`  … ${elevators.length - top} more (see --json or --top N)`);

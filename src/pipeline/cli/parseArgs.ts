@@ -38,7 +38,12 @@ export function parseCliArgs<O extends { packageDir?: string }>(argv: readonly s
  * Runs a CLI's argument parser; when it throws, prints the reason and the usage to stderr (the
  * usage alone for --help) and returns undefined, for the caller to exit with 2.
  */
-export function parseCommandLine<O>(argv: readonly string[], parse: (argv: readonly string[]) => O, usage: string, io: Pick<CliIo, 'stderr'>): O | undefined {
+export function parseCommandLine<O>(
+  argv: readonly string[],
+  parse: (argv: readonly string[]) => O,
+  usage: string,
+  io: Pick<CliIo, 'stderr'>,
+): O | undefined {
   try {
     return parse(argv);
   } catch (error) {

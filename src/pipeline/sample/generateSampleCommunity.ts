@@ -134,7 +134,11 @@ export function generateSampleCommunity(seed: number = SAMPLE_SEED): Community {
   });
 
   const network: NetworkLine[] = plan.network.map((line, i) => {
-    const out: NetworkLine = { id: `JH-N${String(i + 1).padStart(3, '0')}`, kind: line.kind, coordinates: line.points.map((p) => toLonLat(frame, p)) };
+    const out: NetworkLine = {
+      id: `JH-N${String(i + 1).padStart(3, '0')}`,
+      kind: line.kind,
+      coordinates: line.points.map((p) => toLonLat(frame, p)),
+    };
     if (line.name !== undefined) out.name = line.name;
     return out;
   });
@@ -204,7 +208,13 @@ function sampleGrids(frame: LocalFrame): GridCell[] {
     { id: 'grid-3', name: '景和三网格（西南）', r: rect(-325, -275, 0, 0), staff: 1, volunteers: 11 },
     { id: 'grid-4', name: '景和四网格（东南）', r: rect(0, -275, 325, 0), staff: 2, volunteers: 6 },
   ];
-  return cells.map((c) => ({ id: c.id, name: c.name, polygon: toPolygon(frame, rectRing(c.r)), staffCount: c.staff, volunteerCount: c.volunteers }));
+  return cells.map((c) => ({
+    id: c.id,
+    name: c.name,
+    polygon: toPolygon(frame, rectRing(c.r)),
+    staffCount: c.staff,
+    volunteerCount: c.volunteers,
+  }));
 }
 
 /** A synthetic 2026 resident survey; the per-scenario shares point at the sample's deliberate gaps. */

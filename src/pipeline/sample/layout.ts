@@ -63,8 +63,10 @@ export interface ResidentialSpec {
 }
 
 /** A building of the plan: its rectangle and the attributes it will have in the package. */
-export interface PlannedBuilding
-  extends Pick<Building, 'floors' | 'use' | 'yearBuilt' | 'structure' | 'hasElevator' | 'propertyManagement' | 'idleStatus'> {
+export interface PlannedBuilding extends Pick<
+  Building,
+  'floors' | 'use' | 'yearBuilt' | 'structure' | 'hasElevator' | 'propertyManagement' | 'idleStatus'
+> {
   /** Internal key for buildings that facilities or reuse spaces refer to. */
   key?: string;
   /** Name for non-residential buildings; residential ones are numbered (…幢) later. */
@@ -148,12 +150,56 @@ interface Road {
 
 const OUTER_ROADS: Road[] = [
   // 景和路, the main street with the shops and two bus stops (x = −120, 200).
-  { name: '景和路', kind: 'road', widthMeters: 16, points: [[-HALF_W - ROAD_OVERRUN, -HALF_H], [-120, -HALF_H], [200, -HALF_H], [HALF_W + ROAD_OVERRUN, -HALF_H]] },
-  { name: '新村北路', kind: 'road', widthMeters: 12, points: [[-HALF_W - ROAD_OVERRUN, HALF_H], [HALF_W + ROAD_OVERRUN, HALF_H]] },
-  { name: '景和西路', kind: 'road', widthMeters: 12, points: [[-HALF_W, -HALF_H - ROAD_OVERRUN], [-HALF_W, 40], [-HALF_W, HALF_H + ROAD_OVERRUN]] },
-  { name: '东园路', kind: 'road', widthMeters: 14, points: [[HALF_W, -HALF_H - ROAD_OVERRUN], [HALF_W, HALF_H + ROAD_OVERRUN]] },
+  {
+    name: '景和路',
+    kind: 'road',
+    widthMeters: 16,
+    points: [
+      [-HALF_W - ROAD_OVERRUN, -HALF_H],
+      [-120, -HALF_H],
+      [200, -HALF_H],
+      [HALF_W + ROAD_OVERRUN, -HALF_H],
+    ],
+  },
+  {
+    name: '新村北路',
+    kind: 'road',
+    widthMeters: 12,
+    points: [
+      [-HALF_W - ROAD_OVERRUN, HALF_H],
+      [HALF_W + ROAD_OVERRUN, HALF_H],
+    ],
+  },
+  {
+    name: '景和西路',
+    kind: 'road',
+    widthMeters: 12,
+    points: [
+      [-HALF_W, -HALF_H - ROAD_OVERRUN],
+      [-HALF_W, 40],
+      [-HALF_W, HALF_H + ROAD_OVERRUN],
+    ],
+  },
+  {
+    name: '东园路',
+    kind: 'road',
+    widthMeters: 14,
+    points: [
+      [HALF_W, -HALF_H - ROAD_OVERRUN],
+      [HALF_W, HALF_H + ROAD_OVERRUN],
+    ],
+  },
   // 育才路: a stub east to the middle school outside the community, with a bus stop at x = 470.
-  { name: '育才路', kind: 'road', widthMeters: 10, points: [[HALF_W, -120], [470, -120], [660, -120]] },
+  {
+    name: '育才路',
+    kind: 'road',
+    widthMeters: 10,
+    points: [
+      [HALF_W, -120],
+      [470, -120],
+      [660, -120],
+    ],
+  },
 ];
 
 /** Internal lanes (7 m, 小区道路): three north–south, one east–west. */
@@ -161,10 +207,42 @@ const LANE_WIDTH = 7;
 const LANE_X = { west: -180, middle: -20, east: 150 } as const;
 const LANE_Y = 100;
 const INTERNAL_LANES: Road[] = [
-  { name: '西支路', kind: 'footway', widthMeters: LANE_WIDTH, points: [[LANE_X.west, -HALF_H], [LANE_X.west, HALF_H]] },
-  { name: '新村中路', kind: 'footway', widthMeters: LANE_WIDTH, points: [[LANE_X.middle, -HALF_H], [LANE_X.middle, HALF_H]] },
-  { name: '东支路', kind: 'footway', widthMeters: LANE_WIDTH, points: [[LANE_X.east, -HALF_H], [LANE_X.east, HALF_H]] },
-  { name: '新村横路', kind: 'footway', widthMeters: LANE_WIDTH, points: [[-HALF_W, LANE_Y], [HALF_W, LANE_Y]] },
+  {
+    name: '西支路',
+    kind: 'footway',
+    widthMeters: LANE_WIDTH,
+    points: [
+      [LANE_X.west, -HALF_H],
+      [LANE_X.west, HALF_H],
+    ],
+  },
+  {
+    name: '新村中路',
+    kind: 'footway',
+    widthMeters: LANE_WIDTH,
+    points: [
+      [LANE_X.middle, -HALF_H],
+      [LANE_X.middle, HALF_H],
+    ],
+  },
+  {
+    name: '东支路',
+    kind: 'footway',
+    widthMeters: LANE_WIDTH,
+    points: [
+      [LANE_X.east, -HALF_H],
+      [LANE_X.east, HALF_H],
+    ],
+  },
+  {
+    name: '新村横路',
+    kind: 'footway',
+    widthMeters: LANE_WIDTH,
+    points: [
+      [-HALF_W, LANE_Y],
+      [HALF_W, LANE_Y],
+    ],
+  },
 ];
 
 /** A column of blocks between two north–south lines; `pathFrom`/`pathTo` are where row paths end. */
@@ -179,8 +257,20 @@ interface Column {
 const halfLane = LANE_WIDTH / 2;
 const COLUMNS: Record<Column['id'], Column> = {
   A: { id: 'A', x0: -HALF_W + 6 + SETBACK, x1: LANE_X.west - halfLane - SETBACK, pathFrom: -HALF_W, pathTo: LANE_X.west },
-  B: { id: 'B', x0: LANE_X.west + halfLane + SETBACK, x1: LANE_X.middle - halfLane - SETBACK, pathFrom: LANE_X.west, pathTo: LANE_X.middle },
-  C: { id: 'C', x0: LANE_X.middle + halfLane + SETBACK, x1: LANE_X.east - halfLane - SETBACK, pathFrom: LANE_X.middle, pathTo: LANE_X.east },
+  B: {
+    id: 'B',
+    x0: LANE_X.west + halfLane + SETBACK,
+    x1: LANE_X.middle - halfLane - SETBACK,
+    pathFrom: LANE_X.west,
+    pathTo: LANE_X.middle,
+  },
+  C: {
+    id: 'C',
+    x0: LANE_X.middle + halfLane + SETBACK,
+    x1: LANE_X.east - halfLane - SETBACK,
+    pathFrom: LANE_X.middle,
+    pathTo: LANE_X.east,
+  },
   D: { id: 'D', x0: LANE_X.east + halfLane + SETBACK, x1: HALF_W - 7 - SETBACK, pathFrom: LANE_X.east, pathTo: HALF_W },
 };
 
@@ -432,7 +522,13 @@ function rowPath(column: Column, y: number, reservations: readonly Reservation[]
     .map((r) => [r.rect.x0 - 1.5, r.rect.x1 + 1.5]);
   return subtractIntervals([column.pathFrom, column.pathTo], holes)
     .filter(([a, b]) => (a === column.pathFrom || b === column.pathTo) && b - a >= MIN_PATH_PIECE)
-    .map(([a, b]) => ({ kind: 'footway' as const, points: [[a, y], [b, y]] as Pt[] }));
+    .map(([a, b]) => ({
+      kind: 'footway' as const,
+      points: [
+        [a, y],
+        [b, y],
+      ] as Pt[],
+    }));
 }
 
 export function planLayout(rng: Random): LocalPlan {
@@ -518,10 +614,12 @@ export function planLayout(rng: Random): LocalPlan {
     const midRise = rowIndex === 0; // the row nearest the main street is an 11-storey 小高层
     for (const side of [0, 1]) {
       const entrances = midRise ? 3 : 2;
-      const householdsPerFloor = midRise ? 2 : rng.weighted([
-        [2, 0.4],
-        [3, 0.6],
-      ]);
+      const householdsPerFloor = midRise
+        ? 2
+        : rng.weighted([
+            [2, 0.4],
+            [3, 0.6],
+          ]);
       const entranceWidth = householdsPerFloor === 3 ? rng.range(22, 24) : rng.range(16, 18);
       const length = entrances * (midRise ? rng.range(14, 15) : entranceWidth);
       const depth = midRise ? 14 : 16;
@@ -545,7 +643,13 @@ export function planLayout(rng: Random): LocalPlan {
         },
       });
     }
-    network.push({ kind: 'footway', points: [[D.pathFrom, y0 + 26], [D.pathTo, y0 + 26]] });
+    network.push({
+      kind: 'footway',
+      points: [
+        [D.pathFrom, y0 + 26],
+        [D.pathTo, y0 + 26],
+      ],
+    });
   });
 
   // ---- Main street: shops, 底商 walk-ups, market, supermarket ----
@@ -578,25 +682,48 @@ export function planLayout(rng: Random): LocalPlan {
   fillShops(ctx, COLUMNS.C.x0, SITE.market.x0 - 5);
   fillShops(ctx, SITE.market.x1 + 5, COLUMNS.C.x1, 'canteen');
   fillShops(ctx, D.x0, SITE.supermarket.x0 - 5);
-  buildings.push(special('market', '景和菜市场', SITE.market, 2, 'commercial', 1998, 'reinforced-concrete', 'professional', 'in-use', { shopUnits: 1 }));
-  buildings.push(special('supermarket', '景和生活超市', SITE.supermarket, 2, 'commercial', 2005, 'steel', 'professional', 'in-use', { shopUnits: 1 }));
+  buildings.push(
+    special('market', '景和菜市场', SITE.market, 2, 'commercial', 1998, 'reinforced-concrete', 'professional', 'in-use', { shopUnits: 1 }),
+  );
+  buildings.push(
+    special('supermarket', '景和生活超市', SITE.supermarket, 2, 'commercial', 2005, 'steel', 'professional', 'in-use', { shopUnits: 1 }),
+  );
   // Back lane behind the shops, one piece per column (cut at the market and the supermarket).
   for (const column of Object.values(COLUMNS)) network.push(...rowPath(column, BACK_LANE_Y, reservations));
 
   // ---- Public buildings ----
   buildings.push(special('day-care', '颐乐园日间照料中心', SITE.dayCare, 2, 'public-service', 2019, 'reinforced-concrete', 'professional'));
   buildings.push(special('kindergarten', '景和幼儿园', SITE.kindergarten, 3, 'education', 2012, 'reinforced-concrete', 'self-managed'));
-  buildings.push(special('community-centre', '景和新村社区服务中心', SITE.communityCentre, 3, 'public-service', 2016, 'reinforced-concrete', 'professional'));
+  buildings.push(
+    special(
+      'community-centre',
+      '景和新村社区服务中心',
+      SITE.communityCentre,
+      3,
+      'public-service',
+      2016,
+      'reinforced-concrete',
+      'professional',
+    ),
+  );
   buildings.push(special('toilet', '公共厕所', SITE.toilet, 1, 'public-service', 2018, 'brick-concrete', 'professional'));
   buildings.push(special('idle-office', '原街道办公楼', SITE.idleOffice, 3, 'office', 1989, 'brick-concrete', 'none', 'idle'));
-  buildings.push(special('grain-store', '原粮站', SITE.grainStore, 1, 'commercial', 1984, 'brick-concrete', 'none', 'low-use', { shopUnits: 1 }));
+  buildings.push(
+    special('grain-store', '原粮站', SITE.grainStore, 1, 'commercial', 1984, 'brick-concrete', 'none', 'low-use', { shopUnits: 1 }),
+  );
   buildings.push(special('boiler-house', '原锅炉房', SITE.boilerHouse, 1, 'industrial', 1990, 'brick-concrete', 'none', 'idle'));
-  buildings.push(special('property-old', '景和新村物业服务站', SITE.propertyOld, 2, 'public-service', 2008, 'brick-concrete', 'government-backstop'));
-  buildings.push(special('property-new', '景和苑物业服务中心', SITE.propertyNew, 2, 'public-service', 2006, 'reinforced-concrete', 'professional'));
+  buildings.push(
+    special('property-old', '景和新村物业服务站', SITE.propertyOld, 2, 'public-service', 2008, 'brick-concrete', 'government-backstop'),
+  );
+  buildings.push(
+    special('property-new', '景和苑物业服务中心', SITE.propertyNew, 2, 'public-service', 2006, 'reinforced-concrete', 'professional'),
+  );
   buildings.push(special('school-a', '景和小学教学楼', SITE.schoolA, 4, 'education', 2009, 'reinforced-concrete', 'self-managed'));
   buildings.push(special('school-b', '景和小学综合楼', SITE.schoolB, 4, 'education', 1996, 'reinforced-concrete', 'self-managed'));
   buildings.push(special('school-hall', '景和小学体艺馆', SITE.schoolHall, 2, 'education', 2009, 'steel', 'self-managed'));
-  buildings.push(special('school-canteen', '景和小学食堂', SITE.schoolCanteen, 2, 'education', 2009, 'reinforced-concrete', 'self-managed'));
+  buildings.push(
+    special('school-canteen', '景和小学食堂', SITE.schoolCanteen, 2, 'education', 2009, 'reinforced-concrete', 'self-managed'),
+  );
   buildings.push(special('school-gate', '景和小学门卫', SITE.schoolGate, 1, 'education', 2009, 'brick-concrete', 'self-managed'));
   buildings.push(special('garage-ramp', '景和苑地下车库出入口', SITE.garageRamp, 1, 'other', 2006, 'reinforced-concrete', 'professional'));
   buildings.push(special('tower-gate', '景和苑门卫', SITE.towerGate, 1, 'public-service', 2006, 'brick-concrete', 'professional'));
@@ -610,20 +737,84 @@ export function planLayout(rng: Random): LocalPlan {
   }
   // Canal-side promenade (滨河步道) with three zebra crossings over 新村北路 and 河埠头 steps.
   const promenadeY = 285;
-  network.push({ kind: 'path', name: '景和河滨步道', points: [[-HALF_W, promenadeY], [HALF_W, promenadeY]] });
-  for (const x of [-250, 60, 250]) network.push({ kind: 'crossing', points: [[x, HALF_H], [x, promenadeY]] });
-  network.push({ kind: 'steps', name: '河埠头', points: [[-100, promenadeY], [-100, 289]] });
+  network.push({
+    kind: 'path',
+    name: '景和河滨步道',
+    points: [
+      [-HALF_W, promenadeY],
+      [HALF_W, promenadeY],
+    ],
+  });
+  for (const x of [-250, 60, 250])
+    network.push({
+      kind: 'crossing',
+      points: [
+        [x, HALF_H],
+        [x, promenadeY],
+      ],
+    });
+  network.push({
+    kind: 'steps',
+    name: '河埠头',
+    points: [
+      [-100, promenadeY],
+      [-100, 289],
+    ],
+  });
   // Zebra crossing over 景和路 to the bus stop on its south side.
-  network.push({ kind: 'crossing', points: [[-120, -HALF_H], [-120, -284]] });
+  network.push({
+    kind: 'crossing',
+    points: [
+      [-120, -HALF_H],
+      [-120, -284],
+    ],
+  });
   // Kindergarten gate from 景和西路.
-  network.push({ kind: 'footway', points: [[-HALF_W, -58], [SITE.kindergarten.x0 - 2, -58]] });
+  network.push({
+    kind: 'footway',
+    points: [
+      [-HALF_W, -58],
+      [SITE.kindergarten.x0 - 2, -58],
+    ],
+  });
   // School campus path from the gate on 东支路.
-  network.push({ kind: 'footway', name: '校园路', points: [[LANE_X.east, CAMPUS_PATH_Y], [300, CAMPUS_PATH_Y]] });
+  network.push({
+    kind: 'footway',
+    name: '校园路',
+    points: [
+      [LANE_X.east, CAMPUS_PATH_Y],
+      [300, CAMPUS_PATH_Y],
+    ],
+  });
   // Park paths: a north–south walk past the pond, and steps up a small mound (假山).
-  network.push({ kind: 'path', points: [[SITE.pond.x1 + 6, -48], [SITE.pond.x1 + 6, -14]] });
-  network.push({ kind: 'path', points: [[85, -48], [85, -34]] });
-  network.push({ kind: 'steps', points: [[85, -34], [85, -28]] });
-  network.push({ kind: 'path', points: [[85, -28], [85, -14]] });
+  network.push({
+    kind: 'path',
+    points: [
+      [SITE.pond.x1 + 6, -48],
+      [SITE.pond.x1 + 6, -14],
+    ],
+  });
+  network.push({
+    kind: 'path',
+    points: [
+      [85, -48],
+      [85, -34],
+    ],
+  });
+  network.push({
+    kind: 'steps',
+    points: [
+      [85, -34],
+      [85, -28],
+    ],
+  });
+  network.push({
+    kind: 'path',
+    points: [
+      [85, -28],
+      [85, -14],
+    ],
+  });
 
   const noded = nodePolylines(network.map((line) => line.points));
   noded.forEach((points, i) => {
@@ -682,8 +873,20 @@ export function planLayout(rng: Random): LocalPlan {
     groundFloorAccess: true,
     currentUse: '闲置',
   });
-  reuse.push({ kind: 'scattered-plot', name: '北区插花地', ring: rectRing(SITE.scatteredPlot), ownerType: 'collective', currentUse: '临时堆场' });
-  reuse.push({ kind: 'inefficient-land', name: '废弃自行车棚院落', ring: rectRing(SITE.bikeShedYard), ownerType: 'state', currentUse: '废弃自行车棚' });
+  reuse.push({
+    kind: 'scattered-plot',
+    name: '北区插花地',
+    ring: rectRing(SITE.scatteredPlot),
+    ownerType: 'collective',
+    currentUse: '临时堆场',
+  });
+  reuse.push({
+    kind: 'inefficient-land',
+    name: '废弃自行车棚院落',
+    ring: rectRing(SITE.bikeShedYard),
+    ownerType: 'state',
+    currentUse: '废弃自行车棚',
+  });
   reuse.push({
     kind: 'corner-plot',
     name: '西南角边角地',

@@ -184,9 +184,7 @@ export function nodePolylines(lines: Pt[][]): Pt[][] {
     for (let s = 0; s + 1 < line.length; s++) {
       const a = line[s];
       const b = line[s + 1];
-      const inner = splits[li][s]
-        .map((p) => ({ p, t: paramAlong(a, b, p) }))
-        .sort((m, n) => m.t - n.t);
+      const inner = splits[li][s].map((p) => ({ p, t: paramAlong(a, b, p) })).sort((m, n) => m.t - n.t);
       for (const { p } of inner) {
         const last = out[out.length - 1];
         if (samePoint(p, last) || samePoint(p, b)) continue;

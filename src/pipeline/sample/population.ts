@@ -143,7 +143,10 @@ class RefIssuer {
   issue(prefix: string, hexDigits: number): string {
     for (;;) {
       let hex = '';
-      while (hex.length < hexDigits) hex += Math.floor(this.rng.next() * 0x10000).toString(16).padStart(4, '0');
+      while (hex.length < hexDigits)
+        hex += Math.floor(this.rng.next() * 0x10000)
+          .toString(16)
+          .padStart(4, '0');
       const ref = `${prefix}${hex.slice(0, hexDigits)}`;
       if (!this.used.has(ref)) {
         this.used.add(ref);
@@ -172,7 +175,11 @@ export function populate(buildings: readonly IdentifiedBuilding[], rng: Random):
         const entrance = plan.residential ? Math.floor(i / 2) + 1 : 1;
         const room = plan.residential ? `01${pad2((i % 2) + 1)}` : `01${pad2(i + 1)}`;
         const occupancy: Occupancy =
-          plan.idleStatus === 'idle' ? 'vacant' : plan.idleStatus === 'low-use' ? rng.pick(['vacant', 'rented'] as const) : rng.weighted(SHOP_OCCUPANCY);
+          plan.idleStatus === 'idle'
+            ? 'vacant'
+            : plan.idleStatus === 'low-use'
+              ? rng.pick(['vacant', 'rented'] as const)
+              : rng.weighted(SHOP_OCCUPANCY);
         houses.push({
           id: `${id}-${entrance}-${room}`,
           buildingId: id,
@@ -257,7 +264,8 @@ export function populate(buildings: readonly IdentifiedBuilding[], rng: Random):
             ? '18-59'
             : rng.weighted(member === 'elderly-alone' ? ALONE_ELDERLY_BANDS : ELDERLY_BANDS);
       let sex: Sex;
-      if (member === 'elderly-alone') sex = rng.chance(0.68) ? 'F' : 'M'; // widows outnumber widowers
+      if (member === 'elderly-alone')
+        sex = rng.chance(0.68) ? 'F' : 'M'; // widows outnumber widowers
       else if ((member === 'adult' && adults === 2) || (member === 'elderly' && elders === 2)) {
         // couples: the first of the pair draws, the second is the other sex
         const first = household.indexOf(member) === index;

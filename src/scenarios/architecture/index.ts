@@ -69,7 +69,10 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
   const levels = [1, 2, 3, 4, 5, 6, 7];
   const candidates = elevatorCandidates(ctx);
   // Complementary suppression over all candidates (their total is a KPI); the top 10 are shown.
-  const need = suppressedSeries({ zh: '3层以上60岁以上居民', en: 'Aged 60+ above 3F' }, candidates.map((c) => c.elderlyAboveThirdFloor));
+  const need = suppressedSeries(
+    { zh: '3层以上60岁以上居民', en: 'Aged 60+ above 3F' },
+    candidates.map((c) => c.elderlyAboveThirdFloor),
+  );
   const top = candidates.slice(0, 10);
   return [
     {
@@ -86,7 +89,12 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
       title: { zh: '建筑结构', en: 'Structure' },
       unit: 'buildings',
       categories: STRUCTURES.map((s) => STRUCTURE_LABELS[s]),
-      series: [{ name: { zh: '建筑', en: 'Buildings' }, values: STRUCTURES.map((s) => ctx.community.buildings.filter((b) => b.structure === s).length) }],
+      series: [
+        {
+          name: { zh: '建筑', en: 'Buildings' },
+          values: STRUCTURES.map((s) => ctx.community.buildings.filter((b) => b.structure === s).length),
+        },
+      ],
     },
     {
       id: 'cim-levels',
@@ -97,7 +105,10 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
       series: [
         {
           name: { zh: '建筑', en: 'Buildings' },
-          values: [...levels.map((l) => ctx.community.buildings.filter((b) => b.cimLevel === l).length), ctx.community.buildings.filter((b) => b.cimLevel === undefined).length],
+          values: [
+            ...levels.map((l) => ctx.community.buildings.filter((b) => b.cimLevel === l).length),
+            ctx.community.buildings.filter((b) => b.cimLevel === undefined).length,
+          ],
         },
       ],
     },

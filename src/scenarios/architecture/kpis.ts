@@ -32,7 +32,12 @@ export function elevatorCandidates(ctx: ScenarioContext): ElevatorCandidate[] {
     .filter((b) => b.floors >= ELEVATOR_MIN_FLOORS && !b.hasElevator && b.yearBuilt <= OLD_STOCK_LAST_YEAR)
     .map((building) => {
       const s = ctx.summaries.get(building.id);
-      return { building, elderlyAboveThirdFloor: s?.elderlyAboveThirdFloor ?? 0, households: s?.households ?? 0, share: s?.elderlyShare ?? 0 };
+      return {
+        building,
+        elderlyAboveThirdFloor: s?.elderlyAboveThirdFloor ?? 0,
+        households: s?.households ?? 0,
+        share: s?.elderlyShare ?? 0,
+      };
     })
     .sort((p, q) => q.elderlyAboveThirdFloor - p.elderlyAboveThirdFloor || q.share - p.share || p.building.id.localeCompare(q.building.id))
     .map(({ building, elderlyAboveThirdFloor, households }) => ({ building, elderlyAboveThirdFloor, households }));
@@ -42,7 +47,12 @@ export function oldStockShare(ctx: ScenarioContext): KpiDraft {
   const all = homes(ctx);
   const old = all.filter((b) => b.yearBuilt <= OLD_STOCK_LAST_YEAR);
   return valueKpi(
-    { id: 'pre-2001-home-share', label: { zh: '2000年及以前建成的住宅占比', en: 'Homes built in 2000 or earlier' }, unit: 'share', display: 'percent' },
+    {
+      id: 'pre-2001-home-share',
+      label: { zh: '2000年及以前建成的住宅占比', en: 'Homes built in 2000 or earlier' },
+      unit: 'share',
+      display: 'percent',
+    },
     old.length / all.length,
     evidence({ zh: `${all.length} 幢住宅中 ${old.length} 幢`, en: `${old.length} of ${all.length} homes` }),
   );
@@ -50,20 +60,37 @@ export function oldStockShare(ctx: ScenarioContext): KpiDraft {
 
 /** Mean age of the homes at the package's data date. */
 export function meanHomeAge(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'mean-home-age', label: { zh: '住宅平均房龄', en: 'Mean age of homes' }, unit: 'years' as const, display: 'decimal1' as const };
+  const head = {
+    id: 'mean-home-age',
+    label: { zh: '住宅平均房龄', en: 'Mean age of homes' },
+    unit: 'years' as const,
+    display: 'decimal1' as const,
+  };
   const year = yearOf(ctx.community.manifest.dataDate);
   if (year === null) return unavailableKpi(head, 'no-data', { zh: '数据日期无效', en: 'The package has no valid data date' });
   const all = homes(ctx);
-  return valueKpi(head, all.reduce((s, b) => s + (year - b.yearBuilt), 0) / all.length, evidence({ zh: `截至 ${year} 年`, en: `As of ${year}` }));
+  return valueKpi(
+    head,
+    all.reduce((s, b) => s + (year - b.yearBuilt), 0) / all.length,
+    evidence({ zh: `截至 ${year} 年`, en: `As of ${year}` }),
+  );
 }
 
 export function elevatorCandidateCount(ctx: ScenarioContext): KpiDraft {
   const candidates = elevatorCandidates(ctx);
   const draft = valueKpi(
-    { id: 'elevator-candidates', label: { zh: '加装电梯候选楼栋', en: 'Elevator-addition candidates' }, unit: 'buildings', display: 'integer' },
+    {
+      id: 'elevator-candidates',
+      label: { zh: '加装电梯候选楼栋', en: 'Elevator-addition candidates' },
+      unit: 'buildings',
+      display: 'integer',
+    },
     candidates.length,
     evidence(
-      { zh: `≥${ELEVATOR_MIN_FLOORS}层、无电梯、${OLD_STOCK_LAST_YEAR}年及以前建成，按3层以上老人数排序`, en: `≥ ${ELEVATOR_MIN_FLOORS} floors, no elevator, built by ${OLD_STOCK_LAST_YEAR}; ranked by residents 60+ above the 3rd floor` },
+      {
+        zh: `≥${ELEVATOR_MIN_FLOORS}层、无电梯、${OLD_STOCK_LAST_YEAR}年及以前建成，按3层以上老人数排序`,
+        en: `≥ ${ELEVATOR_MIN_FLOORS} floors, no elevator, built by ${OLD_STOCK_LAST_YEAR}; ranked by residents 60+ above the 3rd floor`,
+      },
       candidates.map((c) => c.building.id),
     ),
   );
@@ -72,10 +99,18 @@ export function elevatorCandidateCount(ctx: ScenarioContext): KpiDraft {
 }
 
 export function elderlyAboveThirdFloorInCandidates(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'elevator-candidate-elderly', label: { zh: '候选楼栋3层以上的60岁以上老人', en: 'Residents 60+ above the 3rd floor in candidates' }, unit: 'persons' as const, display: 'integer' as const };
+  const head = {
+    id: 'elevator-candidate-elderly',
+    label: { zh: '候选楼栋3层以上的60岁以上老人', en: 'Residents 60+ above the 3rd floor in candidates' },
+    unit: 'persons' as const,
+    display: 'integer' as const,
+  };
   const candidates = elevatorCandidates(ctx);
   const cell = suppressCount(candidates.reduce((s, c) => s + c.elderlyAboveThirdFloor, 0));
-  const ev = evidence({ zh: '加装电梯最直接的受益人', en: 'Those an elevator would help most' }, candidates.map((c) => c.building.id));
+  const ev = evidence(
+    { zh: '加装电梯最直接的受益人', en: 'Those an elevator would help most' },
+    candidates.map((c) => c.building.id),
+  );
   return cell.suppressed ? unavailableKpi(head, 'suppressed', SUPPRESSED_NOTE, ev) : valueKpi(head, cell.value, ev);
 }
 
@@ -84,9 +119,17 @@ export function elevatorShare(ctx: ScenarioContext): KpiDraft {
   const tall = homes(ctx).filter((b) => b.floors >= ELEVATOR_MIN_FLOORS);
   const without = tall.filter((b) => !b.hasElevator);
   return valueKpi(
-    { id: 'elevator-share', label: { zh: '4层及以上住宅有电梯的比例', en: 'Homes of 4+ floors with an elevator' }, unit: 'share', display: 'percent' },
+    {
+      id: 'elevator-share',
+      label: { zh: '4层及以上住宅有电梯的比例', en: 'Homes of 4+ floors with an elevator' },
+      unit: 'share',
+      display: 'percent',
+    },
     (tall.length - without.length) / tall.length,
-    evidence({ zh: `${without.length} 幢无电梯`, en: `${without.length} without` }, without.map((b) => b.id)),
+    evidence(
+      { zh: `${without.length} 幢无电梯`, en: `${without.length} without` },
+      without.map((b) => b.id),
+    ),
   );
 }
 
@@ -97,9 +140,17 @@ export function elevatorShare(ctx: ScenarioContext): KpiDraft {
 export function olderMasonryHomes(ctx: ScenarioContext): KpiDraft {
   const old = homes(ctx).filter((b) => (b.structure === 'brick-concrete' || b.structure === 'brick-timber') && b.yearBuilt < 1990);
   return valueKpi(
-    { id: 'older-masonry-homes', label: { zh: '1990年前的砖混/砖木住宅', en: 'Brick homes built before 1990' }, unit: 'buildings', display: 'integer' },
+    {
+      id: 'older-masonry-homes',
+      label: { zh: '1990年前的砖混/砖木住宅', en: 'Brick homes built before 1990' },
+      unit: 'buildings',
+      display: 'integer',
+    },
     old.length,
-    evidence({ zh: '房屋安全状况未入库，以结构与房龄代替', en: 'No condition survey in the data: structure and age stand in for it' }, old.map((b) => b.id)),
+    evidence(
+      { zh: '房屋安全状况未入库，以结构与房龄代替', en: 'No condition survey in the data: structure and age stand in for it' },
+      old.map((b) => b.id),
+    ),
     { zh: '代理指标，非房屋安全鉴定结果', en: 'A proxy, not a structural inspection' },
   );
 }
@@ -111,17 +162,32 @@ export function cimModelShare(ctx: ScenarioContext): KpiDraft {
   return valueKpi(
     { id: 'cim-model-share', label: { zh: '纳入CIM模型的建筑比例', en: 'Buildings with a CIM model' }, unit: 'share', display: 'percent' },
     (n - without.length) / n,
-    evidence({ zh: `${without.length} 幢缺少CIM等级`, en: `${without.length} buildings have no CIM level` }, without.map((b) => b.id)),
+    evidence(
+      { zh: `${without.length} 幢缺少CIM等级`, en: `${without.length} buildings have no CIM level` },
+      without.map((b) => b.id),
+    ),
   );
 }
 
 /** The lowest CIM level among the modelled buildings (CIM2 = block model ≈ LOD1). */
 export function cimMinLevel(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'cim-min-level', label: { zh: '建筑模型最低CIM等级', en: 'Lowest CIM level of the building models' }, unit: 'cim-level' as const, display: 'integer' as const };
+  const head = {
+    id: 'cim-min-level',
+    label: { zh: '建筑模型最低CIM等级', en: 'Lowest CIM level of the building models' },
+    unit: 'cim-level' as const,
+    display: 'integer' as const,
+  };
   const levels = ctx.community.buildings.filter((b) => typeof b.cimLevel === 'number');
   if (levels.length === 0) return unavailableKpi(head, 'no-data', { zh: '数据包未标注CIM等级', en: 'The package states no CIM level' });
   const min = Math.min(...levels.map((b) => b.cimLevel!));
-  return valueKpi(head, min, evidence({ zh: `CIM${min} 的建筑`, en: `Buildings at CIM${min}` }, levels.filter((b) => b.cimLevel === min).map((b) => b.id)));
+  return valueKpi(
+    head,
+    min,
+    evidence(
+      { zh: `CIM${min} 的建筑`, en: `Buildings at CIM${min}` },
+      levels.filter((b) => b.cimLevel === min).map((b) => b.id),
+    ),
+  );
 }
 
 export function architectureKpis(ctx: ScenarioContext): KpiDraft[] {

@@ -25,13 +25,18 @@ function catchmentColoring(ctx: ScenarioContext): BuildingColoring {
     { label: { zh: '非住宅', en: 'Not a home' }, color: NEUTRAL },
   ];
   const n = schools.length;
-  return customColoring(ctx.community.buildings, { zh: '小学学区（最近小学）', en: 'Primary-school catchments (nearest school)' }, legend, (b) => {
-    if (!isHome(b)) return n + 2;
-    const entry = catchments.get(b.id);
-    if (!entry || entry.facilityId === null) return n + 1;
-    if (!entry.withinRule) return n;
-    return schools.findIndex((s) => s.id === entry.facilityId);
-  });
+  return customColoring(
+    ctx.community.buildings,
+    { zh: '小学学区（最近小学）', en: 'Primary-school catchments (nearest school)' },
+    legend,
+    (b) => {
+      if (!isHome(b)) return n + 2;
+      const entry = catchments.get(b.id);
+      if (!entry || entry.facilityId === null) return n + 1;
+      if (!entry.withinRule) return n;
+      return schools.findIndex((s) => s.id === entry.facilityId);
+    },
+  );
 }
 
 function scene(ctx: ScenarioContext): ScenarioScene {
@@ -62,7 +67,11 @@ function placesVsChildren(ctx: ScenarioContext): ChartSpec {
     categories: groups.map((g) => g.label),
     series: [
       { name: { zh: '学位/托位', en: 'Places' }, values: groups.map((g) => totalCapacity(facilitiesOf(ctx.community, g.category))) },
-      { name: { zh: '儿童', en: 'Children' }, values: children.map((c) => (c.suppressed ? null : c.value)), suppressed: children.map((c) => c.suppressed) },
+      {
+        name: { zh: '儿童', en: 'Children' },
+        values: children.map((c) => (c.suppressed ? null : c.value)),
+        suppressed: children.map((c) => c.suppressed),
+      },
     ],
     note: { zh: '小学和中学也服务社区外的学生', en: 'Schools also serve pupils from outside the community' },
   };

@@ -59,7 +59,12 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
       unit: 'm2',
       categories: kinds.map((k) => kindLabels[k]),
       categoryColors: kinds.map((k) => REUSE_COLORS[k]),
-      series: [{ name: { zh: '面积', en: 'Area' }, values: kinds.map((k) => Math.round(ctx.community.reuse.filter((r) => r.kind === k).reduce((s, r) => s + r.areaM2, 0))) }],
+      series: [
+        {
+          name: { zh: '面积', en: 'Area' },
+          values: kinds.map((k) => Math.round(ctx.community.reuse.filter((r) => r.kind === k).reduce((s, r) => s + r.areaM2, 0))),
+        },
+      ],
     },
   ];
 }

@@ -37,10 +37,17 @@ export function coworkingCandidates(ctx: ScenarioContext): CoworkingCandidate[] 
     areaM2: r.areaM2,
   }));
   const rooms = new Map<string, number>();
-  for (const h of vacantNonResidentialHouses(ctx)) if (!counted.has(h.buildingId)) rooms.set(h.buildingId, (rooms.get(h.buildingId) ?? 0) + h.areaM2);
+  for (const h of vacantNonResidentialHouses(ctx))
+    if (!counted.has(h.buildingId)) rooms.set(h.buildingId, (rooms.get(h.buildingId) ?? 0) + h.areaM2);
   const buildingName = new Map(ctx.community.buildings.map((b) => [b.id, b.name]));
   for (const [buildingId, areaM2] of rooms) {
-    out.push({ id: buildingId, label: { zh: `${buildingName.get(buildingId) ?? buildingId} 空置商铺`, en: `${buildingId} vacant rooms` }, kind: 'vacant-rooms', buildingId, areaM2 });
+    out.push({
+      id: buildingId,
+      label: { zh: `${buildingName.get(buildingId) ?? buildingId} 空置商铺`, en: `${buildingId} vacant rooms` },
+      kind: 'vacant-rooms',
+      buildingId,
+      areaM2,
+    });
   }
   return out.sort((p, q) => q.areaM2 - p.areaM2 || p.id.localeCompare(q.id));
 }
@@ -58,7 +65,12 @@ export function idleRoomCount(ctx: ScenarioContext): KpiDraft {
 export function idleRoomArea(ctx: ScenarioContext): KpiDraft {
   const rooms = vacantNonResidentialHouses(ctx);
   return valueKpi(
-    { id: 'idle-room-area', label: { zh: '空置非住宅用房面积', en: 'Floor area of vacant non-residential rooms' }, unit: 'm2', display: 'integer' },
+    {
+      id: 'idle-room-area',
+      label: { zh: '空置非住宅用房面积', en: 'Floor area of vacant non-residential rooms' },
+      unit: 'm2',
+      display: 'integer',
+    },
     rooms.reduce((s, h) => s + h.areaM2, 0),
     evidence({ zh: `${rooms.length} 间`, en: `${rooms.length} rooms` }, [...new Set(rooms.map((h) => h.buildingId))]),
   );
@@ -69,9 +81,16 @@ export function commercialVacancyRate(ctx: ScenarioContext): KpiDraft {
   const rooms = ctx.community.houses.filter((h) => h.use !== 'residential');
   const vacant = rooms.filter((h) => h.occupancy === 'vacant');
   return valueKpi(
-    { id: 'commercial-vacancy-rate', label: { zh: '非住宅用房空置率', en: 'Vacancy of non-residential rooms' }, unit: 'share', display: 'percent' },
+    {
+      id: 'commercial-vacancy-rate',
+      label: { zh: '非住宅用房空置率', en: 'Vacancy of non-residential rooms' },
+      unit: 'share',
+      display: 'percent',
+    },
     vacant.length / rooms.length,
-    evidence({ zh: `${rooms.length} 间中空置 ${vacant.length} 间`, en: `${vacant.length} of ${rooms.length} rooms vacant` }, [...new Set(vacant.map((h) => h.buildingId))]),
+    evidence({ zh: `${rooms.length} 间中空置 ${vacant.length} 间`, en: `${vacant.length} of ${rooms.length} rooms vacant` }, [
+      ...new Set(vacant.map((h) => h.buildingId)),
+    ]),
   );
 }
 
@@ -79,16 +98,29 @@ export function idleBuildingCount(ctx: ScenarioContext): KpiDraft {
   const buildings = ctx.community.buildings.filter((b) => b.idleStatus !== 'in-use');
   const idle = buildings.filter((b) => b.idleStatus === 'idle').length;
   return valueKpi(
-    { id: 'idle-building-count', label: { zh: '闲置及低效利用建筑', en: 'Idle or under-used buildings' }, unit: 'buildings', display: 'integer' },
+    {
+      id: 'idle-building-count',
+      label: { zh: '闲置及低效利用建筑', en: 'Idle or under-used buildings' },
+      unit: 'buildings',
+      display: 'integer',
+    },
     buildings.length,
-    evidence({ zh: `闲置 ${idle} 幢，低效利用 ${buildings.length - idle} 幢`, en: `${idle} idle, ${buildings.length - idle} under-used` }, buildings.map((b) => b.id)),
+    evidence(
+      { zh: `闲置 ${idle} 幢，低效利用 ${buildings.length - idle} 幢`, en: `${idle} idle, ${buildings.length - idle} under-used` },
+      buildings.map((b) => b.id),
+    ),
   );
 }
 
 export function coworkingCandidateArea(ctx: ScenarioContext): KpiDraft {
   const candidates = coworkingCandidates(ctx);
   return valueKpi(
-    { id: 'coworking-candidate-area', label: { zh: '可用于共享办公/孵化的空间', en: 'Space usable for co-working or incubators' }, unit: 'm2', display: 'integer' },
+    {
+      id: 'coworking-candidate-area',
+      label: { zh: '可用于共享办公/孵化的空间', en: 'Space usable for co-working or incubators' },
+      unit: 'm2',
+      display: 'integer',
+    },
     candidates.reduce((s, c) => s + c.areaM2, 0),
     evidence(
       { zh: `闲置房产与空置商铺共 ${candidates.length} 处`, en: `${candidates.length} idle properties and buildings with vacant rooms` },
@@ -101,12 +133,24 @@ export function coworkingCandidateArea(ctx: ScenarioContext): KpiDraft {
 export function reusePlotArea(ctx: ScenarioContext): KpiDraft {
   const plots = ctx.community.reuse.filter((r) => r.kind !== 'idle-property');
   return valueKpi(
-    { id: 'reuse-plot-area', label: { zh: '可盘活的插花地、边角地、低效地', en: 'Leftover land to reuse' }, unit: 'm2', display: 'integer' },
+    {
+      id: 'reuse-plot-area',
+      label: { zh: '可盘活的插花地、边角地、低效地', en: 'Leftover land to reuse' },
+      unit: 'm2',
+      display: 'integer',
+    },
     plots.reduce((s, r) => s + r.areaM2, 0),
     evidence({ zh: `${plots.length} 处`, en: `${plots.length} plots` }),
   );
 }
 
 export function entrepreneurshipKpis(ctx: ScenarioContext): KpiDraft[] {
-  return [coworkingCandidateArea(ctx), idleRoomCount(ctx), idleRoomArea(ctx), commercialVacancyRate(ctx), idleBuildingCount(ctx), reusePlotArea(ctx)];
+  return [
+    coworkingCandidateArea(ctx),
+    idleRoomCount(ctx),
+    idleRoomArea(ctx),
+    commercialVacancyRate(ctx),
+    idleBuildingCount(ctx),
+    reusePlotArea(ctx),
+  ];
 }

@@ -18,13 +18,23 @@ function scene(ctx: ScenarioContext): ScenarioScene {
     highlightedFacilityIds: facilities.map((f) => f.id),
   };
   // No grid layer (older packages): the default use colouring, the service station highlighted.
-  if (loads.length === 0) return { ...base, coloring: modeColoring('use'), highlightedBuildingIds: facilities.map((f) => f.buildingId).filter((id): id is string => id !== undefined) };
+  if (loads.length === 0)
+    return {
+      ...base,
+      coloring: modeColoring('use'),
+      highlightedBuildingIds: facilities.map((f) => f.buildingId).filter((id): id is string => id !== undefined),
+    };
   const cellOf = new Map(loads.flatMap((l, i) => l.buildingIds.map((id) => [id, i] as const)));
   const legend = [
     ...loads.map((l, i) => ({ label: { zh: l.grid.name, en: l.grid.id }, color: QUALITATIVE[i % QUALITATIVE.length] })),
     { label: { zh: '不在网格内', en: 'Outside every cell' }, color: NEUTRAL },
   ];
-  const coloring = customColoring(ctx.community.buildings, { zh: '网格', en: 'Grid cells' }, legend, (b) => cellOf.get(b.id) ?? loads.length);
+  const coloring = customColoring(
+    ctx.community.buildings,
+    { zh: '网格', en: 'Grid cells' },
+    legend,
+    (b) => cellOf.get(b.id) ?? loads.length,
+  );
   const busiest = loads.filter((l) => l.householdsPerWorker !== null).sort((p, q) => q.householdsPerWorker! - p.householdsPerWorker!)[0];
   return { ...base, coloring, highlightedBuildingIds: busiest?.buildingIds ?? [] };
 }
@@ -42,7 +52,9 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
     pending: false,
     ...(satisfied.note ? { note: satisfied.note } : {}),
   });
-  satisfactionGauge.thresholds = [{ label: { zh: '验收前提', en: 'Acceptance gate' }, value: DEFAULT_ACCEPTANCE.satisfaction.minSatisfiedShare }];
+  satisfactionGauge.thresholds = [
+    { label: { zh: '验收前提', en: 'Acceptance gate' }, value: DEFAULT_ACCEPTANCE.satisfaction.minSatisfiedShare },
+  ];
   return [
     {
       id: 'households-per-worker',
@@ -50,7 +62,12 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
       title: { zh: '各网格网格员户均服务户数', en: 'Households per grid worker, by cell' },
       unit: 'households-per-worker',
       categories,
-      series: [{ name: { zh: '户/网格员', en: 'Households per worker' }, values: loads.map((l) => (l.householdsPerWorker === null ? null : Math.round(l.householdsPerWorker))) }],
+      series: [
+        {
+          name: { zh: '户/网格员', en: 'Households per worker' },
+          values: loads.map((l) => (l.householdsPerWorker === null ? null : Math.round(l.householdsPerWorker))),
+        },
+      ],
       thresholds: indicatorThresholds(findIndicator(governance.indicators, 'governance.grid-load')),
       ...(loads.length ? {} : { note: { zh: '数据包没有网格图层', en: 'The package has no grid cells' } }),
     },

@@ -44,7 +44,12 @@ export function gridCount(ctx: ScenarioContext): KpiDraft {
 
 /** All households in grids over all grid workers. */
 export function householdsPerGridWorker(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'households-per-grid-worker', label: { zh: '网格员户均服务户数', en: 'Households per grid worker' }, unit: 'households-per-worker' as const, display: 'integer' as const };
+  const head = {
+    id: 'households-per-grid-worker',
+    label: { zh: '网格员户均服务户数', en: 'Households per grid worker' },
+    unit: 'households-per-worker' as const,
+    display: 'integer' as const,
+  };
   const loads = gridLoads(ctx);
   if (loads.length === 0) return unavailableKpi(head, 'no-data', NO_GRIDS);
   const households = loads.reduce((s, l) => s + l.households, 0);
@@ -60,7 +65,12 @@ export function householdsPerGridWorker(ctx: ScenarioContext): KpiDraft {
 
 /** The busiest staffed cell: households per worker there; evidence = its buildings. */
 export function maxHouseholdsPerGridWorker(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'max-households-per-grid-worker', label: { zh: '负荷最重网格的户均服务户数', en: 'Households per worker in the busiest grid' }, unit: 'households-per-worker' as const, display: 'integer' as const };
+  const head = {
+    id: 'max-households-per-grid-worker',
+    label: { zh: '负荷最重网格的户均服务户数', en: 'Households per worker in the busiest grid' },
+    unit: 'households-per-worker' as const,
+    display: 'integer' as const,
+  };
   const staffed = gridLoads(ctx).filter((l) => l.householdsPerWorker !== null);
   if (ctx.community.grids.length === 0) return unavailableKpi(head, 'no-data', NO_GRIDS);
   if (staffed.length === 0) return unavailableKpi(head, 'no-data', { zh: '网格未配专职网格员', en: 'No grid worker is recorded' });
@@ -68,36 +78,78 @@ export function maxHouseholdsPerGridWorker(ctx: ScenarioContext): KpiDraft {
   return valueKpi(
     head,
     busiest.householdsPerWorker!,
-    evidence({ zh: `${busiest.grid.name}：${busiest.households} 户，网格员 ${busiest.grid.staffCount} 人`, en: `${busiest.grid.id}: ${busiest.households} households, grid workers: ${busiest.grid.staffCount}` }, busiest.buildingIds),
+    evidence(
+      {
+        zh: `${busiest.grid.name}：${busiest.households} 户，网格员 ${busiest.grid.staffCount} 人`,
+        en: `${busiest.grid.id}: ${busiest.households} households, grid workers: ${busiest.grid.staffCount}`,
+      },
+      busiest.buildingIds,
+    ),
   );
 }
 
 /** Cells with households but no full-time worker. */
 export function unstaffedGridCount(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'unstaffed-grid-count', label: { zh: '无专职网格员的网格', en: 'Grid cells without a worker' }, unit: 'count' as const, display: 'integer' as const };
+  const head = {
+    id: 'unstaffed-grid-count',
+    label: { zh: '无专职网格员的网格', en: 'Grid cells without a worker' },
+    unit: 'count' as const,
+    display: 'integer' as const,
+  };
   if (ctx.community.grids.length === 0) return unavailableKpi(head, 'no-data', NO_GRIDS);
   const unstaffed = gridLoads(ctx).filter((l) => l.households > 0 && l.grid.staffCount === 0);
   return {
-    ...valueKpi(head, unstaffed.length, evidence({ zh: unstaffed.map((l) => l.grid.name).join('、'), en: unstaffed.map((l) => l.grid.id).join(', ') }, unstaffed.flatMap((l) => l.buildingIds))),
+    ...valueKpi(
+      head,
+      unstaffed.length,
+      evidence(
+        { zh: unstaffed.map((l) => l.grid.name).join('、'), en: unstaffed.map((l) => l.grid.id).join(', ') },
+        unstaffed.flatMap((l) => l.buildingIds),
+      ),
+    ),
     status: unstaffed.length > 0 ? 'bad' : 'good',
   };
 }
 
 /** Homes inside some grid cell (网格全覆盖). */
 export function gridCoverageShare(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'grid-coverage-share', label: { zh: '住宅纳入网格的比例', en: 'Homes inside a grid cell' }, unit: 'share' as const, display: 'percent' as const };
+  const head = {
+    id: 'grid-coverage-share',
+    label: { zh: '住宅纳入网格的比例', en: 'Homes inside a grid cell' },
+    unit: 'share' as const,
+    display: 'percent' as const,
+  };
   if (ctx.community.grids.length === 0) return unavailableKpi(head, 'no-data', NO_GRIDS);
   const homes = ctx.community.buildings.filter(isHome);
   const outside = homes.filter((b) => polygonIndexContaining(buildingCentroid(b), ctx.community.grids) < 0);
-  return valueKpi(head, (homes.length - outside.length) / homes.length, evidence({ zh: `${outside.length} 幢住宅不在任何网格内`, en: `${outside.length} homes outside every cell` }, outside.map((b) => b.id)));
+  return valueKpi(
+    head,
+    (homes.length - outside.length) / homes.length,
+    evidence(
+      { zh: `${outside.length} 幢住宅不在任何网格内`, en: `${outside.length} homes outside every cell` },
+      outside.map((b) => b.id),
+    ),
+  );
 }
 
 /** Share satisfied or very satisfied in the residents' survey (manifest.survey). */
 export function satisfiedShare(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'satisfied-share', label: { zh: '居民满意度', en: 'Residents satisfied' }, unit: 'share' as const, display: 'percent' as const };
+  const head = {
+    id: 'satisfied-share',
+    label: { zh: '居民满意度', en: 'Residents satisfied' },
+    unit: 'share' as const,
+    display: 'percent' as const,
+  };
   const survey = ctx.community.manifest.survey;
   if (!survey) return unavailableKpi(head, 'no-data', { zh: '数据包没有居民满意度调查', en: 'The package has no satisfaction survey' });
-  return valueKpi(head, survey.satisfiedShare, evidence({ zh: `${survey.date} 调查，${survey.respondents} 人作答`, en: `Survey of ${survey.date}, ${survey.respondents} respondents` }));
+  return valueKpi(
+    head,
+    survey.satisfiedShare,
+    evidence({
+      zh: `${survey.date} 调查，${survey.respondents} 人作答`,
+      en: `Survey of ${survey.date}, ${survey.respondents} respondents`,
+    }),
+  );
 }
 
 export function governanceKpis(ctx: ScenarioContext): KpiDraft[] {
@@ -107,7 +159,13 @@ export function governanceKpis(ctx: ScenarioContext): KpiDraft[] {
     maxHouseholdsPerGridWorker(ctx),
     unstaffedGridCount(ctx),
     gridCoverageShare(ctx),
-    coverageShareKpi(ctx, { id: 'community-service-reach-share', category: 'community-service', target: 'all', who: { zh: '居民', en: 'Residents' }, what: { zh: '社区服务站', en: 'the community service station' } }),
+    coverageShareKpi(ctx, {
+      id: 'community-service-reach-share',
+      category: 'community-service',
+      target: 'all',
+      who: { zh: '居民', en: 'Residents' },
+      what: { zh: '社区服务站', en: 'the community service station' },
+    }),
     satisfiedShare(ctx),
   ];
 }

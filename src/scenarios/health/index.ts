@@ -28,12 +28,17 @@ function servicesColoring(ctx: ScenarioContext): BuildingColoring {
     { label: { zh: '无60岁以上居民', en: 'No resident aged 60+' }, color: NO_ELDERLY },
     { label: { zh: '非住宅', en: 'Not a home' }, color: NEUTRAL },
   ];
-  return customColoring(ctx.community.buildings, { zh: '老人5分钟照料·助餐·卫生服务', en: 'Elderly: day care, canteen, health station within 5 min' }, legend, (b) => {
-    const elderly = ctx.summaries.get(b.id)?.elderly ?? 0;
-    if (elderly === 0) return isHome(b) ? 4 : 5;
-    const i = index.get(b.id);
-    return i === undefined ? 0 : reached[i];
-  });
+  return customColoring(
+    ctx.community.buildings,
+    { zh: '老人5分钟照料·助餐·卫生服务', en: 'Elderly: day care, canteen, health station within 5 min' },
+    legend,
+    (b) => {
+      const elderly = ctx.summaries.get(b.id)?.elderly ?? 0;
+      if (elderly === 0) return isHome(b) ? 4 : 5;
+      const i = index.get(b.id);
+      return i === undefined ? 0 : reached[i];
+    },
+  );
 }
 
 function scene(ctx: ScenarioContext): ScenarioScene {
@@ -83,7 +88,12 @@ function livingAloneChart(ctx: ScenarioContext, limit = 12): ChartSpec {
   const cells = suppressTable(buildings.map((b) => ctx.summaries.get(b.id)!.livingAloneElderly));
   const rows = buildings
     .map((b, i) => ({ b, cell: cells[i] }))
-    .sort((p, q) => (p.cell.suppressed ? 1 : 0) - (q.cell.suppressed ? 1 : 0) || (!p.cell.suppressed && !q.cell.suppressed ? q.cell.value - p.cell.value : 0) || p.b.id.localeCompare(q.b.id))
+    .sort(
+      (p, q) =>
+        (p.cell.suppressed ? 1 : 0) - (q.cell.suppressed ? 1 : 0) ||
+        (!p.cell.suppressed && !q.cell.suppressed ? q.cell.value - p.cell.value : 0) ||
+        p.b.id.localeCompare(q.b.id),
+    )
     .slice(0, limit);
   return {
     id: 'living-alone-by-building',

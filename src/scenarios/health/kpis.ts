@@ -31,11 +31,23 @@ export function elderlyServicesReached(ctx: ScenarioContext): Uint8Array | null 
 
 /** Residents 60+ with all three services within their walks. */
 export function elderlyAllThreeShare(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'elderly-all-services-share', label: { zh: '60岁以上老人5分钟内照料、助餐、卫生服务齐全的比例', en: 'Aged 60+ with day care, canteen and health station all within 5 minutes' }, unit: 'share' as const, display: 'percent' as const };
+  const head = {
+    id: 'elderly-all-services-share',
+    label: {
+      zh: '60岁以上老人5分钟内照料、助餐、卫生服务齐全的比例',
+      en: 'Aged 60+ with day care, canteen and health station all within 5 minutes',
+    },
+    unit: 'share' as const,
+    display: 'percent' as const,
+  };
   if (!ctx.coverage) return unavailableKpi(head, 'pending', PENDING_NOTE);
   const reached = elderlyServicesReached(ctx);
   const elderly = ctx.coverage.population['60+'];
-  if (!reached || !elderly) return unavailableKpi(head, 'no-data', { zh: '服务圈分析未包含这些设施', en: 'The service-circle run did not include these categories' });
+  if (!reached || !elderly)
+    return unavailableKpi(head, 'no-data', {
+      zh: '服务圈分析未包含这些设施',
+      en: 'The service-circle run did not include these categories',
+    });
   const ids = coverageBuildingIds(ctx, ctx.coverage);
   let within = 0;
   let total = 0;
@@ -46,17 +58,34 @@ export function elderlyAllThreeShare(ctx: ScenarioContext): KpiDraft {
     if (reached[b] === ELDERLY_SERVICES.length) within += elderly[b];
     else missing.push(ids[b]);
   }
-  return valueKpi(head, within / total, evidence({ zh: `${missing.length} 幢建筑的老人缺少至少一项服务`, en: `Elderly residents of ${missing.length} buildings miss at least one service` }, missing));
+  return valueKpi(
+    head,
+    within / total,
+    evidence(
+      {
+        zh: `${missing.length} 幢建筑的老人缺少至少一项服务`,
+        en: `Elderly residents of ${missing.length} buildings miss at least one service`,
+      },
+      missing,
+    ),
+  );
 }
 
 /** 独居老人 in the community: a count of people, hidden below 5. */
 export function livingAloneElderly(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'living-alone-elderly', label: { zh: '独居老人', en: 'Elderly living alone' }, unit: 'persons' as const, display: 'integer' as const };
+  const head = {
+    id: 'living-alone-elderly',
+    label: { zh: '独居老人', en: 'Elderly living alone' },
+    unit: 'persons' as const,
+    display: 'integer' as const,
+  };
   const count = sumSummaries(ctx.summaries, (s) => s.livingAloneElderly);
   const cell = suppressCount(count);
   const buildings = [...ctx.summaries.values()].filter((s) => s.livingAloneElderly > 0).map((s) => s.buildingId);
   const ev = evidence({ zh: `分布在 ${buildings.length} 幢建筑`, en: `Across ${buildings.length} buildings` }, buildings);
-  return cell.suppressed ? unavailableKpi(head, 'suppressed', SUPPRESSED_NOTE, ev) : valueKpi(head, cell.value, ev, { zh: '人数按建筑汇总，少于5人不显示', en: 'Counted per building; counts below 5 are hidden' });
+  return cell.suppressed
+    ? unavailableKpi(head, 'suppressed', SUPPRESSED_NOTE, ev)
+    : valueKpi(head, cell.value, ev, { zh: '人数按建筑汇总，少于5人不显示', en: 'Counted per building; counts below 5 are hidden' });
 }
 
 export function elderlyShare(ctx: ScenarioContext): KpiDraft {
@@ -73,11 +102,35 @@ const ELDERLY = { zh: '60岁以上老人', en: 'Residents aged 60+' };
 
 export function healthKpis(ctx: ScenarioContext): KpiDraft[] {
   return [
-    coverageShareKpi(ctx, { id: 'elderly-care-reach-share', category: 'elderly-care', target: '60+', who: ELDERLY, what: { zh: '日间照料中心', en: 'day care' } }),
-    coverageShareKpi(ctx, { id: 'elderly-canteen-reach-share', category: 'elderly-canteen', target: '60+', who: ELDERLY, what: { zh: '老年食堂', en: 'an elderly canteen' } }),
-    coverageShareKpi(ctx, { id: 'health-station-elderly-reach-share', category: 'health-station', target: '60+', who: ELDERLY, what: { zh: '社区卫生服务站', en: 'the health station' } }),
+    coverageShareKpi(ctx, {
+      id: 'elderly-care-reach-share',
+      category: 'elderly-care',
+      target: '60+',
+      who: ELDERLY,
+      what: { zh: '日间照料中心', en: 'day care' },
+    }),
+    coverageShareKpi(ctx, {
+      id: 'elderly-canteen-reach-share',
+      category: 'elderly-canteen',
+      target: '60+',
+      who: ELDERLY,
+      what: { zh: '老年食堂', en: 'an elderly canteen' },
+    }),
+    coverageShareKpi(ctx, {
+      id: 'health-station-elderly-reach-share',
+      category: 'health-station',
+      target: '60+',
+      who: ELDERLY,
+      what: { zh: '社区卫生服务站', en: 'the health station' },
+    }),
     elderlyAllThreeShare(ctx),
-    coverageShareKpi(ctx, { id: 'disability-aid-reach-share', category: 'disability-aid', target: 'disability', who: { zh: '残疾人', en: 'Residents with a disability' }, what: { zh: '助残/康复设施', en: 'disability aid' } }),
+    coverageShareKpi(ctx, {
+      id: 'disability-aid-reach-share',
+      category: 'disability-aid',
+      target: 'disability',
+      who: { zh: '残疾人', en: 'Residents with a disability' },
+      what: { zh: '助残/康复设施', en: 'disability aid' },
+    }),
     livingAloneElderly(ctx),
     elderlyShare(ctx),
   ];

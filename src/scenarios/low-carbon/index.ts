@@ -49,7 +49,9 @@ const USE_LABELS = {
 
 function charts(ctx: ScenarioContext): ChartSpec[] {
   const pv = pvPotentialByBuilding(ctx);
-  const byUse = BUILDING_USES.map((use) => ctx.community.buildings.filter((b) => b.use === use).reduce((s, b) => s + pv.get(b.id)!.mwhPerYear, 0));
+  const byUse = BUILDING_USES.map((use) =>
+    ctx.community.buildings.filter((b) => b.use === use).reduce((s, b) => s + pv.get(b.id)!.mwhPerYear, 0),
+  );
   const green = greenPerCapita(ctx);
   return [
     {
@@ -60,7 +62,14 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
       categories: BUILDING_USES.map((u) => USE_LABELS[u]),
       series: [{ name: { zh: '年发电潜力', en: 'Yield potential' }, values: byUse.map((x) => Math.round(x * 10) / 10) }],
     },
-    gaugeChart({ id: 'green-per-capita', title: green.label, unit: 'm2-per-person', value: green.value, indicator: findIndicator(lowCarbon.indicators, 'low-carbon.green'), pending: false }),
+    gaugeChart({
+      id: 'green-per-capita',
+      title: green.label,
+      unit: 'm2-per-person',
+      value: green.value,
+      indicator: findIndicator(lowCarbon.indicators, 'low-carbon.green'),
+      pending: false,
+    }),
   ];
 }
 

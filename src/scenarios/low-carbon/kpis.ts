@@ -43,7 +43,10 @@ function totals(ctx: ScenarioContext): PvPotential {
 
 /** The buildings with the most PV potential first. */
 export function topPvBuildings(ctx: ScenarioContext, limit: number): string[] {
-  return [...pvPotentialByBuilding(ctx)].sort((p, q) => q[1].mwhPerYear - p[1].mwhPerYear || p[0].localeCompare(q[0])).slice(0, limit).map(([id]) => id);
+  return [...pvPotentialByBuilding(ctx)]
+    .sort((p, q) => q[1].mwhPerYear - p[1].mwhPerYear || p[0].localeCompare(q[0]))
+    .slice(0, limit)
+    .map(([id]) => id);
 }
 
 const ASSUMPTIONS = {
@@ -52,15 +55,27 @@ const ASSUMPTIONS = {
 };
 
 export function roofArea(ctx: ScenarioContext): KpiDraft {
-  return valueKpi({ id: 'roof-area', label: { zh: '屋顶面积', en: 'Roof area' }, unit: 'm2', display: 'integer' }, totals(ctx).roofM2, evidence({ zh: '以建筑基底面积计（平屋顶）', en: 'Footprint area (flat roofs)' }));
+  return valueKpi(
+    { id: 'roof-area', label: { zh: '屋顶面积', en: 'Roof area' }, unit: 'm2', display: 'integer' },
+    totals(ctx).roofM2,
+    evidence({ zh: '以建筑基底面积计（平屋顶）', en: 'Footprint area (flat roofs)' }),
+  );
 }
 
 export function pvCapacity(ctx: ScenarioContext): KpiDraft {
-  return valueKpi({ id: 'pv-capacity', label: { zh: '屋顶光伏可装容量', en: 'Rooftop PV capacity potential' }, unit: 'kwp', display: 'integer' }, totals(ctx).kwp, evidence(ASSUMPTIONS, topPvBuildings(ctx, 10)));
+  return valueKpi(
+    { id: 'pv-capacity', label: { zh: '屋顶光伏可装容量', en: 'Rooftop PV capacity potential' }, unit: 'kwp', display: 'integer' },
+    totals(ctx).kwp,
+    evidence(ASSUMPTIONS, topPvBuildings(ctx, 10)),
+  );
 }
 
 export function pvYield(ctx: ScenarioContext): KpiDraft {
-  return valueKpi({ id: 'pv-yield', label: { zh: '屋顶光伏年发电潜力', en: 'Rooftop PV yield potential' }, unit: 'mwh-per-year', display: 'decimal1' }, totals(ctx).mwhPerYear, evidence(ASSUMPTIONS, topPvBuildings(ctx, 10)));
+  return valueKpi(
+    { id: 'pv-yield', label: { zh: '屋顶光伏年发电潜力', en: 'Rooftop PV yield potential' }, unit: 'mwh-per-year', display: 'decimal1' },
+    totals(ctx).mwhPerYear,
+    evidence(ASSUMPTIONS, topPvBuildings(ctx, 10)),
+  );
 }
 
 /** Public green (base-map 'green' surfaces) per resident. */
@@ -80,6 +95,12 @@ export function lowCarbonKpis(ctx: ScenarioContext): KpiDraft[] {
     pvCapacity(ctx),
     pvYield(ctx),
     greenPerCapita(ctx),
-    coverageShareKpi(ctx, { id: 'waste-sorting-reach-share', category: 'waste-sorting', target: 'all', who: { zh: '居民', en: 'Residents' }, what: { zh: '垃圾分类投放点', en: 'a sorted-waste point' } }),
+    coverageShareKpi(ctx, {
+      id: 'waste-sorting-reach-share',
+      category: 'waste-sorting',
+      target: 'all',
+      who: { zh: '居民', en: 'Residents' },
+      what: { zh: '垃圾分类投放点', en: 'a sorted-waste point' },
+    }),
   ];
 }

@@ -32,7 +32,16 @@ export function sharedSpaces(community: Pick<Community, 'base' | 'facilities'>):
   const plazaAreaM2 = plazas.reduce((s, p) => s + p.areaM2, 0);
   const cultureAreaM2 = culture.reduce((s, f) => s + (f.floorAreaM2 ?? 0), 0);
   const fitnessAreaM2 = fitness.filter((f) => !fitnessOnPlazas.includes(f)).reduce((s, f) => s + (f.floorAreaM2 ?? 0), 0);
-  return { plazas, culture, fitness, fitnessOnPlazas, plazaAreaM2, cultureAreaM2, fitnessAreaM2, totalAreaM2: plazaAreaM2 + cultureAreaM2 + fitnessAreaM2 };
+  return {
+    plazas,
+    culture,
+    fitness,
+    fitnessOnPlazas,
+    plazaAreaM2,
+    cultureAreaM2,
+    fitnessAreaM2,
+    totalAreaM2: plazaAreaM2 + cultureAreaM2 + fitnessAreaM2,
+  };
 }
 
 /** Shared activity space (plazas + culture stations + fitness sites off the plazas) per resident. */
@@ -41,7 +50,12 @@ export function activitySpacePerCapita(ctx: ScenarioContext): KpiDraft {
   const residents = totalResidents(ctx.summaries);
   const round = (x: number) => Math.round(x);
   return valueKpi(
-    { id: 'activity-space-per-capita', label: { zh: '人均公共活动空间', en: 'Shared activity space per resident' }, unit: 'm2-per-person', display: 'decimal2' },
+    {
+      id: 'activity-space-per-capita',
+      label: { zh: '人均公共活动空间', en: 'Shared activity space per resident' },
+      unit: 'm2-per-person',
+      display: 'decimal2',
+    },
     s.totalAreaM2 / residents,
     evidence(
       {
@@ -72,7 +86,10 @@ export function sharedSpaceCount(ctx: ScenarioContext): KpiDraft {
     { id: 'shared-space-count', label: { zh: '共享空间数量', en: 'Shared spaces' }, unit: 'count', display: 'integer' },
     n,
     evidence(
-      { zh: `广场 ${s.plazas.length}、文化站 ${s.culture.length}、健身场地 ${s.fitness.length}（其中 ${s.fitnessOnPlazas.length} 处在广场上）`, en: `Plazas: ${s.plazas.length}, culture stations: ${s.culture.length}, fitness sites: ${s.fitness.length} (on a plaza: ${s.fitnessOnPlazas.length})` },
+      {
+        zh: `广场 ${s.plazas.length}、文化站 ${s.culture.length}、健身场地 ${s.fitness.length}（其中 ${s.fitnessOnPlazas.length} 处在广场上）`,
+        en: `Plazas: ${s.plazas.length}, culture stations: ${s.culture.length}, fitness sites: ${s.fitness.length} (on a plaza: ${s.fitnessOnPlazas.length})`,
+      },
       [],
       [...s.culture, ...s.fitness].map((f) => f.id),
     ),
@@ -86,7 +103,19 @@ export function neighbourhoodKpis(ctx: ScenarioContext): KpiDraft[] {
     activitySpacePerCapita(ctx),
     largestPlazaArea(ctx),
     sharedSpaceCount(ctx),
-    coverageShareKpi(ctx, { id: 'fitness-reach-share', category: 'fitness', target: 'all', who: RESIDENTS, what: { zh: '健身场地', en: 'a fitness site' } }),
-    coverageShareKpi(ctx, { id: 'culture-reach-share', category: 'culture-station', target: 'all', who: RESIDENTS, what: { zh: '文化活动站', en: 'a culture station' } }),
+    coverageShareKpi(ctx, {
+      id: 'fitness-reach-share',
+      category: 'fitness',
+      target: 'all',
+      who: RESIDENTS,
+      what: { zh: '健身场地', en: 'a fitness site' },
+    }),
+    coverageShareKpi(ctx, {
+      id: 'culture-reach-share',
+      category: 'culture-station',
+      target: 'all',
+      who: RESIDENTS,
+      what: { zh: '文化活动站', en: 'a culture station' },
+    }),
   ];
 }

@@ -42,7 +42,12 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
       unit: 'buildings',
       categories: PROPERTY_MANAGEMENT.map((m) => MANAGEMENT[m].label),
       categoryColors: PROPERTY_MANAGEMENT.map((m) => MANAGEMENT[m].color),
-      series: [{ name: { zh: '住宅', en: 'Homes' }, values: PROPERTY_MANAGEMENT.map((m) => homes.filter((b) => b.propertyManagement === m).length) }],
+      series: [
+        {
+          name: { zh: '住宅', en: 'Homes' },
+          values: PROPERTY_MANAGEMENT.map((m) => homes.filter((b) => b.propertyManagement === m).length),
+        },
+      ],
     },
     {
       id: 'parcel-lockers',

@@ -46,7 +46,12 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
         { zh: '停车位', en: 'Parking spaces' },
         { zh: '充电桩', en: 'EV chargers' },
       ],
-      series: [{ name: { zh: '数量', en: 'Count' }, values: [totalHouseholds(ctx.summaries), totalCapacity(parking), parking.reduce((s, f) => s + (f.chargers ?? 0), 0)] }],
+      series: [
+        {
+          name: { zh: '数量', en: 'Count' },
+          values: [totalHouseholds(ctx.summaries), totalCapacity(parking), parking.reduce((s, f) => s + (f.chargers ?? 0), 0)],
+        },
+      ],
     },
     {
       id: 'network-by-kind',
@@ -62,7 +67,10 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
       kind: 'bar',
       title: { zh: '公交站步行可达居民（累计）', en: 'Residents within walking time of a bus stop (cumulative)' },
       unit: 'persons',
-      categories: (ctx.coverage?.bandsSeconds ?? DEFAULT_SERVICE_RULES.bandsSeconds).map((s) => ({ zh: `${s / 60}分钟内`, en: `≤ ${s / 60} min` })),
+      categories: (ctx.coverage?.bandsSeconds ?? DEFAULT_SERVICE_RULES.bandsSeconds).map((s) => ({
+        zh: `${s / 60}分钟内`,
+        en: `≤ ${s / 60} min`,
+      })),
       series: [{ name: { zh: '居民', en: 'Residents' }, values: bands ? bands.slice() : [null, null, null] }],
       ...(bands ? {} : { pending: true }),
     },

@@ -36,9 +36,17 @@ export function slowNetworkLength(ctx: ScenarioContext): KpiDraft {
   const byKind = networkLengthByKind(ctx);
   const m = Math.round;
   return valueKpi(
-    { id: 'slow-network-length', label: { zh: '慢行网络长度（步道、小径、台阶）', en: 'Slow-traffic network (footways, paths, steps)' }, unit: 'm', display: 'integer' },
+    {
+      id: 'slow-network-length',
+      label: { zh: '慢行网络长度（步道、小径、台阶）', en: 'Slow-traffic network (footways, paths, steps)' },
+      unit: 'm',
+      display: 'integer',
+    },
     SLOW_KINDS.reduce((s, k) => s + byKind[k], 0),
-    evidence({ zh: `步道 ${m(byKind.footway)} 米、小径 ${m(byKind.path)} 米、台阶 ${m(byKind.steps)} 米（社区边界内）`, en: `Footways ${m(byKind.footway)} m, paths ${m(byKind.path)} m, steps ${m(byKind.steps)} m (inside the boundary)` }),
+    evidence({
+      zh: `步道 ${m(byKind.footway)} 米、小径 ${m(byKind.path)} 米、台阶 ${m(byKind.steps)} 米（社区边界内）`,
+      en: `Footways ${m(byKind.footway)} m, paths ${m(byKind.path)} m, steps ${m(byKind.steps)} m (inside the boundary)`,
+    }),
   );
 }
 
@@ -50,34 +58,75 @@ export function networkDensity(ctx: ScenarioContext): KpiDraft {
   return valueKpi(
     { id: 'walk-network-density', label: { zh: '步行路网密度', en: 'Walkable network density' }, unit: 'km-per-km2', display: 'decimal1' },
     totalKm / areaKm2,
-    evidence({ zh: `路网 ${totalKm.toFixed(2)} km，社区面积 ${areaKm2.toFixed(3)} km²`, en: `${totalKm.toFixed(2)} km of network on ${areaKm2.toFixed(3)} km²` }),
+    evidence({
+      zh: `路网 ${totalKm.toFixed(2)} km，社区面积 ${areaKm2.toFixed(3)} km²`,
+      en: `${totalKm.toFixed(2)} km of network on ${areaKm2.toFixed(3)} km²`,
+    }),
   );
 }
 
 export function parkingPerHousehold(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'parking-spaces-per-household', label: { zh: '户均停车位', en: 'Parking spaces per household' }, unit: 'spaces-per-household' as const, display: 'decimal2' as const };
+  const head = {
+    id: 'parking-spaces-per-household',
+    label: { zh: '户均停车位', en: 'Parking spaces per household' },
+    unit: 'spaces-per-household' as const,
+    display: 'decimal2' as const,
+  };
   const parking = facilitiesOf(ctx.community, 'parking');
   const spaces = totalCapacity(parking);
   const ids = parking.map((f) => f.id);
-  if (spaces === null) return unavailableKpi(head, 'no-data', { zh: '部分停车场缺少车位数', en: 'Some car parks have no capacity recorded' }, evidence({ zh: '', en: '' }, [], ids));
+  if (spaces === null)
+    return unavailableKpi(
+      head,
+      'no-data',
+      { zh: '部分停车场缺少车位数', en: 'Some car parks have no capacity recorded' },
+      evidence({ zh: '', en: '' }, [], ids),
+    );
   const households = totalHouseholds(ctx.summaries);
-  return valueKpi(head, spaces / households, evidence({ zh: `车位 ${spaces} 个，住宅 ${households} 户`, en: `${spaces} spaces for ${households} households` }, [], ids));
+  return valueKpi(
+    head,
+    spaces / households,
+    evidence({ zh: `车位 ${spaces} 个，住宅 ${households} 户`, en: `${spaces} spaces for ${households} households` }, [], ids),
+  );
 }
 
 /** Share of parking spaces with an EV charger (a car park without `chargers` counts as none). */
 export function chargerShare(ctx: ScenarioContext): KpiDraft {
-  const head = { id: 'charger-share', label: { zh: '充电车位占比', en: 'Spaces with an EV charger' }, unit: 'share' as const, display: 'percent' as const };
+  const head = {
+    id: 'charger-share',
+    label: { zh: '充电车位占比', en: 'Spaces with an EV charger' },
+    unit: 'share' as const,
+    display: 'percent' as const,
+  };
   const parking = facilitiesOf(ctx.community, 'parking');
   const spaces = totalCapacity(parking);
-  if (spaces === null) return unavailableKpi(head, 'no-data', { zh: '部分停车场缺少车位数', en: 'Some car parks have no capacity recorded' });
+  if (spaces === null)
+    return unavailableKpi(head, 'no-data', { zh: '部分停车场缺少车位数', en: 'Some car parks have no capacity recorded' });
   const chargers = parking.reduce((s, f) => s + (f.chargers ?? 0), 0);
   const without = parking.filter((f) => !f.chargers).map((f) => f.id);
-  return valueKpi(head, chargers / spaces, evidence({ zh: `充电桩 ${chargers} 个，车位 ${spaces} 个；${without.length} 处停车场无充电桩`, en: `${chargers} chargers for ${spaces} spaces; car parks without any: ${without.length}` }, [], without));
+  return valueKpi(
+    head,
+    chargers / spaces,
+    evidence(
+      {
+        zh: `充电桩 ${chargers} 个，车位 ${spaces} 个；${without.length} 处停车场无充电桩`,
+        en: `${chargers} chargers for ${spaces} spaces; car parks without any: ${without.length}`,
+      },
+      [],
+      without,
+    ),
+  );
 }
 
 export function transportKpis(ctx: ScenarioContext): KpiDraft[] {
   return [
-    coverageShareKpi(ctx, { id: 'bus-stop-reach-share', category: 'bus-stop', target: 'all', who: { zh: '居民', en: 'Residents' }, what: { zh: '公交站', en: 'a bus stop' } }),
+    coverageShareKpi(ctx, {
+      id: 'bus-stop-reach-share',
+      category: 'bus-stop',
+      target: 'all',
+      who: { zh: '居民', en: 'Residents' },
+      what: { zh: '公交站', en: 'a bus stop' },
+    }),
     parkingPerHousehold(ctx),
     chargerShare(ctx),
     slowNetworkLength(ctx),

@@ -37,7 +37,12 @@ export interface ChartFit {
   compact?: boolean;
 }
 
-export function chartOption(spec: ChartSpec, language: Language, fontScale = 1, { showTitle = true, compact = false }: ChartFit = {}): Record<string, unknown> {
+export function chartOption(
+  spec: ChartSpec,
+  language: Language,
+  fontScale = 1,
+  { showTitle = true, compact = false }: ChartFit = {},
+): Record<string, unknown> {
   const fs = (px: number) => Math.round(px * fontScale);
   const unit = text(UNIT_LABELS[spec.unit], language);
   const isShare = spec.unit === 'share';
@@ -79,7 +84,13 @@ export function chartOption(spec: ChartSpec, language: Language, fontScale = 1, 
           axisLabel: { color: MUTED, fontSize: fs(10), distance: fs(14) },
           pointer: { show: false },
           anchor: { show: false },
-          detail: { valueAnimation: false, fontSize: fs(22), color: TEXT, offsetCenter: [0, '10%'], formatter: value === null ? '—' : `{value}${isShare ? '%' : ` ${unit}`}` },
+          detail: {
+            valueAnimation: false,
+            fontSize: fs(22),
+            color: TEXT,
+            offsetCenter: [0, '10%'],
+            formatter: value === null ? '—' : `{value}${isShare ? '%' : ` ${unit}`}`,
+          },
           title: { show: false },
           itemStyle: { color: spec.series[0]?.color ? rgbToCss(spec.series[0].color) : DEFAULT_SERIES_COLORS[0] },
           data: [{ value: value ?? 0 }],
@@ -120,11 +131,19 @@ export function chartOption(spec: ChartSpec, language: Language, fontScale = 1, 
     splitLine: { lineStyle: { color: GRID_LINE } },
   };
   const slant = compact && !horizontal && categories.length > 3 ? 30 : 0;
-  const categoryAxis = { type: 'category', data: categories, axisLabel: { color: MUTED, fontSize: fs(11), interval: 0, hideOverlap: true, rotate: slant }, axisLine: { lineStyle: { color: GRID_LINE } } };
+  const categoryAxis = {
+    type: 'category',
+    data: categories,
+    axisLabel: { color: MUTED, fontSize: fs(11), interval: 0, hideOverlap: true, rotate: slant },
+    axisLine: { lineStyle: { color: GRID_LINE } },
+  };
   const thresholds = spec.thresholds ?? [];
   return {
     ...base,
-    legend: spec.series.length > 1 ? { top: showTitle ? fs(20) : 0, right: 0, textStyle: { color: MUTED, fontSize: fs(11) }, itemWidth: fs(10), itemHeight: fs(10) } : undefined,
+    legend:
+      spec.series.length > 1
+        ? { top: showTitle ? fs(20) : 0, right: 0, textStyle: { color: MUTED, fontSize: fs(11) }, itemWidth: fs(10), itemHeight: fs(10) }
+        : undefined,
     grid: {
       left: fs(horizontal ? 90 : 40),
       right: fs(16),

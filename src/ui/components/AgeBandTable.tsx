@@ -2,7 +2,15 @@ import { AGE_BANDS } from '../../core/model/types';
 import { formatSuppressed, type SuppressedCount } from '../../data/privacy/aggregate';
 
 /** Residents by age band in one row, small counts already suppressed ("<5") by the caller's rules. */
-export function AgeBandTable({ cells, format, testId }: { cells: readonly SuppressedCount[]; format: (n: number) => string; testId: string }) {
+export function AgeBandTable({
+  cells,
+  format,
+  testId,
+}: {
+  cells: readonly SuppressedCount[];
+  format: (n: number) => string;
+  testId: string;
+}) {
   return (
     <table className="age-bands" data-testid={testId}>
       <thead>

@@ -7,9 +7,10 @@ import { formatValue } from '../../scenarios/units';
 export function KpiTile({ kpi, text, language }: { kpi: Kpi; text: (t: LocalizedText) => string; language: Language }) {
   return (
     <div className={`kpi-tile status-${kpi.status}`} data-testid={`kpi-${kpi.id}`} title={kpi.note ? text(kpi.note) : undefined}>
-      <div className="kpi-value">{kpi.value === null ? (kpi.unavailable === 'suppressed' ? '<5' : '—') : formatValue(kpi.value, kpi.unit, kpi.display, language)}</div>
+      <div className="kpi-value">
+        {kpi.value === null ? (kpi.unavailable === 'suppressed' ? '<5' : '—') : formatValue(kpi.value, kpi.unit, kpi.display, language)}
+      </div>
       <div className="kpi-label">{text(kpi.label)}</div>
     </div>
   );
 }
-

@@ -20,4 +20,6 @@ export const sampleBuildings: readonly SampleBuilding[] = (
 export const tallestBuilding: SampleBuilding = [...sampleBuildings].sort((a, b) => b.heightMeters - a.heightMeters)[0];
 
 /** An old walk-up as in the planner story: residential, 6 floors, no elevator. */
-export const walkUpBuilding: SampleBuilding = sampleBuildings.find((b) => b.use === 'residential' && b.floors === 6 && !b.hasElevator && b.yearBuilt < 2000)!;
+export const walkUpBuilding: SampleBuilding = sampleBuildings.find(
+  (b) => b.use === 'residential' && b.floors === 6 && !b.hasElevator && b.yearBuilt < 2000,
+)!;

@@ -26,7 +26,10 @@ describe('share links', () => {
   });
 
   it('keeps parameters it does not own and leaves defaults out', () => {
-    const search = writeShareState({ community: 'c', layers: defaultLayerVisibility(), colorMode: 'use', language: 'zh-CN' }, '?mode=screen&profile=light');
+    const search = writeShareState(
+      { community: 'c', layers: defaultLayerVisibility(), colorMode: 'use', language: 'zh-CN' },
+      '?mode=screen&profile=light',
+    );
     const params = new URLSearchParams(search);
     expect(params.get('mode')).toBe('screen');
     expect(params.get('profile')).toBe('light');

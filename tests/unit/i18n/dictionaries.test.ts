@@ -57,7 +57,10 @@ describe('i18n dictionaries', () => {
       const keys = dictionaryKeys(language);
       const first = keys.findIndex((k) => k.startsWith('issue.'));
       const block = keys.slice(first, first + keys.filter((k) => k.startsWith('issue.')).length);
-      expect(block.every((k) => k.startsWith('issue.')), language).toBe(true);
+      expect(
+        block.every((k) => k.startsWith('issue.')),
+        language,
+      ).toBe(true);
       expect(block, language).toEqual([...block].sort());
     }
   });

@@ -12,7 +12,7 @@ import { readBuildingDrafts } from '../../../src/data/formats/buildingMapping';
 import { readFacilities } from '../../../src/data/formats/facilityMapping';
 import { featureCollectionFromUrl, readFirstOnly, type FetchLike } from '../../../src/data/formats/featuresFromUrl';
 import { importFiles } from '../../../src/data/formats/index';
-import { ImportError, type ImportResult } from '../../../src/data/formats/importResult';
+import { type ImportError, type ImportResult } from '../../../src/data/formats/importResult';
 import { joinTable } from '../../../src/data/formats/joinTable';
 import { readNetworkLines } from '../../../src/data/formats/networkMapping';
 import { decodeText } from '../../../src/data/formats/text';
@@ -21,7 +21,7 @@ import { FieldReader } from '../../../src/data/package/fieldReader';
 import { parseBuildings, parseFacilities, parseNetwork, parsePeople } from '../../../src/data/package/layers';
 import { parseManifest } from '../../../src/data/package/manifest';
 import { checkReferences, parsePackageIndex, readCommunityPackage } from '../../../src/data/package/readPackage';
-import { parseStoryboard, StoryboardError } from '../../../src/data/tour/storyboard';
+import { parseStoryboard, type StoryboardError } from '../../../src/data/tour/storyboard';
 import { localizeError, localizeIssue, localizeReason, localizeStoryboardIssue } from '../../../src/i18n/issues';
 
 const text = (s: string) => strToU8(s);
@@ -64,7 +64,10 @@ function polyline(numParts: number, numPoints: number, starts: number[]): number
 /** Everything located a batch holds: failures, and the skipped, repaired and warned-about features of its results. */
 function issuesOfBatch(files: Record<string, Uint8Array>, options: Parameters<typeof importFiles>[1] = {}): (DataIssue | Reason)[] {
   const batch = importFiles(new Map(Object.entries(files)), options);
-  return [...batch.failures.flatMap((f) => f.issues), ...batch.results.flatMap((r) => [...r.skipped, ...r.repaired, ...(r.warnings ?? []), r.crs])];
+  return [
+    ...batch.failures.flatMap((f) => f.issues),
+    ...batch.results.flatMap((r) => [...r.skipped, ...r.repaired, ...(r.warnings ?? []), r.crs]),
+  ];
 }
 
 function issuesThrown(run: () => unknown): DataIssue[] {
@@ -79,8 +82,24 @@ function issuesThrown(run: () => unknown): DataIssue[] {
 
 /** Issues that readers and validators a user meets in the browser produce from broken input. */
 async function corpus(): Promise<(DataIssue | Reason)[]> {
-  const square = [[[120.15, 30.25], [120.151, 30.25], [120.151, 30.251], [120.15, 30.251], [120.15, 30.25]]];
-  const bowtie = [[[120.15, 30.25], [120.151, 30.251], [120.151, 30.25], [120.15, 30.251], [120.15, 30.25]]];
+  const square = [
+    [
+      [120.15, 30.25],
+      [120.151, 30.25],
+      [120.151, 30.251],
+      [120.15, 30.251],
+      [120.15, 30.25],
+    ],
+  ];
+  const bowtie = [
+    [
+      [120.15, 30.25],
+      [120.151, 30.251],
+      [120.151, 30.25],
+      [120.15, 30.251],
+      [120.15, 30.25],
+    ],
+  ];
   const brokenFeatures = collection(
     feature(null),
     feature({ type: 'GeometryCollection', geometries: [] }),
@@ -90,7 +109,16 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
     feature({ type: 'Point', coordinates: [1] }),
     feature({ type: 'Point', coordinates: [220, 30.2] }),
     feature({ type: 'Polygon', coordinates: [square[0].slice(0, 4)] }),
-    feature({ type: 'Polygon', coordinates: [[[120.15, 30.25], [120.151, 30.25], [120.15, 30.25]]] }),
+    feature({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.15, 30.25],
+          [120.151, 30.25],
+          [120.15, 30.25],
+        ],
+      ],
+    }),
     feature({ type: 'Polygon', coordinates: bowtie }),
     feature({ type: 'MultiPolygon', coordinates: [square, []] }),
     feature({ type: 'MultiPolygon', coordinates: [square, 7] }),
@@ -100,7 +128,13 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
     'not a feature',
   );
   const cityObject = (geometry: unknown[]) =>
-    JSON.stringify({ type: 'CityJSON', version: '2.0', transform: { scale: [1, 1, 1], translate: [0, 0, 0] }, CityObjects: { b1: { type: 'Building', geometry } }, vertices: [[0, 0, 0]] });
+    JSON.stringify({
+      type: 'CityJSON',
+      version: '2.0',
+      transform: { scale: [1, 1, 1], translate: [0, 0, 0] },
+      CityObjects: { b1: { type: 'Building', geometry } },
+      vertices: [[0, 0, 0]],
+    });
   const issues: (DataIssue | Reason)[] = [
     ...issuesOfBatch({
       'broken.geojson': text('{"type": "FeatureCollection", "features": ['),
@@ -115,8 +149,16 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
       'overpass.geojson': text('{"elements": []}'),
       'topology.geojson': text('{"type": "Topology"}'),
       'features.geojson': text(brokenFeatures),
-      'declared.geojson': text(JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:2385' } }, features: [feature({ type: 'Point', coordinates: [1, 2] })] })),
-      'odd.geojson': text(JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'my grid' } }, features: [] })),
+      'declared.geojson': text(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          crs: { type: 'name', properties: { name: 'EPSG:2385' } },
+          features: [feature({ type: 'Point', coordinates: [1, 2] })],
+        }),
+      ),
+      'odd.geojson': text(
+        JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'my grid' } }, features: [] }),
+      ),
       'a.csv': text('name,lon,lat\nA,120.1,30.2\nB,,30.2\nC,abc,30.2\nE,120.1,95\n"D,120,30\n'),
       'grid.csv': text('x,y\n1234.5,5678.9\n'),
       'nothing.csv': text('\n\n'),
@@ -137,8 +179,12 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
     }),
     ...issuesOfBatch({ 'parts.zip': zipSync({ 'roads.shx': new Uint8Array(8) }) }),
     ...issuesOfBatch({
-      'points.csv': text(`name,lon,lat\n${Array.from({ length: 20 }, (_, i) => `P${i},120.1,30.${i}`).join('\n')}\nB,,30.2\nC,abc,30.2\nD,120.1,-95\n`),
-      'amap.csv': text('name,location\nA,"120.1,30.2"\nB,"120.1,30.2"\nC,"120.1,30.2"\nD,"120.1,30.2"\nE,"120.1,30.2"\nF,"120.1,30.2"\nG,"120.1,30.2"\nH,"120.1,30.2"\nI,"120.1,30.2"\nJ,"120.1,30.2"\nK,"120.1,95"\n'),
+      'points.csv': text(
+        `name,lon,lat\n${Array.from({ length: 20 }, (_, i) => `P${i},120.1,30.${i}`).join('\n')}\nB,,30.2\nC,abc,30.2\nD,120.1,-95\n`,
+      ),
+      'amap.csv': text(
+        'name,location\nA,"120.1,30.2"\nB,"120.1,30.2"\nC,"120.1,30.2"\nD,"120.1,30.2"\nE,"120.1,30.2"\nF,"120.1,30.2"\nG,"120.1,30.2"\nH,"120.1,30.2"\nI,"120.1,30.2"\nJ,"120.1,30.2"\nK,"120.1,95"\n',
+      ),
       'gcj.csv': text('gcj_lng,gcj_lat\n120.1,30.2\n'),
       'stats.csv': text('楼号,户数\n1幢,48\n'),
       'header.csv': text(',,\n1,2,3\n'),
@@ -147,26 +193,47 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
           feature({ type: 'Point', coordinates: [120.1, 30.2] }),
           feature(3),
           feature({ type: 'MultiLineString', coordinates: [3] }),
-          feature({ type: 'LineString', coordinates: [[120.1, 30.2], [120.1, 30.2]] }),
+          feature({
+            type: 'LineString',
+            coordinates: [
+              [120.1, 30.2],
+              [120.1, 30.2],
+            ],
+          }),
           feature({ type: 'MultiPoint', coordinates: [['a', 1]] }),
           feature({ type: 'Polygon', coordinates: [[[120.1, 30.2], [1]]] }),
         ),
       ),
-      'synthetic.shp': shapefile([
-        [1, [120.1, 30.2]],
-        [1, [Number.NaN, 30.2]],
-        [0, []],
-        [31, []],
-        [99, []],
-        [1, []],
-        [3, polyline(0, 0, [])],
-        [3, polyline(1, 2, [5])],
-        [1, [120.1, 30.2]],
-      ], true),
+      'synthetic.shp': shapefile(
+        [
+          [1, [120.1, 30.2]],
+          [1, [Number.NaN, 30.2]],
+          [0, []],
+          [31, []],
+          [99, []],
+          [1, []],
+          [3, polyline(0, 0, [])],
+          [3, polyline(1, 2, [5])],
+          [1, [120.1, 30.2]],
+        ],
+        true,
+      ),
     }),
-    ...issuesOfBatch({ 'chosen.geojson': text(collection(feature({ type: 'Point', coordinates: [120.1, 30.2] }))) }, { sourceCrs: 'EPSG:4326' }),
+    ...issuesOfBatch(
+      { 'chosen.geojson': text(collection(feature({ type: 'Point', coordinates: [120.1, 30.2] }))) },
+      { sourceCrs: 'EPSG:4326' },
+    ),
   ];
-  const cityVertices = [[500000, 3350000, 0], [500010, 3350000, 0], [500010, 3350010, 0], [500000, 3350010, 0], [500000, 3350000, 10], [500010, 3350000, 10], [500005, 3350005, 0], [null, 3350000, 0]];
+  const cityVertices = [
+    [500000, 3350000, 0],
+    [500010, 3350000, 0],
+    [500010, 3350010, 0],
+    [500000, 3350010, 0],
+    [500000, 3350000, 10],
+    [500010, 3350000, 10],
+    [500005, 3350005, 0],
+    [null, 3350000, 0],
+  ];
   const flat = [[[0, 1, 2, 3]]];
   issues.push(
     ...issuesOfBatch({
@@ -213,7 +280,14 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
   const deleted = dbfBytes.slice();
   deleted[new DataView(deleted.buffer).getUint16(8, true)] = 0x2a;
   for (const dbf of [dbfBytes.subarray(0, dbfBytes.length - 30), deleted])
-    issues.push(...(readShapefile(new Map([['buildings.shp', fixture('buildings-4549/buildings.shp')], ['buildings.dbf', dbf]])).warnings ?? []));
+    issues.push(
+      ...(readShapefile(
+        new Map([
+          ['buildings.shp', fixture('buildings-4549/buildings.shp')],
+          ['buildings.dbf', dbf],
+        ]),
+      ).warnings ?? []),
+    );
 
   for (const run of [
     () => decodeText(text('a'), 'a.txt', { legacyFallback: true, encoding: 'klingon' }),
@@ -250,8 +324,12 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
     detectCrs({ name: 'EPSG:4549', samples: [[120.1, 30.2]] }),
     detectCrs({ name: 'EPSG:4326', samples: [[1, 1]] }),
     detectCrsFromWkt('not wkt'),
-    detectCrsFromWkt('PROJCS["Beijing_1954_3_Degree_GK_CM_120E",GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954"]],PROJECTION["Gauss_Kruger"]]'),
-    detectCrsFromWkt('PROJCS["x",GEOGCS["y",DATUM["D_China_2000"]],PROJECTION["Gauss_Kruger"],PARAMETER["Central_Meridian",120],PARAMETER["False_Easting",500000]]'),
+    detectCrsFromWkt(
+      'PROJCS["Beijing_1954_3_Degree_GK_CM_120E",GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954"]],PROJECTION["Gauss_Kruger"]]',
+    ),
+    detectCrsFromWkt(
+      'PROJCS["x",GEOGCS["y",DATUM["D_China_2000"]],PROJECTION["Gauss_Kruger"],PARAMETER["Central_Meridian",120],PARAMETER["False_Easting",500000]]',
+    ),
     detectCrsFromWkt('GEOGCS["y",DATUM["D_China_2000"]]'),
     detectCrsFromWkt('GEOGCS["y",DATUM["WGS_1984"]]'),
     detectCrsFromWkt('PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["g"]]'),
@@ -291,25 +369,79 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
     collection(
       feature({ type: 'Point', coordinates: [1, 2] }, { id: 'B1' }),
       feature(null),
-      feature({ type: 'Polygon', coordinates: [[[1, 2], [3, 4]]] }),
+      feature({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ],
+      }),
       feature({ type: 'Polygon', coordinates: 3 }),
-      feature({ type: 'Polygon', coordinates: [[[1, 2], [3, 4], [5, 6], [999, 2]]] }),
-      feature({ type: 'Polygon', coordinates: [[[1, 2], [3, 4], [5, 6], [1, 3]]] }),
+      feature({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+            [999, 2],
+          ],
+        ],
+      }),
+      feature({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+            [1, 3],
+          ],
+        ],
+      }),
       feature({ type: 'Polygon', coordinates: [3] }),
-      feature({ type: 'Polygon', coordinates: square }, { id: 3, floors: 'x', heightMeters: 0, use: 'x', yearBuilt: 1.5, hasElevator: 'x', name: [1] }),
+      feature(
+        { type: 'Polygon', coordinates: square },
+        { id: 3, floors: 'x', heightMeters: 0, use: 'x', yearBuilt: 1.5, hasElevator: 'x', name: [1] },
+      ),
       feature({ type: 'Polygon', coordinates: square }, { id: {}, floors: 300, structure: null, idleStatus: 'x' }),
     ),
     'd.geojson',
     packageIssues,
   );
   parseFacilities(collection(feature({ type: 'Point', coordinates: [999, 1] }, { id: 'F1' })), 'f.geojson', packageIssues);
-  parseNetwork(collection(feature({ type: 'LineString', coordinates: [[1, 2]] }), feature({ type: 'LineString', coordinates: [[1, 2], [999, 2]] })), 'n.geojson', packageIssues);
+  parseNetwork(
+    collection(
+      feature({ type: 'LineString', coordinates: [[1, 2]] }),
+      feature({
+        type: 'LineString',
+        coordinates: [
+          [1, 2],
+          [999, 2],
+        ],
+      }),
+    ),
+    'n.geojson',
+    packageIssues,
+  );
   parsePeople('id,houseId,ageBand,sex,tags\nP1,H1,x,x,a|b\n"P2,H1\n', 'people.csv', packageIssues);
   parsePeople('id\nP1\n', 'people2.csv', packageIssues);
   issues.push(...packageIssues);
   issues.push(
     ...checkReferences({
-      manifest: { layers: { buildings: 'b.geojson', houses: 'h.csv', rights: 'r.csv', people: 'p.csv', facilities: 'f.geojson', network: 'n.geojson', reuse: 'u.geojson' } },
+      manifest: {
+        layers: {
+          buildings: 'b.geojson',
+          houses: 'h.csv',
+          rights: 'r.csv',
+          people: 'p.csv',
+          facilities: 'f.geojson',
+          network: 'n.geojson',
+          reuse: 'u.geojson',
+        },
+      },
       buildings: [{ id: 'B1' }, { id: 'B1' }],
       houses: [{ id: 'H1', buildingId: 'B9' }],
       rights: [{ id: 'R1', houseId: 'H9' }],
@@ -403,11 +535,28 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
   };
   issues.push(
     ...storyboardIssues([]),
-    ...storyboardIssues({ format: 'x', version: 2, id: '../x', title: 3, community: '../', defaultDwellSeconds: 0, description: 3, steps: [], extra: 1 }),
+    ...storyboardIssues({
+      format: 'x',
+      version: 2,
+      id: '../x',
+      title: 3,
+      community: '../',
+      defaultDwellSeconds: 0,
+      description: 3,
+      steps: [],
+      extra: 1,
+    }),
     ...storyboardIssues({
       steps: [
         3,
-        { scenario: 'helth', caption: { zh: '', en: 'x'.repeat(500), fr: 'x' }, layers: ['roofs', 'facilities', 'facilities'], camera: { lon: 999, x: 1 }, note: 3, dwell: 1 },
+        {
+          scenario: 'helth',
+          caption: { zh: '', en: 'x'.repeat(500), fr: 'x' },
+          layers: ['roofs', 'facilities', 'facilities'],
+          camera: { lon: 999, x: 1 },
+          note: 3,
+          dwell: 1,
+        },
         { caption: 3, layers: 3, camera: 3 },
       ],
     }),
@@ -428,15 +577,54 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
   const point = { type: 'Point' as const, coordinates: [120.15, 30.25] as [number, number] };
   const polygon = { type: 'Polygon' as const, coordinates: square as [number, number][][] };
   issues.push(
-    ...readBuildingDrafts(result([{ feature: 0, geometry: point, properties: {} }, { feature: 1, id: 'X', geometry: polygon, properties: { floors: '0' } }, { feature: 2, id: 'X', geometry: polygon, properties: {} }])).issues,
-    ...readFacilities(result([{ feature: 0, geometry: null, properties: {} }, { feature: 1, geometry: point, properties: { name: '某物' } }])).issues,
-    ...readNetworkLines(result([{ feature: 0, geometry: point, properties: {} }, { feature: 1, geometry: { type: 'LineString', coordinates: [[120.1, 30.2], [120.2, 30.2]] }, properties: {} }])).issues,
-    ...joinTable([{ id: 'B1', properties: { 楼号: '1幢' } }], [{ row: 2, properties: {} }, { row: 3, properties: { 楼号: '9幢' } }, { row: 4, properties: { 楼号: '1幢' } }, { row: 5, properties: { 楼号: '1幢' } }], '楼号', '楼号', { tableFile: 's.csv' }).unmatchedRows,
+    ...readBuildingDrafts(
+      result([
+        { feature: 0, geometry: point, properties: {} },
+        { feature: 1, id: 'X', geometry: polygon, properties: { floors: '0' } },
+        { feature: 2, id: 'X', geometry: polygon, properties: {} },
+      ]),
+    ).issues,
+    ...readFacilities(
+      result([
+        { feature: 0, geometry: null, properties: {} },
+        { feature: 1, geometry: point, properties: { name: '某物' } },
+      ]),
+    ).issues,
+    ...readNetworkLines(
+      result([
+        { feature: 0, geometry: point, properties: {} },
+        {
+          feature: 1,
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [120.1, 30.2],
+              [120.2, 30.2],
+            ],
+          },
+          properties: {},
+        },
+      ]),
+    ).issues,
+    ...joinTable(
+      [{ id: 'B1', properties: { 楼号: '1幢' } }],
+      [
+        { row: 2, properties: {} },
+        { row: 3, properties: { 楼号: '9幢' } },
+        { row: 4, properties: { 楼号: '1幢' } },
+        { row: 5, properties: { 楼号: '1幢' } },
+      ],
+      '楼号',
+      '楼号',
+      { tableFile: 's.csv' },
+    ).unmatchedRows,
     { file: 'https://example.org/f', ...readFirstOnly(1000) },
   );
 
   // Reading from a URL.
-  const answer = (status: number, json: () => Promise<unknown>): FetchLike => async () => ({ ok: status === 200, status, json });
+  const answer =
+    (status: number, json: () => Promise<unknown>): FetchLike =>
+    async () => ({ ok: status === 200, status, json });
   for (const fetchImpl of [
     answer(404, async () => null),
     (async () => {
@@ -485,14 +673,20 @@ describe('issue messages', () => {
     expect(lines[0]).toBe('破损.geojson：内容不完整：JSON 在第 1 行第 44 列意外结束（偏移 43）');
     expect(lines[1]).toMatch(/^syntax\.geojson：不是有效的 JSON：第 1 行第 \d+ 列有语法错误（偏移 \d+）$/);
     // An unknown coordinate system: the reason and the detection both in Chinese.
-    expect(lines[2]).toBe('buildings.geojson：坐标系：坐标不符合任何受支持的国内坐标系（是否为城市独立坐标系，或混用了多种坐标系？）；请选择坐标系后再导入');
+    expect(lines[2]).toBe(
+      'buildings.geojson：坐标系：坐标不符合任何受支持的国内坐标系（是否为城市独立坐标系，或混用了多种坐标系？）；请选择坐标系后再导入',
+    );
     for (const [i, line] of lines.entries()) {
       const words = line.replace(failures[i].issues[0].file, '').match(/[A-Za-z]{2,}/g) ?? [];
       expect(words.filter((w) => w !== 'JSON')).toEqual([]);
     }
     // The same in English is the reason as the CLIs print it.
-    expect(localizeIssue(failures[0].issues[0], 'en')).toBe('破损.geojson: is truncated: the JSON ends unexpectedly at line 1, column 44 (offset 43)');
-    expect(localizeIssue(failures[1].issues[0], 'en')).toMatch(/^syntax\.geojson: is not valid JSON at line 1, column \d+ \(offset \d+\): \S/);
+    expect(localizeIssue(failures[0].issues[0], 'en')).toBe(
+      '破损.geojson: is truncated: the JSON ends unexpectedly at line 1, column 44 (offset 43)',
+    );
+    expect(localizeIssue(failures[1].issues[0], 'en')).toMatch(
+      /^syntax\.geojson: is not valid JSON at line 1, column \d+ \(offset \d+\): \S/,
+    );
   });
 
   it('locate a field of a CSV row in either language', () => {
@@ -504,7 +698,23 @@ describe('issue messages', () => {
 
   it('name a geometry place as a GIS user says it', async () => {
     const issues = issuesOfBatch({
-      'p.geojson': text(collection(feature({ type: 'MultiPolygon', coordinates: [[[[120.15, 30.25], [120.151, 30.25], [120.15, 30.25], [120.2, 'x']]]] }))),
+      'p.geojson': text(
+        collection(
+          feature({
+            type: 'MultiPolygon',
+            coordinates: [
+              [
+                [
+                  [120.15, 30.25],
+                  [120.151, 30.25],
+                  [120.15, 30.25],
+                  [120.2, 'x'],
+                ],
+              ],
+            ],
+          }),
+        ),
+      ),
     });
     expect(issues[0].reason).toBe('polygon 0, ring 0, position 3: coordinate is not a number (120.2, "x")');
     expect(localizeIssue(issues[0] as DataIssue, 'zh-CN')).toBe('p.geojson，要素 0：多边形 0 的环 0 的位置 3：坐标不是数字（120.2, "x"）');
@@ -517,12 +727,20 @@ describe('issue messages', () => {
   it('show a storyboard error line by line, with the step counted from 1', () => {
     let error: unknown;
     try {
-      parseStoryboard({ format: 'x', version: 1, id: 'a', title: { zh: '甲', en: 'A' }, steps: [{ scenario: null, caption: { zh: '', en: 'x' } }] }, { scenarioIds: [], layerIds: [] }, 'tour.json');
+      parseStoryboard(
+        { format: 'x', version: 1, id: 'a', title: { zh: '甲', en: 'A' }, steps: [{ scenario: null, caption: { zh: '', en: 'x' } }] },
+        { scenarioIds: [], layerIds: [] },
+        'tour.json',
+      );
     } catch (e) {
       error = e;
     }
     expect(localizeError(error, 'zh-CN')).toBe(
-      ['tour.json：故事板中有 2 处问题', '字段 "format"：应为 "future-community-twin/storyboard"，实际为 "x"', '第 1 步（steps[0]），字段 "caption.zh"：应为非空字符串'].join('\n'),
+      [
+        'tour.json：故事板中有 2 处问题',
+        '字段 "format"：应为 "future-community-twin/storyboard"，实际为 "x"',
+        '第 1 步（steps[0]），字段 "caption.zh"：应为非空字符串',
+      ].join('\n'),
     );
     expect(localizeError(error, 'en')).toBe((error as Error).message);
     expect(localizeStoryboardIssue({ step: 1, field: 'caption.zh', reason: 'must be a non-empty string' }, 'en')).toBe(
@@ -531,7 +749,9 @@ describe('issue messages', () => {
   });
 
   it('show a DataError as its located issues, anything else as its message', () => {
-    const error = new DataError([{ file: 'models/index.json', field: 'packages', reason: 'lists no community', message: { code: 'issue.package.noCommunity' } }]);
+    const error = new DataError([
+      { file: 'models/index.json', field: 'packages', reason: 'lists no community', message: { code: 'issue.package.noCommunity' } },
+    ]);
     expect(localizeError(error, 'zh-CN')).toBe('models/index.json，字段 "packages"：没有列出任何社区');
     expect(localizeError(new Error('offline'), 'zh-CN')).toBe('offline');
   });

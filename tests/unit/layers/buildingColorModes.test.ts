@@ -5,7 +5,8 @@ import { COLOR_MODES, COLOR_MODE_DEFINITIONS, colorBuildings } from '../../../sr
 import { stubBuilding } from '../support/stubCommunity';
 
 const base: Building = stubBuilding('B', { propertyManagement: 'none', grossFloorAreaM2: 1000 });
-const summary = (over: Partial<BuildingSummary>) => ({ houses: 10, residents: 20, vacancyRate: 0, elderlyShare: 0, ...over }) as BuildingSummary;
+const summary = (over: Partial<BuildingSummary>) =>
+  ({ houses: 10, residents: 20, vacancyRate: 0, elderlyShare: 0, ...over }) as BuildingSummary;
 
 describe('building colour modes', () => {
   it('colours every mode from its own legend, so the legend always explains the map', () => {
@@ -13,7 +14,9 @@ describe('building colour modes', () => {
       const definition = COLOR_MODE_DEFINITIONS[mode];
       const legendColors = definition.legend.map((e) => String(e.color));
       for (const building of [base, { ...base, floors: 2, yearBuilt: 2015, hasElevator: true, use: 'commercial' as const }]) {
-        expect(legendColors).toContain(String(definition.colorOf(building, { summary: summary({ vacancyRate: 0.33, elderlyShare: 0.12 }), walkSeconds: 420 })));
+        expect(legendColors).toContain(
+          String(definition.colorOf(building, { summary: summary({ vacancyRate: 0.33, elderlyShare: 0.12 }), walkSeconds: 420 })),
+        );
       }
     }
   });
@@ -42,7 +45,8 @@ describe('building colour modes', () => {
 
   it('bands walk times at the 5/10/15-minute living circles, inclusive of the limit, and marks the unreachable', () => {
     const walk = COLOR_MODE_DEFINITIONS.walkTime;
-    const label = (seconds: number | undefined) => walk.legend.find((e) => String(e.color) === String(walk.colorOf(base, { walkSeconds: seconds })))!.label;
+    const label = (seconds: number | undefined) =>
+      walk.legend.find((e) => String(e.color) === String(walk.colorOf(base, { walkSeconds: seconds })))!.label;
     expect(label(300)).toBe('≤ 5 min'); // exactly 300 m at 1 m/s is inside the 5-minute circle
     expect(label(301)).toBe('5–10 min');
     expect(label(900)).toBe('10–15 min');

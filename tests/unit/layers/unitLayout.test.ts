@@ -31,7 +31,14 @@ const building: Building = {
   entrances: 2,
 };
 
-const house = (entrance: number, floor: number, room: string, areaM2: number, occupancy: House['occupancy'] = 'owner-occupied', buildingId = 'B1'): House => ({
+const house = (
+  entrance: number,
+  floor: number,
+  room: string,
+  areaM2: number,
+  occupancy: House['occupancy'] = 'owner-occupied',
+  buildingId = 'B1',
+): House => ({
   id: `${buildingId}-${entrance}-${room}`,
   buildingId,
   entrance,
@@ -71,7 +78,13 @@ const residents: Person[] = [
   ...people('OTHER-1-0101', ['80+']),
 ];
 
-const right = (houseId: string, rightType: Right['rightType'], share: number): Right => ({ id: `R-${houseId}-${rightType}-${share}`, houseId, rightType, holderRef: 'H-x', share });
+const right = (houseId: string, rightType: Right['rightType'], share: number): Right => ({
+  id: `R-${houseId}-${rightType}-${share}`,
+  houseId,
+  rightType,
+  holderRef: 'H-x',
+  share,
+});
 const rights: Right[] = [
   right('B1-1-0101', 'property', 0.5),
   right('B1-1-0101', 'property', 0.5),
@@ -193,6 +206,7 @@ describe('layoutBuildingUnits: attributes and privacy', () => {
 describe('unit colour legends', () => {
   it('name every legend entry with a key present in the dictionaries', () => {
     const known = new Set(dictionaryKeys('zh-CN'));
-    for (const mode of INSPECTOR_COLOR_MODES) for (const entry of UNIT_LEGENDS[mode]) expect(known.has(entry.label), entry.label).toBe(true);
+    for (const mode of INSPECTOR_COLOR_MODES)
+      for (const entry of UNIT_LEGENDS[mode]) expect(known.has(entry.label), entry.label).toBe(true);
   });
 });

@@ -18,7 +18,12 @@ type Walk = { walkSeconds: number; distanceMeters: number; facilityId: string } 
 interface Report {
   walkSpeedMetersPerSecond: number;
   buildings: Record<string, Record<string, Walk>>;
-  coverage: { category: string; shareBuildingsWithinThreshold: number | null; uncoveredTargetPopulation: number | null; facilities: number }[];
+  coverage: {
+    category: string;
+    shareBuildingsWithinThreshold: number | null;
+    uncoveredTargetPopulation: number | null;
+    facilities: number;
+  }[];
   gaps: { category: string; missing: boolean; priority: number }[];
   skipped?: Record<string, number>;
   unattached: { buildings: { id: string; reason: string }[] };
@@ -38,7 +43,12 @@ describe('analyze CLI on the sample package', () => {
     expect(b.kindergarten).toMatchObject({ facilityId: 'JH-F001' });
     expect(b.kindergarten!.walkSeconds).toBe(b.kindergarten!.distanceMeters);
     expect(report.gaps.slice(0, 4).every((g) => g.priority === 1)).toBe(true);
-    expect(report.gaps.filter((g) => g.missing).map((g) => g.category).sort()).toEqual(['disability-aid', 'nursery']);
+    expect(
+      report.gaps
+        .filter((g) => g.missing)
+        .map((g) => g.category)
+        .sort(),
+    ).toEqual(['disability-aid', 'nursery']);
   });
 
   it('converts metres to seconds at --speed', async () => {
@@ -65,9 +75,21 @@ describe('analyze CLI on OpenStreetMap-tagged GeoJSON', () => {
     const report = JSON.parse(stdout) as Report;
     const walks = (id: string) =>
       ['kindergarten', 'grocery', 'bus-stop'].map((c) => report.buildings[id][c]).map((w) => (w ? [w.distanceMeters, w.facilityId] : null));
-    expect(walks('way/101')).toEqual([[130, 'node/201'], [230, 'node/204'], [630, 'node/202']]);
-    expect(walks('way/102')).toEqual([[680, 'node/201'], [380, 'node/204'], [80, 'node/202']]);
-    expect(walks('way/103')).toEqual([[260, 'node/201'], [460, 'node/204'], [860, 'node/202']]);
+    expect(walks('way/101')).toEqual([
+      [130, 'node/201'],
+      [230, 'node/204'],
+      [630, 'node/202'],
+    ]);
+    expect(walks('way/102')).toEqual([
+      [680, 'node/201'],
+      [380, 'node/204'],
+      [80, 'node/202'],
+    ]);
+    expect(walks('way/103')).toEqual([
+      [260, 'node/201'],
+      [460, 'node/204'],
+      [860, 'node/202'],
+    ]);
     expect(walks('way/104')).toEqual([null, null, null]);
     expect(report.unattached.buildings).toEqual([{ id: 'way/104', reason: 'no walkable network edge within 500 m' }]);
     expect(report.skipped).toEqual({ 'unwalkable ways': 1, 'facilities without a known category': 1 });
@@ -87,7 +109,9 @@ describe('analyze CLI on OpenStreetMap-tagged GeoJSON', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('bad-facilities.geojson, feature 1, (id "f2"), field "category": must be one of nursery');
-    expect(stderr).toContain('bad-facilities.geojson, feature 2, (id "f3"), field "geometry": must be a Point or Polygon or MultiPolygon, got LineString');
+    expect(stderr).toContain(
+      'bad-facilities.geojson, feature 2, (id "f3"), field "geometry": must be a Point or Polygon or MultiPolygon, got LineString',
+    );
   });
 
   it('exits 1 for an unreadable or non-GeoJSON file, naming it', async () => {

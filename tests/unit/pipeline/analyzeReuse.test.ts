@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromCommunity,
+} from '../../../src/analysis/service-circles/serviceCoverageRequest';
 import { reuseCandidates } from '../../../src/analysis/reuse/reuseCandidates';
 import { evaluateReuseOption } from '../../../src/analysis/reuse/evaluateReuseOption';
 import { suggestReusePlan } from '../../../src/analysis/reuse/suggestReusePlan';
@@ -38,9 +41,18 @@ interface ReuseReport {
     budget: number;
     totalWeightedGain: number;
     stoppedEarly: string | null;
-    picks: { step: number; candidateId: string; hub: boolean; weightedGain: number; categories: { category: string; targetPopulationNewlyCovered: number }[] }[];
+    picks: {
+      step: number;
+      candidateId: string;
+      hub: boolean;
+      weightedGain: number;
+      categories: { category: string; targetPopulationNewlyCovered: number }[];
+    }[];
   };
-  elevators: { rules: { minFloors: number; maxYearBuilt: number }; candidates: { rank: number; buildingId: string; elderlyAboveFloor: number }[] };
+  elevators: {
+    rules: { minFloors: number; maxYearBuilt: number };
+    candidates: { rank: number; buildingId: string; elderlyAboveFloor: number }[];
+  };
 }
 
 const reportOf = async (...args: string[]) => {
@@ -78,13 +90,18 @@ describe('analyze --reuse on the sample package', async () => {
       expect(row.bands).toEqual(gain.bands);
     }
     // The nursery gap (no 托育 in the sample): the old street office covers 84 infants newly, at weight 2.
-    expect(report.conversions.find((c) => c.candidateId === 'JH-S01' && c.category === 'nursery')).toMatchObject({ targetPopulationNewlyCovered: 84, weightedGain: 168 });
+    expect(report.conversions.find((c) => c.candidateId === 'JH-S01' && c.category === 'nursery')).toMatchObject({
+      targetPopulationNewlyCovered: 84,
+      weightedGain: 168,
+    });
   });
 
   it('suggests the plan suggestReusePlan gives for the budget (default 3), with its total gain', async () => {
     const report = await reportOf();
     const plan = suggestReusePlan(coverage, candidates, { budget: 3 });
-    expect(report.plan.picks.map((p) => [p.candidateId, p.hub, p.weightedGain])).toEqual(plan.picks.map((p) => [p.candidateId, p.hub, p.weightedGain]));
+    expect(report.plan.picks.map((p) => [p.candidateId, p.hub, p.weightedGain])).toEqual(
+      plan.picks.map((p) => [p.candidateId, p.hub, p.weightedGain]),
+    );
     expect(report.plan.totalWeightedGain).toBe(plan.totalWeightedGain);
     expect(report.plan.totalWeightedGain).toBe(report.plan.picks.reduce((s, p) => s + p.weightedGain, 0));
     // The hand-read result on the sample: the old street office as a hub first, 3 different places.
@@ -124,7 +141,15 @@ describe('analyze --reuse arguments', () => {
     [[sample, '--reuse', '--budget', '1.5'], '--budget needs a whole number of conversions, got 1.5'],
     [[sample, '--reuse', '--budget', '-1'], '--budget needs a number in (-1, 1000], got -1'],
     [
-      ['--reuse', '--buildings', `${fixtures}osm-tiny/buildings.geojson`, '--network', `${fixtures}osm-tiny/network.geojson`, '--facilities', `${fixtures}osm-tiny/facilities.geojson`],
+      [
+        '--reuse',
+        '--buildings',
+        `${fixtures}osm-tiny/buildings.geojson`,
+        '--network',
+        `${fixtures}osm-tiny/network.geojson`,
+        '--facilities',
+        `${fixtures}osm-tiny/facilities.geojson`,
+      ],
       '--reuse needs a package folder',
     ],
   ])('rejects %j with exit code 2', async (argv, message) => {
@@ -135,7 +160,11 @@ describe('analyze --reuse arguments', () => {
   });
 
   it('runs from the command line: npx tsx src/pipeline/analyze.ts <package> --reuse --json exits 0', () => {
-    const result = spawnSync('npx', ['tsx', 'src/pipeline/analyze.ts', 'models/sample-jinghe', '--reuse', '--json', '--budget', '2'], { encoding: 'utf8', timeout: 60_000, cwd: root });
+    const result = spawnSync('npx', ['tsx', 'src/pipeline/analyze.ts', 'models/sample-jinghe', '--reuse', '--json', '--budget', '2'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      cwd: root,
+    });
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as ReuseReport).plan.picks).toHaveLength(2);
   }, 60_000);

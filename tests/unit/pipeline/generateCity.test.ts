@@ -30,7 +30,19 @@ describe('generateCityDataset', () => {
   it('lists all 13 districts of Hangzhou, each with communities, coverage below 100 %', () => {
     const districts = summariseDistricts(dataset);
     expect(districts.map((d) => d.district.id)).toEqual([
-      'shangcheng', 'gongshu', 'xihu', 'binjiang', 'xiaoshan', 'yuhang', 'linping', 'qiantang', 'fuyang', 'linan', 'tonglu', 'chunan', 'jiande',
+      'shangcheng',
+      'gongshu',
+      'xihu',
+      'binjiang',
+      'xiaoshan',
+      'yuhang',
+      'linping',
+      'qiantang',
+      'fuyang',
+      'linan',
+      'tonglu',
+      'chunan',
+      'jiande',
     ]);
     for (const d of districts) {
       expect(d.counts.total, d.district.id).toBeGreaterThan(0);

@@ -104,7 +104,8 @@ describe.each([SAMPLE_SEED, 7])('generateSampleCommunity(%i): content', (seed) =
 
   it('houses every unit of residential and mixed buildings (entrances × floors × rooms)', () => {
     const housesPerBuilding = new Map<string, number>();
-    for (const h of c.houses) if (h.use === 'residential') housesPerBuilding.set(h.buildingId, (housesPerBuilding.get(h.buildingId) ?? 0) + 1);
+    for (const h of c.houses)
+      if (h.use === 'residential') housesPerBuilding.set(h.buildingId, (housesPerBuilding.get(h.buildingId) ?? 0) + 1);
     for (const b of c.buildings.filter((x) => x.use === 'residential' || x.use === 'mixed')) {
       expect(b.entrances, b.id).toBeGreaterThanOrEqual(1);
       // at least one home per entrance and floor (2 per floor in walk-ups, 2–3 in towers)
@@ -182,7 +183,14 @@ describe.each([SAMPLE_SEED, 7])('generateSampleCommunity(%i): content', (seed) =
     for (const f of c.facilities) expect(FACILITY_CATEGORIES).toContain(f.category);
     expect(n('nursery')).toBe(0);
     expect(n('disability-aid')).toBe(0);
-    for (const category of ['kindergarten', 'primary-school', 'middle-school', 'elderly-care', 'elderly-canteen', 'health-station'] as const) {
+    for (const category of [
+      'kindergarten',
+      'primary-school',
+      'middle-school',
+      'elderly-care',
+      'elderly-canteen',
+      'health-station',
+    ] as const) {
       expect(n(category), category).toBe(1);
     }
     expect(n('fitness')).toBeGreaterThanOrEqual(2);
@@ -226,7 +234,10 @@ describe.each([SAMPLE_SEED, 7])('generateSampleCommunity(%i): content', (seed) =
     }
     expect(new Set([...parent.keys()].map(find)).size).toBe(1);
     for (const kind of ['road', 'footway', 'path', 'steps', 'crossing'] as const) {
-      expect(c.network.some((n) => n.kind === kind), kind).toBe(true);
+      expect(
+        c.network.some((n) => n.kind === kind),
+        kind,
+      ).toBe(true);
     }
   });
 
@@ -288,10 +299,16 @@ describe.each([SAMPLE_SEED, 7])('generateSampleCommunity(%i): content', (seed) =
     const footprints = c.buildings.map((b) => boxOf(b.footprint[0], toLocal));
     for (const r of c.reuse.filter((x) => x.kind !== 'idle-property')) {
       const plot = boxOf(r.footprint[0], toLocal);
-      expect(footprints.some((box) => overlaps(box, plot)), r.id).toBe(false);
+      expect(
+        footprints.some((box) => overlaps(box, plot)),
+        r.id,
+      ).toBe(false);
     }
     for (const kind of ['idle-property', 'scattered-plot', 'corner-plot', 'inefficient-land'] as const) {
-      expect(c.reuse.some((r) => r.kind === kind), kind).toBe(true);
+      expect(
+        c.reuse.some((r) => r.kind === kind),
+        kind,
+      ).toBe(true);
     }
     // 完整社区: nursery ≥ 200 m², day care ≥ 350 m²; embedded service hub ≥ 600 m² (2023 guideline).
     const sizes = c.reuse.map((r) => r.areaM2 * (r.floors ?? 1));

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromCommunity,
+} from '../../../src/analysis/service-circles/serviceCoverageRequest';
 import { formatSuppressed, suppressCount } from '../../../src/data/privacy/aggregate';
 import { formatNumber, translate } from '../../../src/i18n/translate';
 import { runReport } from '../../../src/pipeline/report';
@@ -40,7 +43,8 @@ describe('npm run report -- models/sample-jinghe --out report.pdf', () => {
   let stderr = '';
 
   beforeAll(async () => {
-    if (!existsSync(chromium)) throw new Error(`Chromium not found at ${chromium}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
+    if (!existsSync(chromium))
+      throw new Error(`Chromium not found at ${chromium}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
     if (!hasPdftotext()) throw new Error('pdftotext not found: apt-get install -y poppler-utils');
     dir = mkdtempSync(path.join(tmpdir(), 'fct-report-'));
     code = await runReport([sample, '--out', path.join(dir, 'report.pdf'), '--html', path.join(dir, 'report.html')], {
@@ -85,8 +89,13 @@ describe('npm run report -- models/sample-jinghe --out report.pdf', () => {
       ];
       // The coverage table's row: label … radius "300 m" … facilities, within radius, 5 min, 15 min, uncovered.
       const label = translate('zh-CN', `facility.${c.category}`);
-      const row = new RegExp(`^\\s*${escapeRegExp(label)}\\s.*\\s${escapeRegExp(formatNumber('zh-CN', c.rule.maxDistanceMeters))} m\\s.*\\s${c.facilityIndices.length}\\s+${cells.map(escapeRegExp).join('\\s+')}\\s*$`);
-      expect(lines.some((line) => row.test(line)), `${c.category}: ${cells.join(' ')}`).toBe(true);
+      const row = new RegExp(
+        `^\\s*${escapeRegExp(label)}\\s.*\\s${escapeRegExp(formatNumber('zh-CN', c.rule.maxDistanceMeters))} m\\s.*\\s${c.facilityIndices.length}\\s+${cells.map(escapeRegExp).join('\\s+')}\\s*$`,
+      );
+      expect(
+        lines.some((line) => row.test(line)),
+        `${c.category}: ${cells.join(' ')}`,
+      ).toBe(true);
     }
   });
 

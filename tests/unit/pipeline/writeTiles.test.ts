@@ -15,9 +15,12 @@ describe('npm run tiles', () => {
       expect(await runWriteTiles(['models/sample-jinghe', out], (l) => lines.push(l))).toBe(0);
       expect(lines[0]).toMatch(/203 buildings in \d+ tiles/);
       const names = ['tileset.json', ...readdirSync(path.join(out, 'tiles')).map((n) => `tiles/${n}`)];
-      for (const name of names) expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(COMMITTED, name))), name).toBe(true);
+      for (const name of names)
+        expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(COMMITTED, name))), name).toBe(true);
       // Every building is a feature exactly once across the tiles.
-      const ids = names.filter((n) => n.endsWith('.b3dm')).flatMap((n) => readB3dm(new Uint8Array(readFileSync(path.join(out, n)))).batchTable.id);
+      const ids = names
+        .filter((n) => n.endsWith('.b3dm'))
+        .flatMap((n) => readB3dm(new Uint8Array(readFileSync(path.join(out, n)))).batchTable.id);
       expect(new Set(ids).size).toBe(203);
       expect(ids).toHaveLength(203);
     } finally {

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromCommunity,
+} from '../../../src/analysis/service-circles/serviceCoverageRequest';
 import type { Community, Right } from '../../../src/core/model/types';
 import { buildReport } from '../../../src/report/buildReport';
 import { hashPackageFiles, webSha256, type PackageHash, type Sha256 } from '../../../src/report/packageHash';
@@ -23,7 +26,17 @@ const HASH: PackageHash = { algorithm: 'SHA-256', hex: 'ab'.repeat(32), files: [
 function community(): Community {
   const c = tinyCommunity();
   const houses = c.houses.filter((h) => h.use === 'residential').slice(0, 9);
-  const types: Right['rightType'][] = ['property', 'property', 'property', 'property', 'property', 'property', 'lease', 'lease', 'public-housing'];
+  const types: Right['rightType'][] = [
+    'property',
+    'property',
+    'property',
+    'property',
+    'property',
+    'property',
+    'lease',
+    'lease',
+    'public-housing',
+  ];
   c.rights = houses.map((h, i) => ({ id: `R${i}`, houseId: h.id, rightType: types[i], holderRef: `holder-${i}`, share: 1 }));
   c.people[0] = { ...c.people[0], name: '王小明', phone: '13912345678', idNumber: '33010619900101123X' };
   return c;
@@ -152,7 +165,9 @@ describe('buildReport coverage, scenarios and acceptance', () => {
     const c = community();
     const rules = serviceCoverageRequestFromCommunity(c).rules;
     const edited = { ...rules, rules: rules.rules.map((r) => (r.category === 'fitness' ? { ...r, maxDistanceMeters: 500 } : r)) };
-    const coverage = computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(c, { rules: edited, walkSpeedMetersPerSecond: 1.2 }));
+    const coverage = computeServiceCoverageFromRequest(
+      serviceCoverageRequestFromCommunity(c, { rules: edited, walkSpeedMetersPerSecond: 1.2 }),
+    );
     const model = buildReport(c, coverage, { appVersion: '1', packageHash: HASH, generatedAt: '' });
     expect(model.reproducibility.ruleSets[0].edits).toEqual(['walkSpeedMetersPerSecond 1 → 1.2', 'fitness.maxDistanceMeters 300 → 500']);
   });
@@ -185,7 +200,7 @@ describe('renderReportHtml', () => {
     expect(html).toContain('&lt;5');
   });
 
-  it('never prints a resident\'s name, phone or ID number, whatever the package holds', () => {
+  it("never prints a resident's name, phone or ID number, whatever the package holds", () => {
     const html = renderReportHtml(model, 'zh-CN');
     for (const secret of ['王小明', '13912345678', '33010619900101123X']) expect(html).not.toContain(secret);
   });

@@ -38,7 +38,10 @@ describe('建筑 architecture scenario on the tiny community', () => {
   it('colours candidates apart from homes with a lift and low-rise homes', () => {
     const scene = architecture.scene(tinyContext(undefined, { coverage: false }));
     if (scene.coloring.kind !== 'custom') throw new Error('expected a custom colouring');
-    const label = (id: string) => scene.coloring.kind === 'custom' && scene.coloring.legend.find((e) => String(e.color) === String(scene.coloring.kind === 'custom' && scene.coloring.colors.get(id)))!.label.en;
+    const label = (id: string) =>
+      scene.coloring.kind === 'custom' &&
+      scene.coloring.legend.find((e) => String(e.color) === String(scene.coloring.kind === 'custom' && scene.coloring.colors.get(id)))!
+        .label.en;
     expect(label('H1')).toBe('Candidate: fewer than 5 aged 60+ above 3F');
     expect(label('H2')).toBe('Low-rise home');
     expect(label('H3')).toBe('Has an elevator');

@@ -26,7 +26,16 @@ describe('创业 entrepreneurship scenario on the tiny community', () => {
       ['C1', 80],
     ]);
     // A vacant shop inside the idle property's building S1 is part of R1 already.
-    ctx.community.houses.push({ id: 'S1-101', buildingId: 'S1', entrance: 1, floor: 1, room: '101', areaM2: 50, use: 'public-service', occupancy: 'vacant' });
+    ctx.community.houses.push({
+      id: 'S1-101',
+      buildingId: 'S1',
+      entrance: 1,
+      floor: 1,
+      room: '101',
+      areaM2: 50,
+      use: 'public-service',
+      occupancy: 'vacant',
+    });
     expect(coworkingCandidates(ctx).map((c) => c.id)).toEqual(['R1', 'C1']);
   });
 

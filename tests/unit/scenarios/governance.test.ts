@@ -42,7 +42,13 @@ describe('治理 governance scenario on the tiny community', () => {
     community.grids = [];
     delete community.manifest.survey;
     const ctx = tinyContext(community, { coverage: false });
-    for (const id of ['grid-count', 'households-per-grid-worker', 'max-households-per-grid-worker', 'grid-coverage-share', 'satisfied-share']) {
+    for (const id of [
+      'grid-count',
+      'households-per-grid-worker',
+      'max-households-per-grid-worker',
+      'grid-coverage-share',
+      'satisfied-share',
+    ]) {
       expect(kpiOf(governance, ctx, id)).toMatchObject({ value: null, unavailable: 'no-data', status: 'bad' });
     }
     expect(governance.scene(ctx).coloring).toEqual({ kind: 'mode', mode: 'use' });

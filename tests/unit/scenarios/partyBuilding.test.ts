@@ -18,6 +18,10 @@ describe('一统 party-building overlay on the tiny community', () => {
   it('is an overlay centred on the centre and its reach', () => {
     expect(partyBuilding.kind).toBe('overlay');
     const scene = partyBuilding.scene(tinyContext());
-    expect(scene).toMatchObject({ serviceCategory: 'party-service-centre', highlightedBuildingIds: ['S1'], highlightedFacilityIds: ['PC'] });
+    expect(scene).toMatchObject({
+      serviceCategory: 'party-service-centre',
+      highlightedBuildingIds: ['S1'],
+      highlightedFacilityIds: ['PC'],
+    });
   });
 });

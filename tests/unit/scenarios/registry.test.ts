@@ -3,7 +3,18 @@ import { getScenario, isScenarioId, parseScenarioId, SCENARIO_IDS, SCENARIOS } f
 import { isUnitId } from '../../../src/scenarios/units';
 import { tinyContext } from './tinyCommunity';
 
-const IDS = ['neighbourhood', 'education', 'health', 'entrepreneurship', 'architecture', 'transport', 'low-carbon', 'property-service', 'governance', 'party-building'];
+const IDS = [
+  'neighbourhood',
+  'education',
+  'health',
+  'entrepreneurship',
+  'architecture',
+  'transport',
+  'low-carbon',
+  'property-service',
+  'governance',
+  'party-building',
+];
 
 describe('scenario registry', () => {
   it('holds the ten scenarios with their stable URL ids, in bar order', () => {

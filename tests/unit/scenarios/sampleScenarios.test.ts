@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceCoverage } from '../../../src/analysis/service-circles/computeServiceCoverage';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromCommunity,
+} from '../../../src/analysis/service-circles/serviceCoverageRequest';
 import type { Community } from '../../../src/core/model/types';
 import { summariseBuildings } from '../../../src/data/community/buildingSummaries';
 import { SCENARIOS } from '../../../src/scenarios/registry';
@@ -57,7 +60,10 @@ describe('every scenario on the sample package 景和新村', () => {
   });
 
   it('finds the sample’s deliberate gaps: no nursery, and an overloaded grid cell', () => {
-    const kpi = (scenario: string, id: string) => SCENARIOS.find((s) => s.id === scenario)!.kpis(ctx).find((k) => k.id === id)!;
+    const kpi = (scenario: string, id: string) =>
+      SCENARIOS.find((s) => s.id === scenario)!
+        .kpis(ctx)
+        .find((k) => k.id === id)!;
     expect(kpi('education', 'nursery-places-per-1000')).toMatchObject({ value: 0, status: 'bad' });
     expect(kpi('governance', 'grid-count').value).toBe(community.grids.length);
     expect(kpi('governance', 'max-households-per-grid-worker').status).toBe('bad');
@@ -68,7 +74,13 @@ describe('every scenario on the sample package 景和新村', () => {
     expect(score.communityType).toBe('puhui');
     expect(score.score).toBeGreaterThanOrEqual(0);
     expect(score.score).toBeLessThanOrEqual(100);
-    expect(score.gate.status).toBe(community.manifest.survey && community.manifest.survey.satisfiedShare >= 0.8 ? 'passed' : community.manifest.survey ? 'below' : 'missing');
+    expect(score.gate.status).toBe(
+      community.manifest.survey && community.manifest.survey.satisfiedShare >= 0.8
+        ? 'passed'
+        : community.manifest.survey
+          ? 'below'
+          : 'missing',
+    );
     const pending = { ...ctx, coverage: null };
     const waiting = scoreCommunity(pending);
     expect(waiting.acceptance).toBe(score.gate.status === 'passed' ? 'pending' : 'gated');

@@ -62,7 +62,10 @@ describe('scenario scoring', () => {
   it('fails an indicator whose data the package lacks, saying so', () => {
     const community = tinyCommunity();
     community.grids = [];
-    const score = scoreScenario(SCENARIOS.find((s) => s.id === 'governance')!, tinyContext(community));
+    const score = scoreScenario(
+      SCENARIOS.find((s) => s.id === 'governance')!,
+      tinyContext(community),
+    );
     const coverage = score.assessments.find((a) => a.indicator.id === 'governance.grid-coverage')!;
     expect(coverage.outcome).toBe('fail');
     expect(coverage.reason.en).toBe('No data: The package has no grid cells');
@@ -109,7 +112,10 @@ describe('satisfaction gate (居民满意度为验收前提)', () => {
   });
 
   it('takes its threshold from the rules passed in', () => {
-    const strict = parseAcceptanceRules({ satisfaction: { minSatisfiedShare: 0.95, source: 'test' }, scoring: { method: 'm', source: 's' } });
+    const strict = parseAcceptanceRules({
+      satisfaction: { minSatisfiedShare: 0.95, source: 'test' },
+      scoring: { method: 'm', source: 's' },
+    });
     expect(satisfactionGate(survey(0.9), strict).status).toBe('below');
     expect(() => parseAcceptanceRules({ satisfaction: { minSatisfiedShare: 80 } })).toThrow(/minSatisfiedShare/);
   });

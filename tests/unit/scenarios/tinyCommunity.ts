@@ -1,4 +1,7 @@
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromCommunity,
+} from '../../../src/analysis/service-circles/serviceCoverageRequest';
 import type { AgeBand, Building, Community, Facility, House, Person, PersonTag, PolygonCoords } from '../../../src/core/model/types';
 import { summariseBuildings } from '../../../src/data/community/buildingSummaries';
 import type { ScenarioContext } from '../../../src/scenarios/types';
@@ -50,8 +53,12 @@ import { at } from '../analysis/localMeters';
  * Survey: 90 % satisfied of 50; party-building 95 %.
  */
 
-const square = (x: number, y: number, half = 10): PolygonCoords => [[at(x - half, y - half), at(x + half, y - half), at(x + half, y + half), at(x - half, y + half), at(x - half, y - half)]];
-const rect = (x0: number, y0: number, x1: number, y1: number): PolygonCoords => [[at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1), at(x0, y0)]];
+const square = (x: number, y: number, half = 10): PolygonCoords => [
+  [at(x - half, y - half), at(x + half, y - half), at(x + half, y + half), at(x - half, y + half), at(x - half, y - half)],
+];
+const rect = (x0: number, y0: number, x1: number, y1: number): PolygonCoords => [
+  [at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1), at(x0, y0)],
+];
 
 function building(id: string, xy: [number, number], over: Partial<Building>): Building {
   return {
@@ -84,9 +91,21 @@ const house = (buildingId: string, floor: number, n: number, over: Partial<House
 });
 
 let personCount = 0;
-const person = (houseId: string, ageBand: AgeBand, tags: PersonTag[] = []): Person => ({ id: `P${++personCount}`, houseId, ageBand, sex: 'F', tags });
+const person = (houseId: string, ageBand: AgeBand, tags: PersonTag[] = []): Person => ({
+  id: `P${++personCount}`,
+  houseId,
+  ageBand,
+  sex: 'F',
+  tags,
+});
 
-const facility = (id: string, category: Facility['category'], xy: [number, number], over: Partial<Facility> = {}): Facility => ({ id, category, name: `${id}站`, position: at(...xy), ...over });
+const facility = (id: string, category: Facility['category'], xy: [number, number], over: Partial<Facility> = {}): Facility => ({
+  id,
+  category,
+  name: `${id}站`,
+  position: at(...xy),
+  ...over,
+});
 
 export function tinyCommunity(): Community {
   personCount = 0;
@@ -123,7 +142,9 @@ export function tinyCommunity(): Community {
     person('H3-401', '60-69'),
     person('H3-501', '60-69'),
   ];
-  const services = (['elderly-care', 'elderly-canteen', 'health-station', 'community-service'] as const).map((c) => facility(`S1-${c}`, c, [200, -10], { buildingId: 'S1' }));
+  const services = (['elderly-care', 'elderly-canteen', 'health-station', 'community-service'] as const).map((c) =>
+    facility(`S1-${c}`, c, [200, -10], { buildingId: 'S1' }),
+  );
   const facilities = [
     facility('K', 'kindergarten', [0, -10], { capacity: 2, capacityUnit: 'places' }),
     facility('P', 'primary-school', [600, -10], { capacity: 100, capacityUnit: 'places' }),
@@ -139,7 +160,11 @@ export function tinyCommunity(): Community {
     facility('PK1', 'parking', [400, -10], { capacity: 10, capacityUnit: 'spaces', chargers: 2 }),
     facility('PK2', 'parking', [0, 10], { capacity: 5, capacityUnit: 'spaces' }),
   ];
-  const line = (id: string, kind: Community['network'][number]['kind'], ...xy: [number, number][]) => ({ id, kind, coordinates: xy.map((p) => at(...p)) });
+  const line = (id: string, kind: Community['network'][number]['kind'], ...xy: [number, number][]) => ({
+    id,
+    kind,
+    coordinates: xy.map((p) => at(...p)),
+  });
   return {
     manifest: {
       format: 'fct-community-package',

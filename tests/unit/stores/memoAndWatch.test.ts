@@ -16,7 +16,10 @@ describe('memoSelector', () => {
   });
 
   it('returns the same object while nothing changed, so subscribers can compare by identity', () => {
-    const select = memoSelector((s: { n: number }) => [s.n], (n) => ({ n }));
+    const select = memoSelector(
+      (s: { n: number }) => [s.n],
+      (n) => ({ n }),
+    );
     expect(select({ n: 1 })).toBe(select({ n: 1 }));
     expect(select({ n: 2 })).not.toBe(select({ n: 1 }));
   });
@@ -26,7 +29,11 @@ describe('watch', () => {
   it('calls back with the new and previous value only when the selected value changes', () => {
     const store = createStore<{ a: number; b: number }>()(() => ({ a: 1, b: 1 }));
     const seen: [number, number][] = [];
-    const stop = watch(store, (s) => s.a, (next, previous) => seen.push([next, previous]));
+    const stop = watch(
+      store,
+      (s) => s.a,
+      (next, previous) => seen.push([next, previous]),
+    );
     store.setState({ b: 2 });
     store.setState({ a: 2 });
     store.setState({ a: 2 });
@@ -42,7 +49,12 @@ describe('watch', () => {
   it('takes an equality for selectors that build new objects', () => {
     const store = createStore<{ a: number; b: number }>()(() => ({ a: 1, b: 1 }));
     const onChange = vi.fn();
-    watch(store, (s) => [s.a], onChange, (x, y) => x[0] === y[0]);
+    watch(
+      store,
+      (s) => [s.a],
+      onChange,
+      (x, y) => x[0] === y[0],
+    );
     store.setState({ b: 5 });
     expect(onChange).not.toHaveBeenCalled();
     store.setState({ a: 5 });

@@ -16,7 +16,14 @@ describe('reuse plans slice', () => {
     const b = store.getState().addReusePlan('B');
     expect(a).not.toBe(b);
     expect(store.getState().reusePlans).toEqual([
-      { id: a, name: 'A', conversions: [{ candidateId: 'S1', category: 'nursery' }, { candidateId: 'S1', category: 'grocery' }] },
+      {
+        id: a,
+        name: 'A',
+        conversions: [
+          { candidateId: 'S1', category: 'nursery' },
+          { candidateId: 'S1', category: 'grocery' },
+        ],
+      },
       { id: b, name: 'B', conversions: [] },
     ]);
   });
@@ -28,7 +35,10 @@ describe('reuse plans slice', () => {
     s().addReuseConversion(id, { candidateId: 'S2', category: 'fitness' });
     s().addReuseConversion(id, { candidateId: 'S2', category: 'fitness' });
     s().addReuseConversion(id, { candidateId: 'S3', category: 'fitness' });
-    expect(s().reusePlans[0].conversions).toEqual([{ candidateId: 'S2', category: 'fitness' }, { candidateId: 'S3', category: 'fitness' }]);
+    expect(s().reusePlans[0].conversions).toEqual([
+      { candidateId: 'S2', category: 'fitness' },
+      { candidateId: 'S3', category: 'fitness' },
+    ]);
     s().removeReuseConversion(id, { candidateId: 'S2', category: 'fitness' });
     expect(s().reusePlans[0].conversions).toEqual([{ candidateId: 'S3', category: 'fitness' }]);
     s().renameReusePlan(id, '北区托育');

@@ -30,7 +30,14 @@ export const buildingsWithIds = (ids: readonly string[]): Community['buildings']
  */
 export const stubBuilding = (id: string, over: Partial<Building> = {}): Building => ({
   id,
-  footprint: [[[0, 0], [1, 0], [1, 1], [0, 0]]],
+  footprint: [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ],
+  ],
   floors: 6,
   heightMeters: 18,
   use: 'residential',

@@ -52,7 +52,13 @@ describe('city totals of the hand-made list (tinyCity: 5 communities, 15 urban c
   });
 
   it('keeps a district without communities, with zeros and no mean score', () => {
-    const withEmpty = { ...city, districts: [...city.districts, { id: 'c', name: { zh: '丙区', en: 'C' }, centre: [119, 29.6] as [number, number], urbanCommunities: 4 }] };
+    const withEmpty = {
+      ...city,
+      districts: [
+        ...city.districts,
+        { id: 'c', name: { zh: '丙区', en: 'C' }, centre: [119, 29.6] as [number, number], urbanCommunities: 4 },
+      ],
+    };
     const c = summariseDistricts(withEmpty)[2];
     expect(c.counts).toEqual({ created: 0, building: 0, accepted: 0, total: 0 });
     expect(c.coverageShare).toBe(0);

@@ -6,7 +6,8 @@ import { createLocalFrame } from '../../../../src/core/geo/localFrame';
 import { createRandom } from '../../../../src/core/random';
 import { at, frame, line, lonLats, nodeAt } from '../localMeters';
 
-const near = (actual: number, expected: number, toleranceMeters = 0.01) => expect(Math.abs(actual - expected)).toBeLessThan(toleranceMeters);
+const near = (actual: number, expected: number, toleranceMeters = 0.01) =>
+  expect(Math.abs(actual - expected)).toBeLessThan(toleranceMeters);
 
 describe('attachPoints', () => {
   it('projects a point onto the middle of an edge; the connector counts in both links', () => {
@@ -74,7 +75,10 @@ describe('attachPoints', () => {
         const [px, py] = local.toLocal([lon, lat]);
         for (let e = 0; e < graph.edgeCount; e++) {
           const [ax, ay] = local.toLocal([graph.nodeLonLat[2 * graph.edgeNodes[2 * e]], graph.nodeLonLat[2 * graph.edgeNodes[2 * e] + 1]]);
-          const [bx, by] = local.toLocal([graph.nodeLonLat[2 * graph.edgeNodes[2 * e + 1]], graph.nodeLonLat[2 * graph.edgeNodes[2 * e + 1] + 1]]);
+          const [bx, by] = local.toLocal([
+            graph.nodeLonLat[2 * graph.edgeNodes[2 * e + 1]],
+            graph.nodeLonLat[2 * graph.edgeNodes[2 * e + 1] + 1],
+          ]);
           const dx = bx - ax;
           const dy = by - ay;
           const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));

@@ -80,7 +80,9 @@ describe('buildWalkGraph', () => {
   });
 
   it('skips vertices that are not lon/lat and the segments touching them', () => {
-    const bad = { coordinates: [...line([0, 0], [50, 0]).coordinates, [Number.NaN, 30] as [number, number], ...line([60, 0], [90, 0]).coordinates] };
+    const bad = {
+      coordinates: [...line([0, 0], [50, 0]).coordinates, [Number.NaN, 30] as [number, number], ...line([60, 0], [90, 0]).coordinates],
+    };
     const graph = buildWalkGraph([bad]);
     expect(graph.stats.invalidVertices).toBe(1);
     expect(graph.edgeCount).toBe(2);
@@ -88,7 +90,14 @@ describe('buildWalkGraph', () => {
 
   it('measures edges on the ellipsoid, not in the local frame: a 54,972.271 m edge (Flinders Peak – Buninyong)', () => {
     const dms = (d: number, m: number, s: number) => d + m / 60 + s / 3600;
-    const graph = buildWalkGraph([{ coordinates: [[dms(144, 25, 29.5244), -dms(37, 57, 3.7203)], [dms(143, 55, 35.3839), -dms(37, 39, 10.1561)]] }]);
+    const graph = buildWalkGraph([
+      {
+        coordinates: [
+          [dms(144, 25, 29.5244), -dms(37, 57, 3.7203)],
+          [dms(143, 55, 35.3839), -dms(37, 39, 10.1561)],
+        ],
+      },
+    ]);
     expect(graph.edgeLengthsMeters[0]).toBeCloseTo(54972.271, 3);
   });
 

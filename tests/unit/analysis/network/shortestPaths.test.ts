@@ -61,7 +61,17 @@ describe.each(QUEUES)('shortestPathTree with the %s', (queue) => {
     const corner = nodeAt(graph, 0, 0);
     const tree = shortestPathTree(graph, { nodes: [corner] }, { queue });
     // Manhattan distances: x + y for the node at (x, y).
-    for (const [x, y] of [[0, 0], [100, 0], [200, 0], [0, 100], [100, 100], [200, 100], [0, 200], [100, 200], [200, 200]]) {
+    for (const [x, y] of [
+      [0, 0],
+      [100, 0],
+      [200, 0],
+      [0, 100],
+      [100, 100],
+      [200, 100],
+      [0, 200],
+      [100, 200],
+      [200, 200],
+    ]) {
       expect(Math.abs(tree.distanceMeters[nodeAt(graph, x, y)] - (x + y))).toBeLessThan(0.02);
     }
     // Every node is settled once and scans its arcs once: 12 edges → 24 relaxations.
@@ -81,7 +91,8 @@ describe.each(QUEUES)('shortestPathTree with the %s', (queue) => {
     expect(path[path.length - 1]).toBe(nodeAt(graph, 0, 0));
     let sum = 0;
     for (let i = 1; i < path.length; i++) {
-      for (let arc = graph.offsets[path[i]]; arc < graph.offsets[path[i] + 1]; arc++) if (graph.targets[arc] === path[i - 1]) sum += graph.lengthsMeters[arc];
+      for (let arc = graph.offsets[path[i]]; arc < graph.offsets[path[i] + 1]; arc++)
+        if (graph.targets[arc] === path[i - 1]) sum += graph.lengthsMeters[arc];
     }
     expect(sum).toBeCloseTo(tree.distanceMeters[far], 9);
   });
@@ -100,7 +111,12 @@ describe.each(QUEUES)('shortestPathTree with the %s', (queue) => {
     // 0 —100— 1 —100— 2 —100— 3 —100— 4; source A at node 0 starts at 0 m (label 7), source B at
     // node 4 starts at 150 m (label 9): node 2 = min(200, 350) = 200 from A; node 3 = min(300, 250)
     // = 250 from B; node 4 = 150 from B.
-    const graph = csr(5, [[0, 1, 100], [1, 2, 100], [2, 3, 100], [3, 4, 100]]);
+    const graph = csr(5, [
+      [0, 1, 100],
+      [1, 2, 100],
+      [2, 3, 100],
+      [3, 4, 100],
+    ]);
     const tree = shortestPathTree(graph, { nodes: [0, 4], initialMeters: [0, 150], labels: [7, 9] }, { queue });
     expect(Array.from(tree.distanceMeters)).toEqual([0, 100, 200, 250, 150]);
     expect(Array.from(tree.sourceLabel)).toEqual([7, 7, 7, 9, 9]);
@@ -128,7 +144,11 @@ describe.each(QUEUES)('shortestPathTree with the %s', (queue) => {
       for (const cutoff of [random.range(50, 600), Infinity, random.range(50, 600)]) {
         const expected = referenceDijkstra(graph, sources, initial, cutoff);
         for (const reuse of [false, true]) {
-          const tree = shortestPathTree(graph, { nodes: sources, initialMeters: initial }, { queue, cutoffMeters: cutoff, ...(reuse ? { workspace: ws } : {}) });
+          const tree = shortestPathTree(
+            graph,
+            { nodes: sources, initialMeters: initial },
+            { queue, cutoffMeters: cutoff, ...(reuse ? { workspace: ws } : {}) },
+          );
           for (let v = 0; v < n; v++) {
             if (expected[v] === Infinity) expect(tree.distanceMeters[v]).toBe(Infinity);
             else expect(Math.abs(tree.distanceMeters[v] - expected[v])).toBeLessThan(1e-9);
@@ -137,7 +157,8 @@ describe.each(QUEUES)('shortestPathTree with the %s', (queue) => {
             const p = tree.predecessor[v];
             if (p >= 0) {
               let arcLength = Infinity;
-              for (let arc = graph.offsets[p]; arc < graph.offsets[p + 1]; arc++) if (graph.targets[arc] === v) arcLength = Math.min(arcLength, graph.lengthsMeters[arc]);
+              for (let arc = graph.offsets[p]; arc < graph.offsets[p + 1]; arc++)
+                if (graph.targets[arc] === v) arcLength = Math.min(arcLength, graph.lengthsMeters[arc]);
               expect(Math.abs(tree.distanceMeters[p] + arcLength - tree.distanceMeters[v])).toBeLessThan(1e-9);
               expect(tree.sourceLabel[v]).toBe(tree.sourceLabel[p]);
             } else if (tree.distanceMeters[v] < Infinity) {
@@ -177,10 +198,27 @@ describe('bucket queue with many entries per bucket', () => {
 describe('queue choice', () => {
   it('uses buckets only when the shortest edge bounds their count; zero-length arcs force the heap', () => {
     // ⌈25 / 10⌉ + 2 = 5 buckets, rounded up to a power of two.
-    expect(bucketWidthFor(csr(3, [[0, 1, 10], [1, 2, 25]])).buckets).toBe(8);
+    expect(
+      bucketWidthFor(
+        csr(3, [
+          [0, 1, 10],
+          [1, 2, 25],
+        ]),
+      ).buckets,
+    ).toBe(8);
     expect(bucketWidthFor(csr(2, [[0, 1, 0]])).buckets).toBe(0);
-    expect(bucketWidthFor(csr(3, [[0, 1, 0.001], [1, 2, 1000]])).buckets).toBe(0);
-    const zero = csr(3, [[0, 1, 0], [1, 2, 5]]);
+    expect(
+      bucketWidthFor(
+        csr(3, [
+          [0, 1, 0.001],
+          [1, 2, 1000],
+        ]),
+      ).buckets,
+    ).toBe(0);
+    const zero = csr(3, [
+      [0, 1, 0],
+      [1, 2, 5],
+    ]);
     expect(Array.from(shortestPathTree(zero, { nodes: [0] }).distanceMeters)).toEqual([0, 0, 5]);
     expect(() => shortestPathTree(zero, { nodes: [0] }, { queue: 'buckets' })).toThrow(RangeError);
   });

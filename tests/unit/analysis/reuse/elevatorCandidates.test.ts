@@ -7,14 +7,29 @@ import { at } from '../localMeters';
 import { loadSampleCommunity } from '../../support/samplePackage';
 
 const building = (id: string, b: Partial<Building>): Building =>
-  stubBuilding(id, { footprint: [[at(0, 0), at(10, 0), at(10, 10), at(0, 10), at(0, 0)]], yearBuilt: 1990, propertyManagement: 'professional', grossFloorAreaM2: 2000, ...b });
+  stubBuilding(id, {
+    footprint: [[at(0, 0), at(10, 0), at(10, 10), at(0, 10), at(0, 0)]],
+    yearBuilt: 1990,
+    propertyManagement: 'professional',
+    grossFloorAreaM2: 2000,
+    ...b,
+  });
 
 const houses: House[] = [];
 const people: Person[] = [];
 /** A house on a floor of a building, with residents of the given age bands (and tags). */
 function home(buildingId: string, floor: number, residents: (AgeBand | [AgeBand, PersonTag])[]) {
   const id = `${buildingId}-${floor}-${houses.length}`;
-  houses.push({ id, buildingId, entrance: 1, floor, room: `${floor}01`, areaM2: 60, use: 'residential', occupancy: residents.length ? 'owner-occupied' : 'vacant' });
+  houses.push({
+    id,
+    buildingId,
+    entrance: 1,
+    floor,
+    room: `${floor}01`,
+    areaM2: 60,
+    use: 'residential',
+    occupancy: residents.length ? 'owner-occupied' : 'vacant',
+  });
   for (const r of residents) {
     const [ageBand, tag] = Array.isArray(r) ? r : [r, undefined];
     people.push({ id: `P${people.length}`, houseId: id, ageBand, sex: 'F', tags: tag ? [tag] : [] });
@@ -58,13 +73,39 @@ describe('elevatorCandidates', () => {
 
   it('counts the elderly and households above the 3rd floor from houses and people (hand-checked)', () => {
     const [r2, r1, r7] = ranked;
-    expect(r1).toMatchObject({ residents: 6, elderly: 4, households: 3, residentsAboveFloor: 4, elderlyAboveFloor: 3, elderly80PlusAboveFloor: 1, householdsAboveFloor: 2 });
-    expect(r2).toMatchObject({ residents: 5, elderly: 3, households: 3, residentsAboveFloor: 5, elderlyAboveFloor: 3, householdsAboveFloor: 3 });
-    expect(r7).toMatchObject({ name: '7幢', entrances: 2, floors: 4, yearBuilt: 2000, elderlyAboveFloor: 1, disabilityAboveFloor: 1, householdsAboveFloor: 1 });
+    expect(r1).toMatchObject({
+      residents: 6,
+      elderly: 4,
+      households: 3,
+      residentsAboveFloor: 4,
+      elderlyAboveFloor: 3,
+      elderly80PlusAboveFloor: 1,
+      householdsAboveFloor: 2,
+    });
+    expect(r2).toMatchObject({
+      residents: 5,
+      elderly: 3,
+      households: 3,
+      residentsAboveFloor: 5,
+      elderlyAboveFloor: 3,
+      householdsAboveFloor: 3,
+    });
+    expect(r7).toMatchObject({
+      name: '7幢',
+      entrances: 2,
+      floors: 4,
+      yearBuilt: 2000,
+      elderlyAboveFloor: 1,
+      disabilityAboveFloor: 1,
+      householdsAboveFloor: 1,
+    });
   });
 
   it('ranks by the keys of the rules: households first when asked', () => {
-    const byHouseholds = elevatorCandidates({ buildings, houses, people }, { ...DEFAULT_ELEVATOR_RULES, rankBy: ['householdsAboveFloor', 'residentsAboveFloor'] });
+    const byHouseholds = elevatorCandidates(
+      { buildings, houses, people },
+      { ...DEFAULT_ELEVATOR_RULES, rankBy: ['householdsAboveFloor', 'residentsAboveFloor'] },
+    );
     // Households above: R2 3, R1 2, R7 1.
     expect(byHouseholds.map((c) => c.buildingId)).toEqual(['R2', 'R1', 'R7']);
     const from1995 = elevatorCandidates({ buildings, houses, people }, { ...DEFAULT_ELEVATOR_RULES, maxYearBuilt: 1994 });
@@ -81,7 +122,10 @@ describe('elevator candidates of the sample package 景和新村', async () => {
     expect(ranked.map((c) => c.buildingId).sort()).toEqual(eligible.map((b) => b.id).sort());
     for (let i = 1; i < ranked.length; i++) {
       const [p, q] = [ranked[i - 1], ranked[i]];
-      expect(p.elderlyAboveFloor > q.elderlyAboveFloor || (p.elderlyAboveFloor === q.elderlyAboveFloor && p.householdsAboveFloor >= q.householdsAboveFloor)).toBe(true);
+      expect(
+        p.elderlyAboveFloor > q.elderlyAboveFloor ||
+          (p.elderlyAboveFloor === q.elderlyAboveFloor && p.householdsAboveFloor >= q.householdsAboveFloor),
+      ).toBe(true);
     }
   });
 });

@@ -1,14 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Community, FacilityCategory, LonLat } from '../../../../src/core/model/types';
 import { coverageOf, type ServiceCoverage } from '../../../../src/analysis/service-circles/computeServiceCoverage';
-import { computeServiceCoverageFromRequest, type ServiceCoverageRequest } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  type ServiceCoverageRequest,
+} from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import { evaluateReuseOption, type ReuseOptionGain } from '../../../../src/analysis/reuse/evaluateReuseOption';
 import { reuseCandidates } from '../../../../src/analysis/reuse/reuseCandidates';
 import { walkFromEachPoint } from '../../../../src/analysis/reuse/walkFromPoint';
 import { at } from '../localMeters';
 import { reuseGridRequest, sampleWithBaseCoverage, withFacilities } from './reuseFixtures';
 
-const near = (actual: number, expected: number, toleranceMeters = 0.02) => expect(Math.abs(actual - expected)).toBeLessThan(toleranceMeters);
+const near = (actual: number, expected: number, toleranceMeters = 0.02) =>
+  expect(Math.abs(actual - expected)).toBeLessThan(toleranceMeters);
 
 /** The gain as the difference of two full runs, in the shape evaluateReuseOption reports it. */
 function fullRunDifference(base: ServiceCoverage, request: ServiceCoverageRequest, category: FacilityCategory, position: LonLat) {
@@ -23,8 +27,11 @@ function fullRunDifference(base: ServiceCoverage, request: ServiceCoverageReques
     bandsBuildings: a.buildingsWithinBands.map((v, k) => v - b.buildingsWithinBands[k]),
     bandsPopulation: minus(a.targetPopulationWithinBands, b.targetPopulationWithinBands),
     buildingsWithinThreshold: a.buildingsWithinThreshold - b.buildingsWithinThreshold,
-    populationWithinThreshold: a.targetPopulationWithinThreshold === null ? null : a.targetPopulationWithinThreshold - b.targetPopulationWithinThreshold!,
-    gaining: Array.from(after.walkDistanceMeters.keys()).filter((i) => after.walkDistanceMeters[i] < before.walkDistanceMeters[i] && base.countedBuildings[i]),
+    populationWithinThreshold:
+      a.targetPopulationWithinThreshold === null ? null : a.targetPopulationWithinThreshold - b.targetPopulationWithinThreshold!,
+    gaining: Array.from(after.walkDistanceMeters.keys()).filter(
+      (i) => after.walkDistanceMeters[i] < before.walkDistanceMeters[i] && base.countedBuildings[i],
+    ),
   };
 }
 
@@ -91,7 +98,13 @@ describe('evaluateReuseOption on a hand-made network', () => {
   it('equals the difference of two full service-circle runs, with and without the facility', () => {
     const request = gridRequest();
     const base = computeServiceCoverageFromRequest(request);
-    for (const xy of [[190, 180], [100, 100], [700, 190], [5, 5], [150, 250]] as const) {
+    for (const xy of [
+      [190, 180],
+      [100, 100],
+      [700, 190],
+      [5, 5],
+      [150, 250],
+    ] as const) {
       for (const category of ['elderly-care', 'kindergarten', 'nursery'] as const) {
         const position = at(xy[0], xy[1]);
         expectSameAsFullRuns(evaluateReuseOption(base, { position, category }), fullRunDifference(base, request, category, position));
@@ -118,12 +131,21 @@ describe('evaluateReuseOption on a hand-made network', () => {
     // H2 (6), H3 (4), H5 (0) → 10 children aged 3–5, one place each → 20 − 10 = 10 spare places;
     // newly covered: H2 and H3 (360 / 330 m → 50 / 120 m) → 10.
     const gain = evaluateReuseOption(base, { position: N, category: 'kindergarten', usableAreaM2: 250 });
-    expect(gain.capacity).toMatchObject({ unit: 'places', places: 20, demandPerTargetPerson: 1, demandInCatchment: 10, newlyCoveredDemand: 10, balance: 10 });
+    expect(gain.capacity).toMatchObject({
+      unit: 'places',
+      places: 20,
+      demandPerTargetPerson: 1,
+      demandInCatchment: 10,
+      newlyCoveredDemand: 10,
+      balance: 10,
+    });
     expect(gain.capacityUnavailableReason).toBeNull();
     const noArea = evaluateReuseOption(base, { position: N, category: 'kindergarten' });
     expect(noArea.capacity).toBeNull();
     expect(noArea.capacityUnavailableReason).toBe('no usable floor area given');
-    expect(evaluateReuseOption(base, { position: N, category: 'elderly-care', usableAreaM2: 400 }).capacityUnavailableReason).toMatch(/no floor area per place/);
+    expect(evaluateReuseOption(base, { position: N, category: 'elderly-care', usableAreaM2: 400 }).capacityUnavailableReason).toMatch(
+      /no floor area per place/,
+    );
   });
 
   it('gains nothing from a position off the network, and says why', () => {

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Community } from '../../../../src/core/model/types';
 import { coverageOf, type ServiceCoverage } from '../../../../src/analysis/service-circles/computeServiceCoverage';
-import { computeServiceCoverageFromRequest, type ServiceCoverageRequest } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  type ServiceCoverageRequest,
+} from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import { evaluateReuseOption } from '../../../../src/analysis/reuse/evaluateReuseOption';
 import { evaluateReusePlan, type PlanFacility, type ReusePlanEffect } from '../../../../src/analysis/reuse/evaluateReusePlan';
 import { convertedFloors } from '../../../../src/analysis/reuse/convertedFloors';
@@ -61,8 +64,18 @@ describe('evaluateReusePlan on a hand-made network', () => {
     ]);
     const care = effect.categories.find((c) => c.category === 'elderly-care')!;
     expect(care.facilitiesAdded).toBe(2);
-    expect(care.before).toMatchObject({ buildingsCounted: 4, buildingsWithinThreshold: 1, targetPopulationTotal: 22, targetPopulationWithinThreshold: 5 });
-    expect(care.after).toMatchObject({ buildingsWithinThreshold: 4, shareBuildingsWithinThreshold: 1, targetPopulationWithinThreshold: 22, shareTargetPopulationWithinThreshold: 1 });
+    expect(care.before).toMatchObject({
+      buildingsCounted: 4,
+      buildingsWithinThreshold: 1,
+      targetPopulationTotal: 22,
+      targetPopulationWithinThreshold: 5,
+    });
+    expect(care.after).toMatchObject({
+      buildingsWithinThreshold: 4,
+      shareBuildingsWithinThreshold: 1,
+      targetPopulationWithinThreshold: 22,
+      shareTargetPopulationWithinThreshold: 1,
+    });
     // Newly within 300 m: H2, H3, H4 (homes) and H5's 2 elderly → 3 homes, 8 + 4 + 3 + 2 = 17 elderly.
     expect(care.gain.buildingsNewlyWithinThreshold).toBe(3);
     expect(care.gain.targetPopulationNewlyWithinThreshold).toBe(17);
@@ -101,7 +114,9 @@ describe('evaluateReusePlan on a hand-made network', () => {
   it('with one conversion, gains exactly what evaluateReuseOption reports', () => {
     const base = computeServiceCoverageFromRequest(gridRequest());
     const single = evaluateReuseOption(base, { position: N, category: 'elderly-care' });
-    const care = evaluateReusePlan(base, [{ position: N, category: 'elderly-care' }]).categories.find((c) => c.category === 'elderly-care')!;
+    const care = evaluateReusePlan(base, [{ position: N, category: 'elderly-care' }]).categories.find(
+      (c) => c.category === 'elderly-care',
+    )!;
     expect(care.gain.bands).toEqual(single.bands);
     expect(care.gain.targetPopulationNewlyWithinThreshold).toBe(single.targetPopulationNewlyWithinThreshold);
     expect(care.gain.gainingBuildings).toEqual(single.gainingBuildings);
@@ -136,7 +151,10 @@ describe('evaluateReusePlan on the sample package 景和新村', () => {
     const effect = evaluateReusePlan(base, plan);
     expectSameAsFullRun(effect, base, computeServiceCoverageFromRequest(withFacilities(request, plan)));
     // Without precomputed walks the same result.
-    const fresh = evaluateReusePlan(base, plan.map(({ position, category }) => ({ position, category })));
+    const fresh = evaluateReusePlan(
+      base,
+      plan.map(({ position, category }) => ({ position, category })),
+    );
     expect(fresh.categories.map((c) => c.after)).toEqual(effect.categories.map((c) => c.after));
     // Two nurseries cover at least what the better one covers alone (no 托育 in the sample today).
     const nursery = effect.categories.find((c) => c.category === 'nursery')!;

@@ -7,7 +7,9 @@ import { at } from '../localMeters';
 import { loadSampleCommunity } from '../../support/samplePackage';
 
 /** A 10 m square footprint centred on (x, y) local metres. */
-const square = (x: number, y: number): PolygonCoords => [[at(x - 5, y - 5), at(x + 5, y - 5), at(x + 5, y + 5), at(x - 5, y + 5), at(x - 5, y - 5)]];
+const square = (x: number, y: number): PolygonCoords => [
+  [at(x - 5, y - 5), at(x + 5, y - 5), at(x + 5, y + 5), at(x - 5, y + 5), at(x - 5, y - 5)],
+];
 
 const building = (id: string, b: Partial<Building> = {}): Building => ({
   id,
@@ -24,7 +26,14 @@ const building = (id: string, b: Partial<Building> = {}): Building => ({
   ...b,
 });
 
-const space = (id: string, r: Partial<ReuseSpace>): ReuseSpace => ({ id, kind: 'idle-property', footprint: square(0, 0), areaM2: 100, ownerType: 'community', ...r });
+const space = (id: string, r: Partial<ReuseSpace>): ReuseSpace => ({
+  id,
+  kind: 'idle-property',
+  footprint: square(0, 0),
+  areaM2: 100,
+  ownerType: 'community',
+  ...r,
+});
 
 const rule = (c: FacilityCategory) => reuseRuleFor(DEFAULT_REUSE_RULES, c)!;
 const reasonsOf = (candidate: ReuseCandidate, c: FacilityCategory) => candidate.feasible.find((f) => f.category === c)!.reasons;
@@ -40,7 +49,15 @@ const community = {
     building('B3', { idleStatus: 'in-use' }),
   ],
   reuse: [
-    space('S1', { buildingId: 'B1', areaM2: 140, floors: 3, groundFloorAccess: true, ownerType: 'state', footprint: square(100, 0), name: '原办公楼' }),
+    space('S1', {
+      buildingId: 'B1',
+      areaM2: 140,
+      floors: 3,
+      groundFloorAccess: true,
+      ownerType: 'state',
+      footprint: square(100, 0),
+      name: '原办公楼',
+    }),
     space('S2', { kind: 'corner-plot', areaM2: 180, footprint: square(0, 100) }),
     space('S3', { areaM2: 300 }),
     space('S4', { areaM2: 300, groundFloorAccess: false }),
@@ -63,9 +80,24 @@ describe('reuseCandidates', () => {
 
   it('takes a reuse space’s area as its footprint × floors, a plot as a single storey, a building’s gross floor area', () => {
     // S1: 140 m² × 3 floors = 420 m²; S2: 180 m² plot, one storey assumed; B2: 900 m² GFA.
-    expect(byId('S1')).toMatchObject({ areaM2: 420, siteAreaM2: 140, floors: 3, areaBasis: 'site-area-x-floors', ownerType: 'state', buildingId: 'B1', name: '原办公楼' });
+    expect(byId('S1')).toMatchObject({
+      areaM2: 420,
+      siteAreaM2: 140,
+      floors: 3,
+      areaBasis: 'site-area-x-floors',
+      ownerType: 'state',
+      buildingId: 'B1',
+      name: '原办公楼',
+    });
     expect(byId('S2')).toMatchObject({ areaM2: 180, floors: 1, areaBasis: 'plot-single-storey', groundFloorAccess: true });
-    expect(byId('B2')).toMatchObject({ areaM2: 900, floors: 2, areaBasis: 'building-gross-floor-area', ownerType: null, groundFloorAccess: true, buildingId: 'B2' });
+    expect(byId('B2')).toMatchObject({
+      areaM2: 900,
+      floors: 2,
+      areaBasis: 'building-gross-floor-area',
+      ownerType: null,
+      groundFloorAccess: true,
+      buildingId: 'B2',
+    });
     // 10 m square footprint: 100 m² to within the local-frame error.
     expect(byId('B2').siteAreaM2).toBeCloseTo(100, 0);
   });
@@ -125,7 +157,12 @@ describe('reuseCandidates', () => {
 });
 
 describe('feasibility checks', () => {
-  const plot = (areaM2: number, floors = 1, hasElevator = false): CandidateSpace => ({ areaM2, floors, groundFloorAccess: true, hasElevator });
+  const plot = (areaM2: number, floors = 1, hasElevator = false): CandidateSpace => ({
+    areaM2,
+    floors,
+    groundFloorAccess: true,
+    hasElevator,
+  });
 
   it('estimates kindergarten places from the usable area: 2,440 m² / 12.2 m² = 200 places', () => {
     expect(checkCategory(plot(2440.5), rule('kindergarten'))).toMatchObject({ ok: true, capacity: { unit: 'places', count: 200 } });
@@ -148,7 +185,20 @@ describe('reuse candidates of the sample package 景和新村', async () => {
   const candidates = reuseCandidates(sample);
 
   it('has its 7 reuse spaces and the 5 idle or low-use buildings not already among them', () => {
-    expect(candidates.map((c) => c.id)).toEqual(['JH-S01', 'JH-S02', 'JH-S03', 'JH-S04', 'JH-S05', 'JH-S06', 'JH-S07', 'JH-B064', 'JH-B108', 'JH-B153', 'JH-B166', 'JH-B191']);
+    expect(candidates.map((c) => c.id)).toEqual([
+      'JH-S01',
+      'JH-S02',
+      'JH-S03',
+      'JH-S04',
+      'JH-S05',
+      'JH-S06',
+      'JH-S07',
+      'JH-B064',
+      'JH-B108',
+      'JH-B153',
+      'JH-B166',
+      'JH-B191',
+    ]);
   });
 
   it('reads the old street office JH-S01 as 419.9 m² × 3 floors = its building’s gross floor area; its ground floor holds a nursery or a day-care centre, not both', () => {

@@ -30,7 +30,12 @@ export function reuseGridRequest(kindergartenCapacity?: number): ServiceCoverage
     buildings: GRID_HOMES.map(({ xy, ...b }) => ({ ...b, position: at(xy[0], xy[1]) })),
     facilities: [
       { id: 'E', category: 'elderly-care', position: at(0, 0) },
-      { id: 'K', category: 'kindergarten', position: at(0, 0), ...(kindergartenCapacity !== undefined ? { capacity: kindergartenCapacity } : {}) },
+      {
+        id: 'K',
+        category: 'kindergarten',
+        position: at(0, 0),
+        ...(kindergartenCapacity !== undefined ? { capacity: kindergartenCapacity } : {}),
+      },
     ],
   });
 }
@@ -39,7 +44,10 @@ export function reuseGridRequest(kindergartenCapacity?: number): ServiceCoverage
  * The request with new facilities appended (ids NEW0, NEW1, …; capacity unknown): what a full run
  * "with the conversions" computes, to check the incremental evaluation against.
  */
-export function withFacilities(request: ServiceCoverageRequest, added: readonly { category: FacilityCategory; position: LonLat }[]): ServiceCoverageRequest {
+export function withFacilities(
+  request: ServiceCoverageRequest,
+  added: readonly { category: FacilityCategory; position: LonLat }[],
+): ServiceCoverageRequest {
   const n = request.facilityCategory.length;
   const facilityLonLat = new Float64Array(2 * (n + added.length));
   facilityLonLat.set(request.facilityLonLat);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACILITY_CATEGORIES } from '../../../../src/core/model/types';
+import { type FACILITY_CATEGORIES } from '../../../../src/core/model/types';
 import { DEFAULT_REUSE_RULES, parseReuseRules, reuseRuleFor } from '../../../../src/analysis/reuse/reuseRules';
 import { DEFAULT_ELEVATOR_RULES, parseElevatorRules } from '../../../../src/analysis/reuse/elevatorRules';
 import reuseRulesJson from '../../../../src/analysis/reuse/reuseRules.json';
@@ -30,7 +30,8 @@ describe('reuse rules', () => {
       expect(rule.source).toMatch(/\[V\]|\[M, unverified\]/);
     }
     // Floor limits come from design codes quoted from memory: flagged.
-    for (const c of ['nursery', 'elderly-care'] as const) expect(reuseRuleFor(DEFAULT_REUSE_RULES, c)!.source).toMatch(/Floors:.*\[M, unverified\]/);
+    for (const c of ['nursery', 'elderly-care'] as const)
+      expect(reuseRuleFor(DEFAULT_REUSE_RULES, c)!.source).toMatch(/Floors:.*\[M, unverified\]/);
     expect(reuseRuleFor(DEFAULT_REUSE_RULES, 'fitness')!.source).toContain('[M, unverified]');
   });
 
@@ -99,7 +100,13 @@ describe('reuse rules', () => {
 
 describe('elevator rules', () => {
   it('screen residential buildings of ≥ 4 storeys without an elevator built in 2000 or earlier', () => {
-    expect(DEFAULT_ELEVATOR_RULES).toMatchObject({ uses: ['residential'], minFloors: 4, requireNoElevator: true, maxYearBuilt: 2000, aboveFloor: 3 });
+    expect(DEFAULT_ELEVATOR_RULES).toMatchObject({
+      uses: ['residential'],
+      minFloors: 4,
+      requireNoElevator: true,
+      maxYearBuilt: 2000,
+      aboveFloor: 3,
+    });
     expect(DEFAULT_ELEVATOR_RULES.rankBy).toEqual(['elderlyAboveFloor', 'householdsAboveFloor']);
     for (const source of Object.values(DEFAULT_ELEVATOR_RULES.sources)) expect(source).toMatch(/\[M, unverified\]/);
   });

@@ -70,13 +70,20 @@ describe('suggestReusePlan', () => {
     expect(plan.picks.map((p) => p.categories[0].newlyCoveredBuildingIds)).toEqual([['H500', 'H700'], ['H1100']]);
     expect(plan.picks.map((p) => p.weightedGain)).toEqual([120, 50]);
     expect(plan.totalWeightedGain).toBe(170);
-    expect(plan.byCategory).toEqual([{ category: 'elderly-care', targetPopulation: '60+', targetPopulationNewlyCovered: 85, buildingsNewlyCovered: 3 }]);
+    expect(plan.byCategory).toEqual([
+      { category: 'elderly-care', targetPopulation: '60+', targetPopulationNewlyCovered: 85, buildingsNewlyCovered: 3 },
+    ]);
     expect(plan.stoppedEarly).toBeNull();
 
     // The optimum checked with full runs of every pair: no pair covers more than 85 new elderly.
     const within = (positions: LonLat[]) =>
       coverageOf(
-        computeServiceCoverageFromRequest(streetRequest(['elderly-care'], positions.map((position, i) => ({ id: `N${i}`, category: 'elderly-care', position })))),
+        computeServiceCoverageFromRequest(
+          streetRequest(
+            ['elderly-care'],
+            positions.map((position, i) => ({ id: `N${i}`, category: 'elderly-care', position })),
+          ),
+        ),
         'elderly-care',
       )!.summary.targetPopulationWithinThreshold! - coverageOf(base, 'elderly-care')!.summary.targetPopulationWithinThreshold!;
     const [a, b, c] = candidates.map((k) => k.position);
@@ -98,7 +105,10 @@ describe('suggestReusePlan', () => {
     const pick = (weights = DEFAULT_REUSE_RULES.targetWeights) =>
       suggestReusePlan(base, candidates, { budget: 1, reuseRules: { ...DEFAULT_REUSE_RULES, targetWeights: weights } }).picks[0];
     expect(pick()).toMatchObject({ weightedGain: 120, categories: [{ category: 'elderly-care', targetPopulationNewlyCovered: 60 }] });
-    expect(pick({ ...DEFAULT_REUSE_RULES.targetWeights, '60+': 1 })).toMatchObject({ weightedGain: 100, categories: [{ category: 'grocery', targetPopulationNewlyCovered: 100 }] });
+    expect(pick({ ...DEFAULT_REUSE_RULES.targetWeights, '60+': 1 })).toMatchObject({
+      weightedGain: 100,
+      categories: [{ category: 'grocery', targetPopulationNewlyCovered: 100 }],
+    });
   });
 
   it('converts a plot of ≥ 600 m² into a hub (嵌入式服务综合体) when the bundle adds more than one function', () => {
@@ -146,7 +156,10 @@ describe('suggestReusePlan on the sample package 景和新村', async () => {
       expect(row.targetPopulationNewlyCovered).toBe(now.targetPopulationWithinThreshold! - before.targetPopulationWithinThreshold!);
       expect(row.buildingsNewlyCovered).toBe(now.buildingsWithinThreshold - before.buildingsWithinThreshold);
     }
-    const weighted = plan.byCategory.reduce((s, r) => s + DEFAULT_REUSE_RULES.targetWeights[r.targetPopulation] * r.targetPopulationNewlyCovered!, 0);
+    const weighted = plan.byCategory.reduce(
+      (s, r) => s + DEFAULT_REUSE_RULES.targetWeights[r.targetPopulation] * r.targetPopulationNewlyCovered!,
+      0,
+    );
     expect(plan.totalWeightedGain).toBe(weighted);
   });
 });

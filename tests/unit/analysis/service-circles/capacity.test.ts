@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf } from '../../../../src/analysis/service-circles/computeServiceCoverage';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromFeatures } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromFeatures,
+} from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import { createRandom } from '../../../../src/core/random';
 import { at, line } from '../localMeters';
 
@@ -61,7 +64,9 @@ describe('capacity-aware coverage (2SFCA)', () => {
   });
 
   it('says why capacity coverage is missing: no capacity data, no population, no capacity standard', () => {
-    expect(coverageOf(street([30, undefined]), 'kindergarten')!.capacityUnavailableReason).toBe('some facilities of this category have no capacity');
+    expect(coverageOf(street([30, undefined]), 'kindergarten')!.capacityUnavailableReason).toBe(
+      'some facilities of this category have no capacity',
+    );
     expect(coverageOf(street([30, 10], false), 'kindergarten')!.capacityUnavailableReason).toBe('population 3-5 is unknown');
     expect(coverageOf(street(), 'elderly-care')!.capacityUnavailableReason).toBe('the rule has no capacity standard');
   });

@@ -12,7 +12,8 @@ import {
 } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import { at, frame, grid3x3, line, nodeAt, polylineMeters } from '../localMeters';
 
-const near = (actual: number, expected: number, toleranceMeters = 0.02) => expect(Math.abs(actual - expected)).toBeLessThan(toleranceMeters);
+const near = (actual: number, expected: number, toleranceMeters = 0.02) =>
+  expect(Math.abs(actual - expected)).toBeLessThan(toleranceMeters);
 
 function run(
   network: { coordinates: [number, number][] }[],
@@ -92,12 +93,9 @@ describe('computeServiceCoverage', () => {
   it('walks straight along a shared edge instead of via its ends', () => {
     // One 1000 m street. Building 300 m along, 20 m off; shop 600 m along, 10 m off:
     // 20 + 300 + 10 = 330 m, where via an end it would be 320 + 610 = 930 m.
-    const coverage = run(
-      [line([0, 0], [1000, 0])],
-      [{ id: 'B', xy: [300, 20] }],
-      [{ id: 'S', category: 'grocery', xy: [600, -10] }],
-      { categories: ['grocery'] },
-    );
+    const coverage = run([line([0, 0], [1000, 0])], [{ id: 'B', xy: [300, 20] }], [{ id: 'S', category: 'grocery', xy: [600, -10] }], {
+      categories: ['grocery'],
+    });
     const g = coverageOf(coverage, 'grocery')!;
     near(g.walkDistanceMeters[0], 330);
     expect(g.routeVia[0]).toBe(ROUTE_SAME_EDGE);
@@ -111,7 +109,11 @@ describe('computeServiceCoverage', () => {
     const coverage = run(grid3x3(), B, [K1], { categories: ['kindergarten'] });
     const r1 = routeToNearest(coverage, 0, 'kindergarten')!;
     // B1 (50,20) → its foot (50,0) → the corner (0,0), where the kindergarten stands.
-    expect(r1.coordinates.map((p) => frame.toLocal(p).map((v) => Math.round(v)))).toEqual([[50, 20], [50, 0], [0, 0]]);
+    expect(r1.coordinates.map((p) => frame.toLocal(p).map((v) => Math.round(v)))).toEqual([
+      [50, 20],
+      [50, 0],
+      [0, 0],
+    ]);
     const r2 = routeToNearest(coverage, 1, 'kindergarten')!;
     near(polylineMeters(r2.coordinates), 380);
     expect(r2.walkSeconds).toBeCloseTo(r2.distanceMeters, 9);
@@ -199,14 +201,22 @@ describe('reachedNetworkSegments', () => {
     // and 900 m: all 1200 m.
     const coverage = run(grid3x3(), [], [K1], { categories: ['kindergarten'] });
     const bands = reachedNetworkSegmentsByBand(coverage, 'kindergarten');
-    expect(bands.map((b) => [b.bandSeconds, b.limitMeters])).toEqual([[300, 300], [600, 600], [900, 900]]);
+    expect(bands.map((b) => [b.bandSeconds, b.limitMeters])).toEqual([
+      [300, 300],
+      [600, 600],
+      [900, 900],
+    ]);
     expect(bands.map((b) => Math.round(segmentsLength(b.segments)))).toEqual([1000, 1200, 1200]);
   });
 });
 
 function segmentsLength(segments: Float64Array): number {
   let total = 0;
-  for (let i = 0; i < segments.length; i += 4) total += polylineMeters([[segments[i], segments[i + 1]], [segments[i + 2], segments[i + 3]]]);
+  for (let i = 0; i < segments.length; i += 4)
+    total += polylineMeters([
+      [segments[i], segments[i + 1]],
+      [segments[i + 2], segments[i + 3]],
+    ]);
   return total;
 }
 

@@ -50,7 +50,9 @@ describe('computeServiceCoverageAsync', () => {
     const sent = request();
     const coverage = await computeServiceCoverageAsync(sent, { createWorker: () => worker, onProgress: (e) => events.push(e) });
     const expected = computeServiceCoverageFromRequest(request());
-    expect(Array.from(coverageOf(coverage, 'kindergarten')!.walkDistanceMeters)).toEqual(Array.from(coverageOf(expected, 'kindergarten')!.walkDistanceMeters));
+    expect(Array.from(coverageOf(coverage, 'kindergarten')!.walkDistanceMeters)).toEqual(
+      Array.from(coverageOf(expected, 'kindergarten')!.walkDistanceMeters),
+    );
     expect(coverageOf(coverage, 'kindergarten')!.capacity?.servedShare).toBe(1);
     expect(events.map((e) => e.category)).toEqual(['kindergarten', 'grocery']);
     expect(state.terminated).toBe(true);

@@ -9,7 +9,9 @@ const category = (c: 'nursery' | 'elderly-care', facilities: number) =>
 
 describe('coverageRows', () => {
   it('opens each row with the category and its rule, then the picked columns, in the coverage order', () => {
-    const rows = coverageRows({ categories: [category('nursery', 0), category('elderly-care', 2)] }, (c) => ({ facilities: c.facilityIndices.length }));
+    const rows = coverageRows({ categories: [category('nursery', 0), category('elderly-care', 2)] }, (c) => ({
+      facilities: c.facilityIndices.length,
+    }));
     // rules.json: 托儿所 and 老年人日间照料中心 are 5-minute-circle facilities within 300 m.
     expect(rows).toEqual([
       { category: 'nursery', level: '5min', maxDistanceMeters: 300, targetPopulation: '0-2', facilities: 0 },

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rankServiceGaps } from '../../../../src/analysis/service-circles/gaps';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromFeatures } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromFeatures,
+} from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import type { FacilityCategory } from '../../../../src/core/model/types';
 import { at, grid3x3 } from '../localMeters';
 
@@ -11,8 +14,16 @@ import { at, grid3x3 } from '../localMeters';
  * Facilities, all at the corner (0, 0): grocery (≤ 500 m: everybody covered), elderly-care and
  * kindergarten (≤ 300 m: H3 uncovered), no nursery and no culture station.
  */
-function scenario(withPopulation = true, categories: FacilityCategory[] = ['grocery', 'elderly-care', 'kindergarten', 'nursery', 'culture-station']) {
-  const homes: [number, number][] = [[50, 10], [150, 110], [190, 190], [110, 150]];
+function scenario(
+  withPopulation = true,
+  categories: FacilityCategory[] = ['grocery', 'elderly-care', 'kindergarten', 'nursery', 'culture-station'],
+) {
+  const homes: [number, number][] = [
+    [50, 10],
+    [150, 110],
+    [190, 190],
+    [110, 150],
+  ];
   const pop = [
     { all: 10, '60+': 5, '3-5': 1, '0-2': 1 },
     { all: 20, '60+': 0, '3-5': 0, '0-2': 0 },
@@ -23,7 +34,11 @@ function scenario(withPopulation = true, categories: FacilityCategory[] = ['groc
     {
       network: grid3x3(),
       buildings: homes.map((xy, i) => ({ id: `H${i + 1}`, position: at(...xy), ...(withPopulation ? { population: pop[i] } : {}) })),
-      facilities: (['grocery', 'elderly-care', 'kindergarten'] as const).map((category) => ({ id: category, category, position: at(0, 0) })),
+      facilities: (['grocery', 'elderly-care', 'kindergarten'] as const).map((category) => ({
+        id: category,
+        category,
+        position: at(0, 0),
+      })),
     },
     { categories },
   );
@@ -43,15 +58,21 @@ describe('rankServiceGaps', () => {
       ['kindergarten', 1, 3],
       ['culture-station', 3, 100],
     ]);
-    expect(gaps.find((g) => g.category === 'nursery')).toMatchObject({ missing: true, targetPopulationTotal: 3, uncoveredTargetPopulation: 3 });
+    expect(gaps.find((g) => g.category === 'nursery')).toMatchObject({
+      missing: true,
+      targetPopulationTotal: 3,
+      uncoveredTargetPopulation: 3,
+    });
   });
 
   it('lists the worst-served homes where the target population lives, unreachable and longest walks first', () => {
     const gaps = rankServiceGaps(scenario());
     // Kindergarten: only H3 is beyond 300 m and has children aged 3–5.
-    expect(gaps.find((g) => g.category === 'kindergarten')!.worstBuildings.map((w) => [w.buildingId, Math.round(w.walkDistanceMeters), w.reason])).toEqual([
-      ['H3', 400, 'beyond-threshold'],
-    ]);
+    expect(
+      gaps
+        .find((g) => g.category === 'kindergarten')!
+        .worstBuildings.map((w) => [w.buildingId, Math.round(w.walkDistanceMeters), w.reason]),
+    ).toEqual([['H3', 400, 'beyond-threshold']]);
     // Nursery is missing: homes with infants, more infants first on equal (infinite) walks.
     expect(gaps.find((g) => g.category === 'nursery')!.worstBuildings.map((w) => [w.buildingId, w.targetPopulation, w.reason])).toEqual([
       ['H3', 2, 'no-facility'],

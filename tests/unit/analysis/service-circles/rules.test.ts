@@ -17,7 +17,10 @@ describe('service-circle rules', () => {
 
   it('carry the GB 50180-2018 Appendix B radii checked against the standard, marked [V]', () => {
     // 托儿所 / 幼儿园 ≤ 300 m (5-min), 小学 ≤ 500 m (10-min), 初中 ≤ 1000 m (15-min).
-    const radius = (c: (typeof FACILITY_CATEGORIES)[number]) => [ruleFor(DEFAULT_SERVICE_RULES, c)!.level, ruleFor(DEFAULT_SERVICE_RULES, c)!.maxDistanceMeters];
+    const radius = (c: (typeof FACILITY_CATEGORIES)[number]) => [
+      ruleFor(DEFAULT_SERVICE_RULES, c)!.level,
+      ruleFor(DEFAULT_SERVICE_RULES, c)!.maxDistanceMeters,
+    ];
     expect(radius('nursery')).toEqual(['5min', 300]);
     expect(radius('kindergarten')).toEqual(['5min', 300]);
     expect(radius('primary-school')).toEqual(['10min', 500]);
@@ -55,7 +58,12 @@ describe('service-circle rules', () => {
     json.rules[5].capacity = { unit: 'desks', demandPerTargetPerson: 0, source: 'x' };
     json.rules[6].category = 'library';
     const issues = issuesOf(json);
-    expect(issues).toContainEqual({ file: 'my-rules.json', id: 'kindergarten', field: 'rules[1].maxDistanceMeters', reason: 'must be a number of metres in (0, 10000], got -300' });
+    expect(issues).toContainEqual({
+      file: 'my-rules.json',
+      id: 'kindergarten',
+      field: 'rules[1].maxDistanceMeters',
+      reason: 'must be a number of metres in (0, 10000], got -300',
+    });
     expect(issues.find((i) => i.field === 'rules[2].targetPopulation')?.reason).toMatch(/one of all, 60\+/);
     expect(issues.find((i) => i.field === 'rules[3].category')?.reason).toBe('has a rule already; one rule per category');
     expect(issues.find((i) => i.field === 'rules[4].source')?.reason).toBe('must cite where the value comes from');

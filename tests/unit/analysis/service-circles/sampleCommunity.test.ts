@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { coverageOf, type ServiceCoverage } from '../../../../src/analysis/service-circles/computeServiceCoverage';
 import { rankServiceGaps } from '../../../../src/analysis/service-circles/gaps';
 import { reachedNetworkSegments, routeToNearest } from '../../../../src/analysis/service-circles/routes';
-import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import {
+  computeServiceCoverageFromRequest,
+  serviceCoverageRequestFromCommunity,
+} from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import type { Community } from '../../../../src/core/model/types';
 import { polylineMeters } from '../localMeters';
 import { loadSampleCommunity } from '../../support/samplePackage';
@@ -44,7 +47,12 @@ describe('service circles of the sample community 景和新村', () => {
   it('leads the gap list with the 一老一小 categories', () => {
     const gaps = rankServiceGaps(coverage);
     const oldAndYoung = ['nursery', 'kindergarten', 'elderly-care', 'elderly-canteen'];
-    expect(gaps.slice(0, 4).map((g) => g.category).sort()).toEqual([...oldAndYoung].sort());
+    expect(
+      gaps
+        .slice(0, 4)
+        .map((g) => g.category)
+        .sort(),
+    ).toEqual([...oldAndYoung].sort());
     expect(gaps.slice(4).every((g) => g.priority > 1)).toBe(true);
   });
 

@@ -3,7 +3,11 @@ import { isEmptyBounds, lonLatBounds } from '../../../../src/core/geo/bounds';
 
 describe('lonLatBounds', () => {
   it('gives west, east, south and north of the points in any order', () => {
-    const b = lonLatBounds([[120.2, 30.3], [120.1, 30.4], [120.15, 30.25]]);
+    const b = lonLatBounds([
+      [120.2, 30.3],
+      [120.1, 30.4],
+      [120.15, 30.25],
+    ]);
     expect(b).toEqual({ west: 120.1, east: 120.2, south: 30.25, north: 30.4 });
     expect(isEmptyBounds(b)).toBe(false);
   });

@@ -221,7 +221,12 @@ describe('axis order', () => {
 
   it('answers unknown when the values fit the CRS in neither order', () => {
     expect(detectAxisOrder('EPSG:4549', [[120.15, 30.25]]).order).toBe('unknown');
-    expect(detectAxisOrder('EPSG:4549', [[514436, 3347836], [120, 30]]).order).toBe('unknown');
+    expect(
+      detectAxisOrder('EPSG:4549', [
+        [514436, 3347836],
+        [120, 30],
+      ]).order,
+    ).toBe('unknown');
   });
 });
 
@@ -294,7 +299,10 @@ describe('detectCrs from .prj WKT', () => {
   });
 
   it('does not take the base GEOGCS authority (4490) for the projected CRS', () => {
-    const noTopAuthority = GDAL_4549.replace(/,\s*AUTHORITY\["EPSG","4549"\]\]$/, ']').replace('CGCS2000 / 3-degree Gauss-Kruger CM 120E', 'Some TM');
+    const noTopAuthority = GDAL_4549.replace(/,\s*AUTHORITY\["EPSG","4549"\]\]$/, ']').replace(
+      'CGCS2000 / 3-degree Gauss-Kruger CM 120E',
+      'Some TM',
+    );
     expect(detectCrsFromWkt(noTopAuthority).crs).toBe('EPSG:4549'); // by parameters, not EPSG:4490
   });
 

@@ -22,8 +22,20 @@ describe('polygonAreaM2', () => {
   it('gives 100 m × 50 m = 5,000 m² minus a 10 m × 10 m hole = 4,900 m²', () => {
     const frame = createLocalFrame([120.18, 30.27]);
     const ring = (points: [number, number][]) => points.map(([e, n]) => frame.toLonLat(e, n));
-    const outer = ring([[0, 0], [100, 0], [100, 50], [0, 50], [0, 0]]);
-    const hole = ring([[10, 10], [10, 20], [20, 20], [20, 10], [10, 10]]);
+    const outer = ring([
+      [0, 0],
+      [100, 0],
+      [100, 50],
+      [0, 50],
+      [0, 0],
+    ]);
+    const hole = ring([
+      [10, 10],
+      [10, 20],
+      [20, 20],
+      [20, 10],
+      [10, 10],
+    ]);
     expect(polygonAreaM2([outer])).toBeCloseTo(5000, 1);
     expect(polygonAreaM2([outer, hole])).toBeCloseTo(4900, 1);
   });

@@ -5,7 +5,13 @@ import { FrameGovernor, quantile, type GovernorDecision } from '../../../../src/
 const options = { levelCount: 4, windowFrames: 10, stableMsBeforeRaise: 10_000, maxStableMsBeforeRaise: 40_000, minGoodFrames: 20 };
 
 /** Feeds `count` frames of `frameMs`, one every `stepMs` from `startMs`; returns the decisions and the time after. */
-function feed(g: FrameGovernor, frameMs: number, count: number, startMs: number, stepMs = frameMs): { decisions: GovernorDecision[]; endMs: number } {
+function feed(
+  g: FrameGovernor,
+  frameMs: number,
+  count: number,
+  startMs: number,
+  stepMs = frameMs,
+): { decisions: GovernorDecision[]; endMs: number } {
   const decisions: GovernorDecision[] = [];
   let t = startMs;
   for (let i = 0; i < count; i++) {
@@ -19,7 +25,12 @@ function feed(g: FrameGovernor, frameMs: number, count: number, startMs: number,
 describe('quantile', () => {
   it('takes the nearest rank: p90 of 1..10 is 9, of 1..20 is 18', () => {
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
-    expect(quantile(Array.from({ length: 20 }, (_, i) => 20 - i), 0.9)).toBe(18);
+    expect(
+      quantile(
+        Array.from({ length: 20 }, (_, i) => 20 - i),
+        0.9,
+      ),
+    ).toBe(18);
     expect(quantile([], 0.9)).toBeNaN();
   });
 });

@@ -17,16 +17,20 @@ const sumTask: WorkerTask<{ values: Float64Array }, number, number> = ({ values 
   return sum;
 };
 
-const throwing = (error: unknown) => inProcessWorker(() => {
-  throw error;
-});
+const throwing = (error: unknown) =>
+  inProcessWorker(() => {
+    throw error;
+  });
 
 describe('runInWorker', () => {
   it('posts the input, reports progress in order, resolves with the output and terminates the worker', async () => {
     const worker = inProcessWorker(sumTask);
     const progress: number[] = [];
     // 1 + 2 + 3 + 4 = 10
-    const sum = await runInWorker({ values: new Float64Array([1, 2, 3, 4]) }, { createWorker: () => worker, onProgress: (p: number) => progress.push(p) });
+    const sum = await runInWorker(
+      { values: new Float64Array([1, 2, 3, 4]) },
+      { createWorker: () => worker, onProgress: (p: number) => progress.push(p) },
+    );
     expect(sum).toBe(10);
     expect(progress).toEqual([0.5, 1]);
     expect(worker.terminated).toBe(true);
@@ -44,7 +48,9 @@ describe('runInWorker', () => {
 
   it('moves the output buffers the task lists back to the page', async () => {
     const posted: [FromWorker<Float64Array, never>, Transferable[]][] = [];
-    const task: WorkerTask<number, Float64Array> = Object.assign((n: number) => new Float64Array(n), { transferOutput: (out: Float64Array) => [out.buffer] });
+    const task: WorkerTask<number, Float64Array> = Object.assign((n: number) => new Float64Array(n), {
+      transferOutput: (out: Float64Array) => [out.buffer],
+    });
     await answerWorkerRequest(task, { type: 'run', input: 3 }, (message, transfer) => posted.push([message, transfer]));
     expect(posted).toHaveLength(1);
     const [message, transfer] = posted[0];
@@ -65,19 +71,33 @@ describe('runInWorker', () => {
 
   it('starts no worker for a signal that is already aborted', async () => {
     let created = 0;
-    const promise = runInWorker({ values: new Float64Array(4) }, {
-      createWorker: () => {
-        created++;
-        return inProcessWorker(sumTask);
+    const promise = runInWorker(
+      { values: new Float64Array(4) },
+      {
+        createWorker: () => {
+          created++;
+          return inProcessWorker(sumTask);
+        },
+        signal: AbortSignal.abort(),
       },
-      signal: AbortSignal.abort(),
-    });
+    );
     await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
     expect(created).toBe(0);
   });
 
   it('rethrows a DataError thrown in the worker as a DataError with the same message and issues', async () => {
-    const thrown = new DataError([{ file: 'b.csv', row: 17, field: 'floors', reason: 'must be a number, got "x"', message: { code: 'issue.field.mustBe', params: { kind: 'x' } } }], 'Invalid input');
+    const thrown = new DataError(
+      [
+        {
+          file: 'b.csv',
+          row: 17,
+          field: 'floors',
+          reason: 'must be a number, got "x"',
+          message: { code: 'issue.field.mustBe', params: { kind: 'x' } },
+        },
+      ],
+      'Invalid input',
+    );
     const error = await runInWorker(null, { createWorker: () => throwing(thrown) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     expect(error).toMatchObject({ name: 'DataError', message: thrown.message });
@@ -89,7 +109,12 @@ describe('runInWorker', () => {
     const error = await runInWorker(null, { createWorker: () => throwing(thrown) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect(error).toBeInstanceOf(DataError);
-    expect(error).toMatchObject({ name: 'ImportError', code: 'invalid-json', position: { offset: 43, line: 1, column: 44 }, message: thrown.message });
+    expect(error).toMatchObject({
+      name: 'ImportError',
+      code: 'invalid-json',
+      position: { offset: 43, line: 1, column: 44 },
+      message: thrown.message,
+    });
     expect((error as ImportError).issues).toEqual([{ file: 'a.geojson', reason: 'is truncated' }]);
   });
 
@@ -108,7 +133,9 @@ describe('runInWorker', () => {
     expect(unknown).toBeInstanceOf(Error);
     expect(unknown).toMatchObject({ name: 'QuotaError', message: 'over 3', limit: 3 });
     // Named in errorClasses, it comes back as its own class.
-    const known = await runInWorker(null, { createWorker: () => throwing(new QuotaError(3)), errorClasses: { QuotaError } }).catch((e: unknown) => e);
+    const known = await runInWorker(null, { createWorker: () => throwing(new QuotaError(3)), errorClasses: { QuotaError } }).catch(
+      (e: unknown) => e,
+    );
     expect(known).toBeInstanceOf(QuotaError);
     expect((known as QuotaError).limit).toBe(3);
   });
@@ -122,12 +149,16 @@ describe('runInWorker', () => {
       },
       terminate() {},
     };
-    await expect(runInWorker(1, { createWorker: () => worker, label: 'import' })).rejects.toThrow('import worker failed: SyntaxError: unexpected token');
+    await expect(runInWorker(1, { createWorker: () => worker, label: 'import' })).rejects.toThrow(
+      'import worker failed: SyntaxError: unexpected token',
+    );
   });
 
   it('rejects when the input cannot be cloned, and leaves no worker running', async () => {
     const worker = inProcessWorker(sumTask);
-    await expect(runInWorker({ values: () => 1 } as unknown as { values: Float64Array }, { createWorker: () => worker })).rejects.toMatchObject({ name: 'DataCloneError' });
+    await expect(
+      runInWorker({ values: () => 1 } as unknown as { values: Float64Array }, { createWorker: () => worker }),
+    ).rejects.toMatchObject({ name: 'DataCloneError' });
     expect(worker.terminated).toBe(true);
   });
 });

@@ -7,7 +7,8 @@ import { tinyCity } from './tinyCity';
 
 const FILE = 'city/test.json';
 
-/** The tiny list as parsed JSON, to break one field at a time. */
+/** The tiny list as parsed JSON, to break one field at a time (any: each test writes whatever bad value it tries). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function json(): Record<string, any> {
   return JSON.parse(formatCityDataset(tinyCity()));
 }
@@ -25,7 +26,9 @@ describe('readCityDataset', () => {
     const [issue, ...rest] = issuesOf(input);
     expect(rest).toEqual([]);
     expect(issue).toMatchObject({ file: FILE, id: 'b-1', field: 'communities[3].status' });
-    expect(formatDataIssue(issue)).toBe(`${FILE}, (id "b-1"), field "communities[3].status": must be one of created, building, accepted, got "done"`);
+    expect(formatDataIssue(issue)).toBe(
+      `${FILE}, (id "b-1"), field "communities[3].status": must be one of created, building, accepted, got "done"`,
+    );
   });
 
   it('reports every bad field of every entry in one pass', () => {
@@ -89,7 +92,11 @@ describe('readCityDataset', () => {
   it('reports a JSON syntax error and a non-object against the file', () => {
     expect(() => parseCityDataset('{"format": ', FILE)).toThrow(/city\/test.json: is not valid JSON/);
     expect(issuesOf([])).toEqual([
-      { file: FILE, reason: 'must be a JSON object, got a list', message: { code: 'issue.json.mustBeObjectGot', params: { got: { code: 'issue.value.list' } } } },
+      {
+        file: FILE,
+        reason: 'must be a JSON object, got a list',
+        message: { code: 'issue.json.mustBeObjectGot', params: { got: { code: 'issue.value.list' } } },
+      },
     ]);
   });
 });

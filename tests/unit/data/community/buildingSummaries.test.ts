@@ -13,7 +13,13 @@ const house = (id: string, floor: number, occupancy: House['occupancy']): House 
   use: 'residential',
   occupancy,
 });
-const person = (id: string, houseId: string, ageBand: Person['ageBand'], tags: Person['tags'] = []): Person => ({ id, houseId, ageBand, sex: 'F', tags });
+const person = (id: string, houseId: string, ageBand: Person['ageBand'], tags: Person['tags'] = []): Person => ({
+  id,
+  houseId,
+  ageBand,
+  sex: 'F',
+  tags,
+});
 
 describe('summariseBuildings', () => {
   // Hand-built: 4 houses (one vacant); 5 residents of whom 3 are 60+, 2 of those above the 3rd floor.

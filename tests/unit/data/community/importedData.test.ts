@@ -18,7 +18,16 @@ const community = (): Community =>
     rights: [],
     people: [],
     facilities: [{ id: 'F1', category: 'grocery', name: '超市', position: [120.18, 30.26] }],
-    network: [{ id: 'N1', kind: 'footway', coordinates: [[120.18, 30.26], [120.181, 30.26]] }],
+    network: [
+      {
+        id: 'N1',
+        kind: 'footway',
+        coordinates: [
+          [120.18, 30.26],
+          [120.181, 30.26],
+        ],
+      },
+    ],
     reuse: [],
     base: [],
     grids: [],
@@ -32,7 +41,11 @@ const point = (properties: Record<string, unknown>, i: number, id?: string): Imp
   properties,
 });
 
-const result = (file: string, kind: ImportResult['kind'], features: ImportedFeature[]): Pick<ImportResult, 'file' | 'kind' | 'features' | 'columns'> => ({
+const result = (
+  file: string,
+  kind: ImportResult['kind'],
+  features: ImportedFeature[],
+): Pick<ImportResult, 'file' | 'kind' | 'features' | 'columns'> => ({
   file,
   kind,
   features,
@@ -65,7 +78,11 @@ describe('imported layers in the community model', () => {
   });
 
   it('takes the category from a column with the user’s choice per value, skipping values mapped to nothing', () => {
-    const sites = result('sites.geojson', 'points', [point({ 类别: '托育点' }, 0, 'S1'), point({ 类别: '托育点' }, 1, 'S2'), point({ 类别: '仓库' }, 2, 'S3')]);
+    const sites = result('sites.geojson', 'points', [
+      point({ 类别: '托育点' }, 0, 'S1'),
+      point({ 类别: '托育点' }, 1, 'S2'),
+      point({ 类别: '仓库' }, 2, 'S3'),
+    ]);
     expect(distinctValues(sites, '类别')).toEqual([
       { value: '托育点', count: 2 },
       { value: '仓库', count: 1 },
@@ -84,7 +101,9 @@ describe('imported layers in the community model', () => {
     ]);
     expect(merged.facilities.map((f) => f.id)).toEqual(['F1', 'P1', 'P2', 'more:F1']);
     expect(merged.facilities[3].category).toBe('elderly-canteen');
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'more.geojson', id: 'F1', reason: expect.stringContaining('renamed to "more:F1"') }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'more.geojson', id: 'F1', reason: expect.stringContaining('renamed to "more:F1"') }),
+    );
     expect(base.facilities).toHaveLength(1);
     expect(merged.buildings).toBe(merged.buildings); // own buildings untouched and first
     expect(merged.buildings.map((b) => b.id)).toEqual(['B1', 'B2']);
@@ -94,12 +113,25 @@ describe('imported layers in the community model', () => {
     const polygons = result('census.geojson', 'buildings', [
       {
         feature: 0,
-        geometry: { type: 'Polygon', coordinates: [[[120.181, 30.26], [120.1811, 30.26], [120.1811, 30.2601], [120.181, 30.2601], [120.181, 30.26]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [120.181, 30.26],
+              [120.1811, 30.26],
+              [120.1811, 30.2601],
+              [120.181, 30.2601],
+              [120.181, 30.26],
+            ],
+          ],
+        },
         properties: { 编号: 'X1', 层数: '7层', 建成年代: '1990年代' },
       },
     ]);
     const c = contributionOf(polygons, { target: 'buildings', buildingFields: { id: '编号', floors: '层数', year: '建成年代' } });
-    expect(c.buildings).toEqual([expect.objectContaining({ id: 'X1', floors: 7, heightMeters: 21, yearBuilt: 1990, use: 'residential', hasElevator: false })]);
+    expect(c.buildings).toEqual([
+      expect.objectContaining({ id: 'X1', floors: 7, heightMeters: 21, yearBuilt: 1990, use: 'residential', hasElevator: false }),
+    ]);
   });
 
   it('joins a statistics table to buildings by name and lists rows that matched none', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createLocalFrame } from '../../../../src/core/geo/localFrame';
 import type { LonLat } from '../../../../src/core/model/types';
 import { readCityJson } from '../../../../src/data/formats/cityjson';
-import { ImportError, type ImportedGeometry } from '../../../../src/data/formats/importResult';
+import { type ImportError, type ImportedGeometry } from '../../../../src/data/formats/importResult';
 
 const fixture = readFileSync(path.resolve('tests/fixtures/formats/two-buildings.city.json'));
 const ringOf = (geometry: ImportedGeometry | null) => (geometry as Extract<ImportedGeometry, { type: 'Polygon' }>).coordinates[0];
@@ -46,7 +46,12 @@ describe('readCityJson: the two-building fixture (CityJSON 2.0, EPSG:4549)', () 
   });
 
   it('keeps attributes, with the parent’s under the part’s', () => {
-    expect(result.features[0].properties).toMatchObject({ measuredHeight: 18, storeysAboveGround: 6, yearOfConstruction: 1995, function: '住宅' });
+    expect(result.features[0].properties).toMatchObject({
+      measuredHeight: 18,
+      storeysAboveGround: 6,
+      yearOfConstruction: 1995,
+      function: '住宅',
+    });
     expect(result.features[1].properties).toMatchObject({
       yearOfConstruction: 2005,
       function: '商住',
@@ -60,7 +65,13 @@ describe('readCityJson: the two-building fixture (CityJSON 2.0, EPSG:4549)', () 
 describe('readCityJson: other versions and broken objects', () => {
   // CityJSON 1.0: no transform, real coordinates, URN reference system.
   const v10 = (objects: Record<string, unknown>, vertices: number[][]) =>
-    JSON.stringify({ type: 'CityJSON', version: '1.0', metadata: { referenceSystem: 'urn:ogc:def:crs:EPSG::4549' }, CityObjects: objects, vertices });
+    JSON.stringify({
+      type: 'CityJSON',
+      version: '1.0',
+      metadata: { referenceSystem: 'urn:ogc:def:crs:EPSG::4549' },
+      CityObjects: objects,
+      vertices,
+    });
   // A 10 m × 10 m × 9 m box as a MultiSurface without semantics, its ground split in two triangles.
   const box = [
     [514400, 3347800, 0],

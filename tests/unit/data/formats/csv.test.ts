@@ -26,8 +26,22 @@ describe('readCsv: encodings', () => {
       ]);
       expect(pointOf(result.features[0].geometry)).toEqual([120.1805, 30.269]);
       expect(result.skipped).toEqual([
-        { file: name, row: 4, field: '经度', code: 'no-geometry', reason: 'no coordinates in column "经度"', message: { code: 'issue.csv.noCoordinates', params: { column: '经度' } } },
-        { file: name, row: 5, field: '纬度', code: 'bad-coordinate', reason: '"abc" is not a number', message: { code: 'issue.csv.notANumber', params: { value: '"abc"' } } },
+        {
+          file: name,
+          row: 4,
+          field: '经度',
+          code: 'no-geometry',
+          reason: 'no coordinates in column "经度"',
+          message: { code: 'issue.csv.noCoordinates', params: { column: '经度' } },
+        },
+        {
+          file: name,
+          row: 5,
+          field: '纬度',
+          code: 'bad-coordinate',
+          reason: '"abc" is not a number',
+          message: { code: 'issue.csv.notANumber', params: { value: '"abc"' } },
+        },
       ]);
       expect(result.sourceCrs).toBe('EPSG:4326');
       expect(result.kind).toBe('facilities');
@@ -58,7 +72,7 @@ describe('readCsv: encodings', () => {
     const noise = new Uint8Array(4096);
     for (let i = 0, seed = 7; i < noise.length; i++) {
       seed = (seed * 1103515245 + 12345) >>> 0;
-      noise[i] = 1 + (seed >>> 16) % 255;
+      noise[i] = 1 + ((seed >>> 16) % 255);
     }
     expect(() => readCsv(noise, 'noise.csv')).toThrow(/not a text file/);
   });
@@ -119,7 +133,7 @@ describe('readCsv: columns, delimiters and row numbers', () => {
 
   it('parses degrees-minutes-seconds and thousands separators', () => {
     expect(parseCoordinate('120°09′00″E')).toBeCloseTo(120.15, 10);
-    expect(parseCoordinate("30°15'0\"N")).toBeCloseTo(30.25, 10);
+    expect(parseCoordinate('30°15\'0"N')).toBeCloseTo(30.25, 10);
     expect(parseCoordinate('3,347,836.556')).toBe(3347836.556);
     expect(parseCoordinate('abc')).toBeNaN();
   });

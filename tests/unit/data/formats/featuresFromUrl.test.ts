@@ -11,7 +11,12 @@ function fakeServer(): { fetch: FetchLike; requested: string[] } {
   const fetch: FetchLike = async (url) => {
     requested.push(url);
     const u = new URL(url);
-    if (u.pathname === '/ogc/collections/pois') return { ok: true, status: 200, json: async () => ({ id: 'pois', links: [{ rel: 'items', type: 'application/geo+json', href: `${base}/items?limit=2` }] }) };
+    if (u.pathname === '/ogc/collections/pois')
+      return {
+        ok: true,
+        status: 200,
+        json: async () => ({ id: 'pois', links: [{ rel: 'items', type: 'application/geo+json', href: `${base}/items?limit=2` }] }),
+      };
     if (u.pathname === '/ogc/collections/pois/items') {
       const offset = Number(u.searchParams.get('offset') ?? 0);
       const features = [0, 1, 2, 3, 4].slice(offset, offset + 2).map(point);
@@ -44,11 +49,18 @@ describe('featureCollectionFromUrl', () => {
   it('names the URL and the HTTP status when a page cannot be fetched', async () => {
     const error = await featureCollectionFromUrl('http://gis.intranet/nothing.geojson', fakeServer().fetch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).issues[0]).toMatchObject({ file: 'http://gis.intranet/nothing.geojson', reason: 'cannot be fetched (HTTP 404)' });
+    expect((error as ImportError).issues[0]).toMatchObject({
+      file: 'http://gis.intranet/nothing.geojson',
+      reason: 'cannot be fetched (HTTP 404)',
+    });
   });
 
   it('recognises a 3D Tiles tileset.json by its content and hands it back to be streamed', async () => {
-    const fetch: FetchLike = async () => ({ ok: true, status: 200, json: async () => ({ asset: { version: '1.1' }, geometricError: 100, root: { geometricError: 0 } }) });
+    const fetch: FetchLike = async () => ({
+      ok: true,
+      status: 200,
+      json: async () => ({ asset: { version: '1.1' }, geometricError: 100, root: { geometricError: 0 } }),
+    });
     expect(await featureCollectionFromUrl('http://gis.intranet/tiles/district/tileset.json', fetch)).toEqual({
       kind: 'tileset',
       name: 'district/tileset.json',

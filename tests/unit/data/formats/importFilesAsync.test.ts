@@ -21,7 +21,13 @@ describe('importFilesAsync', () => {
     const totalBytes = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
     const worker = inProcessWorker(importFilesTask);
     const events: [number, number, string][] = [];
-    const batch = await importFilesAsync(files, {}, undefined, (done, total, file) => events.push([done, total, file]), () => worker);
+    const batch = await importFilesAsync(
+      files,
+      {},
+      undefined,
+      (done, total, file) => events.push([done, total, file]),
+      () => worker,
+    );
     expect(batch).toEqual(expected);
     expect(events).toEqual([
       [1, 2, 'osm.geojson'],
@@ -34,7 +40,13 @@ describe('importFilesAsync', () => {
   it('terminates the worker and rejects with an AbortError when cancelled', async () => {
     const worker = inProcessWorker(importFilesTask);
     const controller = new AbortController();
-    const promise = importFilesAsync([{ name: 'a.geojson', bytes: fixture('osm-overpass.geojson') }], {}, controller.signal, undefined, () => worker);
+    const promise = importFilesAsync(
+      [{ name: 'a.geojson', bytes: fixture('osm-overpass.geojson') }],
+      {},
+      controller.signal,
+      undefined,
+      () => worker,
+    );
     controller.abort();
     await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
     expect(worker.terminated).toBe(true);

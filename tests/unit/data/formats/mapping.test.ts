@@ -100,7 +100,17 @@ describe('building field mapping', () => {
           type: 'Feature',
           id: 'x1',
           properties: { 层数: 'six', 高度: '-3' },
-          geometry: { type: 'Polygon', coordinates: [[[120.15, 30.25], [120.1501, 30.25], [120.1501, 30.2501], [120.15, 30.25]]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [120.15, 30.25],
+                [120.1501, 30.25],
+                [120.1501, 30.2501],
+                [120.15, 30.25],
+              ],
+            ],
+          },
         },
       ],
     });
@@ -235,7 +245,24 @@ describe('network kinds', () => {
     const text = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', id: 'w', properties: { highway: 'path' }, geometry: { type: 'MultiLineString', coordinates: [[[120.15, 30.25], [120.151, 30.25]], [[120.152, 30.25], [120.153, 30.25]]] } },
+        {
+          type: 'Feature',
+          id: 'w',
+          properties: { highway: 'path' },
+          geometry: {
+            type: 'MultiLineString',
+            coordinates: [
+              [
+                [120.15, 30.25],
+                [120.151, 30.25],
+              ],
+              [
+                [120.152, 30.25],
+                [120.153, 30.25],
+              ],
+            ],
+          },
+        },
       ],
     });
     expect(readNetworkLines(readGeoJson(text, 'n.geojson')).lines.map((l) => [l.id, l.kind])).toEqual([

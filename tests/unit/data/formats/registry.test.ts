@@ -50,7 +50,8 @@ describe('import format registry', () => {
 
   it('makes the file picker accept every extension a file can be dropped as (the same list as before, plus CityJSON and shapefile side files)', () => {
     const accept = acceptedFileTypes().split(',');
-    for (const ext of ['.geojson', '.json', '.csv', '.tsv', '.txt', '.shp', '.shx', '.dbf', '.prj', '.cpg', '.zip', '.glb', '.gltf']) expect(accept).toContain(ext);
+    for (const ext of ['.geojson', '.json', '.csv', '.tsv', '.txt', '.shp', '.shx', '.dbf', '.prj', '.cpg', '.zip', '.glb', '.gltf'])
+      expect(accept).toContain(ext);
     expect(accept).toContain('.cityjson');
     expect(new Set(accept).size).toBe(accept.length);
   });
@@ -63,7 +64,9 @@ describe('import format registry', () => {
     expect(droppableFormatList('en')).toBe(
       'GeoJSON, CityJSON, CSV (UTF-8/GBK), shapefile (pick .shp .dbf .prj .cpg together), zip (of the formats above) and glTF/GLB models',
     );
-    expect(droppableFormatList('zh')).toBe('GeoJSON、CityJSON、CSV（UTF-8/GBK）、Shapefile（.shp .dbf .prj .cpg 一起选）、zip 压缩包（内含以上格式）、glTF/GLB 模型');
+    expect(droppableFormatList('zh')).toBe(
+      'GeoJSON、CityJSON、CSV（UTF-8/GBK）、Shapefile（.shp .dbf .prj .cpg 一起选）、zip 压缩包（内含以上格式）、glTF/GLB 模型',
+    );
   });
 
   it('names the supported formats when a file is of none of them', () => {
@@ -79,6 +82,8 @@ describe('import format registry', () => {
 
   it('says a shapefile is incomplete when only its side files came', () => {
     const { failures } = importFiles(new Map([['roads.dbf', new Uint8Array(40)]]));
-    expect(failures.map((f) => [f.code, f.issues[0].file, f.issues[0].reason])).toEqual([['missing-file', 'roads.dbf', 'is part of a shapefile but the .shp is missing']]);
+    expect(failures.map((f) => [f.code, f.issues[0].file, f.issues[0].reason])).toEqual([
+      ['missing-file', 'roads.dbf', 'is part of a shapefile but the .shp is missing'],
+    ]);
   });
 });

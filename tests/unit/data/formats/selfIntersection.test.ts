@@ -6,19 +6,77 @@ const close = (points: P[]): P[] => [...points, points[0]];
 
 describe('checkRingSimple', () => {
   it('accepts a square, a concave L-shape and a triangle', () => {
-    expect(checkRingSimple(close([[0, 0], [4, 0], [4, 4], [0, 4]])).kind).toBe('simple');
-    expect(checkRingSimple(close([[0, 0], [4, 0], [4, 1], [1, 1], [1, 4], [0, 4]])).kind).toBe('simple');
-    expect(checkRingSimple(close([[0, 0], [1, 0], [0, 1]])).kind).toBe('simple');
+    expect(
+      checkRingSimple(
+        close([
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [0, 4],
+        ]),
+      ).kind,
+    ).toBe('simple');
+    expect(
+      checkRingSimple(
+        close([
+          [0, 0],
+          [4, 0],
+          [4, 1],
+          [1, 1],
+          [1, 4],
+          [0, 4],
+        ]),
+      ).kind,
+    ).toBe('simple');
+    expect(
+      checkRingSimple(
+        close([
+          [0, 0],
+          [1, 0],
+          [0, 1],
+        ]),
+      ).kind,
+    ).toBe('simple');
   });
 
   it('finds the crossing of a bow-tie at its centre (2, 2)', () => {
     // Segments 0 (0,0)→(4,4) and 2 (4,0)→(0,4) cross at (2, 2).
-    expect(checkRingSimple(close([[0, 0], [4, 4], [4, 0], [0, 4]]))).toEqual({ kind: 'crossing', at: [2, 2], segments: [0, 2] });
+    expect(
+      checkRingSimple(
+        close([
+          [0, 0],
+          [4, 4],
+          [4, 0],
+          [0, 4],
+        ]),
+      ),
+    ).toEqual({ kind: 'crossing', at: [2, 2], segments: [0, 2] });
   });
 
   it('finds a ring touching itself at a vertex (figure eight) and a spike folding back', () => {
-    expect(checkRingSimple(close([[0, 0], [2, 2], [4, 0], [4, 4], [2, 2], [0, 4]])).kind).toBe('crossing');
-    expect(checkRingSimple(close([[0, 0], [4, 0], [4, 4], [4, 2], [0, 4]])).kind).toBe('crossing');
+    expect(
+      checkRingSimple(
+        close([
+          [0, 0],
+          [2, 2],
+          [4, 0],
+          [4, 4],
+          [2, 2],
+          [0, 4],
+        ]),
+      ).kind,
+    ).toBe('crossing');
+    expect(
+      checkRingSimple(
+        close([
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [4, 2],
+          [0, 4],
+        ]),
+      ).kind,
+    ).toBe('crossing');
   });
 
   it('checks a 20,000-vertex circle quickly (the sweep is ~n log n for footprint-like rings)', () => {

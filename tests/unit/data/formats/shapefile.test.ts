@@ -94,7 +94,9 @@ describe('readShapefile: polygons in EPSG:4549 with GBK attributes', () => {
     const result2 = readShapefile(noPrj);
     expect(result2.sourceCrs).toBe('EPSG:4549');
     expect(result2.crs.confidence).toBe('guessed');
-    expect(result2.warnings?.map((w) => w.reason)).toEqual(['has no .prj beside it: the coordinate system is guessed from the coordinates']);
+    expect(result2.warnings?.map((w) => w.reason)).toEqual([
+      'has no .prj beside it: the coordinate system is guessed from the coordinates',
+    ]);
   });
 
   it('imports geometry without attributes when the .dbf is missing, and warns', () => {
@@ -126,7 +128,7 @@ describe('readShapefile: polygons in EPSG:4549 with GBK attributes', () => {
       view.setFloat64(at, view.getFloat64(at + 8, true), true);
       view.setFloat64(at + 8, x, true);
     };
-    for (let offset = 100; offset < shp.length; ) {
+    for (let offset = 100; offset < shp.length;) {
       const content = offset + 8;
       swapPair(content + 4); // xmin, ymin
       swapPair(content + 20); // xmax, ymax

@@ -19,8 +19,15 @@ describe('zipped inputs', () => {
   });
 
   it('skips folder entries and macOS resource forks, and reads a GeoJSON next to them', () => {
-    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'A' }, geometry: { type: 'Point', coordinates: [120.18, 30.27] } }] });
-    const zip = zipSync({ 'data/': new Uint8Array(0), 'data/points.geojson': strToU8(geojson), '__MACOSX/data/._points.geojson': strToU8('junk') });
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { id: 'A' }, geometry: { type: 'Point', coordinates: [120.18, 30.27] } }],
+    });
+    const zip = zipSync({
+      'data/': new Uint8Array(0),
+      'data/points.geojson': strToU8(geojson),
+      '__MACOSX/data/._points.geojson': strToU8('junk'),
+    });
     const batch = importFiles(new Map([['points.zip', zip]]));
     expect(batch.failures).toEqual([]);
     expect(batch.results.map((r) => r.file)).toEqual(['points.zip/data/points.geojson']);
@@ -28,7 +35,12 @@ describe('zipped inputs', () => {
 
   it('names the zip when it cannot be read, and still imports the other files', () => {
     const geojson = strToU8(JSON.stringify({ type: 'FeatureCollection', features: [] }));
-    const batch = importFiles(new Map<string, Uint8Array>([['broken.zip', strToU8('PK not really a zip')], ['empty.geojson', geojson]]));
+    const batch = importFiles(
+      new Map<string, Uint8Array>([
+        ['broken.zip', strToU8('PK not really a zip')],
+        ['empty.geojson', geojson],
+      ]),
+    );
     expect(batch.failures).toHaveLength(1);
     expect(batch.failures[0].issues[0].file).toBe('broken.zip');
     expect(batch.results.map((r) => r.file)).toEqual(['empty.geojson']);

@@ -23,7 +23,9 @@ describe('packageZip', () => {
       return strFromU8(entry);
     });
     // The package files are written by the same writer that made the committed sample: identical bytes.
-    expect(strFromU8(entries['sample-jinghe/buildings.geojson'])).toBe(readFileSync(path.join(SAMPLE_PACKAGE_DIR, 'buildings.geojson'), 'utf8'));
+    expect(strFromU8(entries['sample-jinghe/buildings.geojson'])).toBe(
+      readFileSync(path.join(SAMPLE_PACKAGE_DIR, 'buildings.geojson'), 'utf8'),
+    );
     expect(reread.people).toHaveLength(original.people.length);
     expect(reread.houses).toEqual(original.houses);
     expect(reread.context[0].buildings).toHaveLength(original.context[0].buildings.length);
@@ -34,7 +36,9 @@ describe('packageZip', () => {
     const original = await loadSampleCommunity();
     const pois = {
       file: 'pois.csv',
-      features: [{ row: 2, geometry: { type: 'Point' as const, coordinates: original.manifest.centre }, properties: { 名称: '阳光托育园' } }],
+      features: [
+        { row: 2, geometry: { type: 'Point' as const, coordinates: original.manifest.centre }, properties: { 名称: '阳光托育园' } },
+      ],
     };
     const { community } = withImportedData(original, [{ result: pois, mapping: { target: 'facilities' } }]);
     const entries = unzipSync(packageZip(community));

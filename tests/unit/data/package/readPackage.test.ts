@@ -6,7 +6,13 @@ import { loadSampleCommunity } from '../../support/samplePackage';
 
 /** A minimal valid package, built fresh for every test (no shared mutable fixtures). */
 function tinyPackage(): Record<string, string> {
-  const ring = [[120.18, 30.26], [120.181, 30.26], [120.181, 30.261], [120.18, 30.261], [120.18, 30.26]];
+  const ring = [
+    [120.18, 30.26],
+    [120.181, 30.26],
+    [120.181, 30.261],
+    [120.18, 30.261],
+    [120.18, 30.26],
+  ];
   const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
   const polygon = (properties: object) => ({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: [ring] } });
   return {
@@ -49,28 +55,49 @@ function tinyPackage(): Record<string, string> {
         entrances: 3,
       }),
     ]),
-    'houses.csv': 'id,buildingId,entrance,floor,room,areaM2,use,occupancy\nH1,B1,1,1,0101,58.5,residential,owner-occupied\nH2,B1,1,2,0201,58.5,residential,vacant\n',
+    'houses.csv':
+      'id,buildingId,entrance,floor,room,areaM2,use,occupancy\nH1,B1,1,1,0101,58.5,residential,owner-occupied\nH2,B1,1,2,0201,58.5,residential,vacant\n',
     'rights.csv': 'id,houseId,rightType,holderRef,share\nR1,H1,property,X1,1\nR2,H2,public-housing,X2,1\n',
     'people.csv': 'id,houseId,ageBand,sex,tags\nP1,H1,60-69,F,\nP2,H1,80+,M,living-alone-elderly|disability\n',
     'facilities.geojson': fc([
-      { type: 'Feature', properties: { id: 'F1', category: 'kindergarten', name: '幼儿园', capacity: 90, capacityUnit: 'places' }, geometry: { type: 'Point', coordinates: [120.1805, 30.2605] } },
+      {
+        type: 'Feature',
+        properties: { id: 'F1', category: 'kindergarten', name: '幼儿园', capacity: 90, capacityUnit: 'places' },
+        geometry: { type: 'Point', coordinates: [120.1805, 30.2605] },
+      },
     ]),
     'network.geojson': fc([
-      { type: 'Feature', properties: { id: 'N1', kind: 'footway' }, geometry: { type: 'LineString', coordinates: [[120.18, 30.26], [120.181, 30.26]] } },
+      {
+        type: 'Feature',
+        properties: { id: 'N1', kind: 'footway' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [120.18, 30.26],
+            [120.181, 30.26],
+          ],
+        },
+      },
     ]),
     'reuse-spaces.geojson': fc([polygon({ id: 'S1', kind: 'corner-plot', areaM2: 420, ownerType: 'state' })]),
     'base.geojson': fc([polygon({ kind: 'ground' })]),
   };
 }
 
-const reader = (files: Record<string, string>): ReadText => async (p) => {
-  if (!(p in files)) throw new Error('not found');
-  return files[p];
-};
+const reader =
+  (files: Record<string, string>): ReadText =>
+  async (p) => {
+    if (!(p in files)) throw new Error('not found');
+    return files[p];
+  };
 
 const issuesOf = (files: Record<string, string>) => dataIssuesOfAsync(() => readCommunityPackage(reader(files)));
 
-const editFeature = (files: Record<string, string>, file: string, edit: (properties: Record<string, unknown>, feature: Record<string, unknown>) => void) => {
+const editFeature = (
+  files: Record<string, string>,
+  file: string,
+  edit: (properties: Record<string, unknown>, feature: Record<string, unknown>) => void,
+) => {
   const json = JSON.parse(files[file]);
   edit(json.features[0].properties, json.features[0]);
   files[file] = JSON.stringify(json);
@@ -90,7 +117,9 @@ describe('readCommunityPackage', () => {
     editFeature(files, 'buildings.geojson', (p) => (p.floors = 'six'));
     const issues = await issuesOf(files);
     expect(issues).toEqual([expect.objectContaining({ file: 'buildings.geojson', feature: 0, id: 'B1', field: 'floors' })]);
-    expect(formatDataIssue(issues[0])).toBe('buildings.geojson, feature 0, (id "B1"), field "floors": must be an integer ≥ 1 and ≤ 200, got "six"');
+    expect(formatDataIssue(issues[0])).toBe(
+      'buildings.geojson, feature 0, (id "B1"), field "floors": must be an integer ≥ 1 and ≤ 200, got "six"',
+    );
   });
 
   it('names the spreadsheet row (header = row 1) and field of a bad CSV value', async () => {
@@ -104,7 +133,9 @@ describe('readCommunityPackage', () => {
   it('reports a missing CSV column once, on the header row', async () => {
     const files = tinyPackage();
     files['rights.csv'] = 'id,houseId,rightType,share\nR1,H1,property,1\n';
-    expect(await issuesOf(files)).toEqual([expect.objectContaining({ file: 'rights.csv', row: 1, reason: 'missing column(s): holderRef' })]);
+    expect(await issuesOf(files)).toEqual([
+      expect.objectContaining({ file: 'rights.csv', row: 1, reason: 'missing column(s): holderRef' }),
+    ]);
   });
 
   it('rejects an unclosed polygon ring as a geometry problem of that feature', async () => {

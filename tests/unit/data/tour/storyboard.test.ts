@@ -57,17 +57,56 @@ describe('storyboard parser', () => {
     json.steps = [
       { scenario: 'health', caption: { zh: '健康', en: 'Health' } },
       { scenario: 'helth', caption: { zh: '', en: 'x' }, layers: ['facilities', 'roofs', 'facilities'], dwellSeconds: 0 } as never,
-      { caption: { zh: '总览', en: 'Overview' }, camera: { lon: 120, lat: 95, heightMeters: 500, headingDeg: 0, pitchDeg: -40 }, dwell: 5 } as never,
+      {
+        caption: { zh: '总览', en: 'Overview' },
+        camera: { lon: 120, lat: 95, heightMeters: 500, headingDeg: 0, pitchDeg: -40 },
+        dwell: 5,
+      } as never,
     ];
     expect(issuesOf(json)).toEqual([
-      { step: 1, field: 'scenario', reason: expect.stringContaining('unknown scenario "helth"'), message: expect.objectContaining({ code: 'issue.storyboard.unknownScenario' }) },
+      {
+        step: 1,
+        field: 'scenario',
+        reason: expect.stringContaining('unknown scenario "helth"'),
+        message: expect.objectContaining({ code: 'issue.storyboard.unknownScenario' }),
+      },
       { step: 1, field: 'caption.zh', reason: 'must be a non-empty string', message: { code: 'issue.field.mustBeNonEmptyString' } },
-      { step: 1, field: 'layers[1]', reason: expect.stringContaining('unknown layer "roofs"'), message: expect.objectContaining({ code: 'issue.storyboard.unknownLayer' }) },
-      { step: 1, field: 'layers[2]', reason: '"facilities" is listed twice', message: { code: 'issue.field.listedTwice', params: { value: 'facilities' } } },
-      { step: 1, field: 'dwellSeconds', reason: expect.stringContaining('above 0'), message: expect.objectContaining({ code: 'issue.storyboard.dwell' }) },
-      { step: 2, field: 'dwell', reason: expect.stringContaining('unknown field'), message: expect.objectContaining({ code: 'issue.field.unknownExpectedOneOf' }) },
-      { step: 2, field: 'scenario', reason: 'is missing (use null for the overview)', message: { code: 'issue.storyboard.scenarioMissing' } },
-      { step: 2, field: 'camera.lat', reason: 'must be a number from -90 to 90, got 95', message: { code: 'issue.field.mustBeNumberFromTo', params: { min: -90, max: 90, got: '95' } } },
+      {
+        step: 1,
+        field: 'layers[1]',
+        reason: expect.stringContaining('unknown layer "roofs"'),
+        message: expect.objectContaining({ code: 'issue.storyboard.unknownLayer' }),
+      },
+      {
+        step: 1,
+        field: 'layers[2]',
+        reason: '"facilities" is listed twice',
+        message: { code: 'issue.field.listedTwice', params: { value: 'facilities' } },
+      },
+      {
+        step: 1,
+        field: 'dwellSeconds',
+        reason: expect.stringContaining('above 0'),
+        message: expect.objectContaining({ code: 'issue.storyboard.dwell' }),
+      },
+      {
+        step: 2,
+        field: 'dwell',
+        reason: expect.stringContaining('unknown field'),
+        message: expect.objectContaining({ code: 'issue.field.unknownExpectedOneOf' }),
+      },
+      {
+        step: 2,
+        field: 'scenario',
+        reason: 'is missing (use null for the overview)',
+        message: { code: 'issue.storyboard.scenarioMissing' },
+      },
+      {
+        step: 2,
+        field: 'camera.lat',
+        reason: 'must be a number from -90 to 90, got 95',
+        message: { code: 'issue.field.mustBeNumberFromTo', params: { min: -90, max: 90, got: '95' } },
+      },
     ]);
   });
 
@@ -87,18 +126,30 @@ describe('storyboard parser', () => {
       'steps',
     ]);
     expect(issuesOf([])).toEqual([
-      { field: '(root)', reason: 'must be a JSON object, got an array', message: { code: 'issue.json.mustBeObjectGot', params: { got: { code: 'issue.value.array' } } } },
+      {
+        field: '(root)',
+        reason: 'must be a JSON object, got an array',
+        message: { code: 'issue.json.mustBeObjectGot', params: { got: { code: 'issue.value.array' } } },
+      },
     ]);
   });
 
   it('puts the source and the first problems into the error message', () => {
-    expect(() => parseStoryboard({ ...minimal(), version: 3 }, vocabulary, 'my-tour.json')).toThrow(/^my-tour\.json: 1 problem\(s\)[^]*field "version": must be 1, got 3/);
+    expect(() => parseStoryboard({ ...minimal(), version: 3 }, vocabulary, 'my-tour.json')).toThrow(
+      /^my-tour\.json: 1 problem\(s\)[^]*field "version": must be 1, got 3/,
+    );
   });
 
   it('accepts null as the overview step and keeps camera, layers and dwell', () => {
     const json = minimal();
     json.steps = [
-      { scenario: null, caption: { zh: '总览', en: 'Overview' }, layers: ['boundary'], camera: { lon: 120.18, lat: 30.26, heightMeters: 900, headingDeg: 20, pitchDeg: -40 }, dwellSeconds: 8 } as never,
+      {
+        scenario: null,
+        caption: { zh: '总览', en: 'Overview' },
+        layers: ['boundary'],
+        camera: { lon: 120.18, lat: 30.26, heightMeters: 900, headingDeg: 20, pitchDeg: -40 },
+        dwellSeconds: 8,
+      } as never,
     ];
     const [step] = parseStoryboard(json, vocabulary).steps;
     expect(step).toEqual({
@@ -119,7 +170,17 @@ describe('storyboard parser', () => {
 });
 
 describe('dwell of a step', () => {
-  const s = parseStoryboard({ ...minimal(), defaultDwellSeconds: 10, steps: [{ scenario: null, caption: { zh: 'a', en: 'a' }, dwellSeconds: 4 }, { scenario: null, caption: { zh: 'b', en: 'b' } }] }, vocabulary);
+  const s = parseStoryboard(
+    {
+      ...minimal(),
+      defaultDwellSeconds: 10,
+      steps: [
+        { scenario: null, caption: { zh: 'a', en: 'a' }, dwellSeconds: 4 },
+        { scenario: null, caption: { zh: 'b', en: 'b' } },
+      ],
+    },
+    vocabulary,
+  );
   it('is the operator override, else the step’s, else the storyboard’s', () => {
     expect(dwellSecondsOf(s, 0)).toBe(4);
     expect(dwellSecondsOf(s, 1)).toBe(10);

@@ -9,7 +9,11 @@ describe('dropCancelledHeightCallbacks', () => {
     const leafAdded = [a, b, c];
     const leafRemoved = [a, d, c];
     const leaf: PendingHeightTile = { _addedCustomData: leafAdded, _removedCustomData: leafRemoved };
-    const root: PendingHeightTile = { _addedCustomData: [], _removedCustomData: [], _southeastChild: { _addedCustomData: [], _removedCustomData: [], _northwestChild: leaf } };
+    const root: PendingHeightTile = {
+      _addedCustomData: [],
+      _removedCustomData: [],
+      _southeastChild: { _addedCustomData: [], _removedCustomData: [], _northwestChild: leaf },
+    };
     expect(dropCancelledHeightCallbacks([root])).toBe(2);
     // b stays to be added, d (added earlier and already handled) stays to be removed.
     expect(leaf._addedCustomData).toBe(leafAdded);
@@ -27,7 +31,9 @@ describe('dropCancelledHeightCallbacks', () => {
 
   it('does nothing when the quadtree has another shape', () => {
     expect(dropCancelledHeightCallbacks(undefined)).toBe(0);
-    expect(dropCancelledHeightCallbacks([{ _addedCustomData: new Set(), _removedCustomData: 'x' } as unknown as PendingHeightTile])).toBe(0);
+    expect(dropCancelledHeightCallbacks([{ _addedCustomData: new Set(), _removedCustomData: 'x' } as unknown as PendingHeightTile])).toBe(
+      0,
+    );
     expect(levelZeroTilesOf({})).toBeUndefined();
     expect(levelZeroTilesOf({ _surface: { _levelZeroTiles: [] } })).toEqual([]);
   });

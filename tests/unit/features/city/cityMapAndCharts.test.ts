@@ -19,13 +19,27 @@ describe('city map projection', () => {
   });
 
   it('pads bounds and keeps a minimum span', () => {
-    expect(boundsOf([[120, 30], [121, 31]], 0.1)).toEqual({ west: 119.9, east: 121.1, south: 29.9, north: 31.1 });
+    expect(
+      boundsOf(
+        [
+          [120, 30],
+          [121, 31],
+        ],
+        0.1,
+      ),
+    ).toEqual({ west: 119.9, east: 121.1, south: 29.9, north: 31.1 });
     const single = boundsOf([[120, 30]], 0, 0.04);
     expect(single.east - single.west).toBeCloseTo(0.04, 12);
   });
 
   it('hulls a square with an inner point to its four corners', () => {
-    const hull = convexHull([[0, 0], [2, 0], [1, 1], [2, 2], [0, 2]]);
+    const hull = convexHull([
+      [0, 0],
+      [2, 0],
+      [1, 1],
+      [2, 2],
+      [0, 2],
+    ]);
     expect(hull).toHaveLength(4);
     expect(hull).not.toContainEqual([1, 1]);
   });
@@ -40,7 +54,10 @@ describe('city chart options', () => {
   const locale = cityLocale('zh-CN');
 
   it('puts a target diamond on its year and leaves years outside the chart out', () => {
-    const option = cumulativeChartOption(cityProgressByYear(city), HANGZHOU_TARGETS, city.asOf, locale) as { series: { data: unknown[] }[]; xAxis: { data: string[] } };
+    const option = cumulativeChartOption(cityProgressByYear(city), HANGZHOU_TARGETS, city.asOf, locale) as {
+      series: { data: unknown[] }[];
+      xAxis: { data: string[] };
+    };
     // tinyCity runs 2019–2025 (dated mid-2025): the 2023 and 2025 targets are drawn, 2035 is not.
     expect(option.xAxis.data.at(-1)).toBe('2025上半年');
     expect(option.series[0].data).toEqual([1, 1, 2, 3, 4, 5, 5]);
@@ -52,7 +69,10 @@ describe('city chart options', () => {
   });
 
   it('stacks districts by status, first district on top', () => {
-    const option = districtChartOption(summariseDistricts(city), locale) as { yAxis: { data: string[] }; series: { name: string; data: number[] }[] };
+    const option = districtChartOption(summariseDistricts(city), locale) as {
+      yAxis: { data: string[] };
+      series: { name: string; data: number[] }[];
+    };
     expect(option.yAxis.data).toEqual(['乙区', '甲区']);
     expect(option.series.map((s) => [s.name, s.data])).toEqual([
       ['创建', [0, 1]],

@@ -12,12 +12,19 @@ describe('large-screen options', () => {
   });
 
   it('plays the built-in briefing at the kiosk dwell: ?tour=auto&dwell=8', () => {
-    expect(parseScreenOptions('?mode=screen&tour=auto&dwell=8')).toMatchObject({ tour: { url: null, play: true, start: true }, dwellSeconds: 8 });
+    expect(parseScreenOptions('?mode=screen&tour=auto&dwell=8')).toMatchObject({
+      tour: { url: null, play: true, start: true },
+      dwellSeconds: 8,
+    });
   });
 
   it('loads a user storyboard by URL, playing unless play=0', () => {
     expect(parseScreenOptions('?tour=tours%2Fmine.json').tour).toEqual({ url: 'tours/mine.json', play: true, start: true });
-    expect(parseScreenOptions('?tour=https://intranet/t.json&play=0').tour).toEqual({ url: 'https://intranet/t.json', play: false, start: true });
+    expect(parseScreenOptions('?tour=https://intranet/t.json&play=0').tour).toEqual({
+      url: 'https://intranet/t.json',
+      play: false,
+      start: true,
+    });
     expect(parseScreenOptions('?tour=off').tour).toBeNull();
   });
 

@@ -17,7 +17,10 @@ const pie: ChartSpec = {
   kind: 'pie',
   title: { zh: '建筑结构', en: 'Structure' },
   unit: 'buildings',
-  categories: [{ zh: '砖混', en: 'Brick-concrete' }, { zh: '钢筋混凝土', en: 'Reinforced concrete' }],
+  categories: [
+    { zh: '砖混', en: 'Brick-concrete' },
+    { zh: '钢筋混凝土', en: 'Reinforced concrete' },
+  ],
   series: [{ name: { zh: '幢', en: 'Buildings' }, values: [150, 50] }],
 };
 const bars: ChartSpec = {
@@ -29,7 +32,12 @@ const bars: ChartSpec = {
   series: [{ name: { zh: '幢', en: 'Buildings' }, values: [54, 50, 8, 0, 0] }],
 };
 
-type Option = { textStyle: { fontFamily: string }; title: { show: boolean; text: string }; series: { detail?: { formatter: string }; data: ({ value: number } | number)[]; label?: { formatter: string } }[]; xAxis?: { axisLabel: { rotate: number } } };
+type Option = {
+  textStyle: { fontFamily: string };
+  title: { show: boolean; text: string };
+  series: { detail?: { formatter: string }; data: ({ value: number } | number)[]; label?: { formatter: string } }[];
+  xAxis?: { axisLabel: { rotate: number } };
+};
 const option = (...args: Parameters<typeof chartOption>) => chartOption(...args) as unknown as Option;
 
 describe('chart options', () => {
