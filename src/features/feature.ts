@@ -1,4 +1,5 @@
 import type { LayerView, SceneAdapter } from '../engine/contract';
+import type { ColorMode } from '../layers/buildingColorModes';
 import type { AppState, AppStore } from '../stores/appStore';
 
 /**
@@ -17,6 +18,12 @@ export interface Feature {
    * objects while nothing changed (memoised selectors): the scene redraws only what changed.
    */
   layers?(state: AppState): readonly LayerView[];
+  /**
+   * Per-building values (indexed like the community's buildings) for the colour modes this feature's
+   * analysis feeds, e.g. the service circles give walkTime its walk seconds. Return the same array
+   * while nothing changed. The mode itself is an entry of layers/buildingColorModes.ts.
+   */
+  buildingValues?(state: AppState, mode: ColorMode): ArrayLike<number> | undefined;
 }
 
 /** Runs several stop functions as one. */
