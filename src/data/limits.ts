@@ -52,11 +52,12 @@ export interface DeploymentLimits {
   tours: TourLimits;
 }
 
-const MIB = 1024 * 1024;
+/** Sizes in decimal megabytes, as file managers and the messages show them. */
+const MB = 1_000_000;
 
 export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
-  maxFileBytes: 100 * MIB,
-  maxInflatedBytes: 200 * MIB,
+  maxFileBytes: 100 * MB,
+  maxInflatedBytes: 200 * MB,
   maxInflateRatio: 200,
   maxFeaturesPerLayer: 500_000,
   maxNestingDepth: 32,
@@ -64,12 +65,12 @@ export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxUrlPages: 1_000,
 });
 
-export const DEFAULT_TOUR_LIMITS: Readonly<TourLimits> = Object.freeze({ maxBytes: 1 * MIB, allowedOrigins: [] });
+export const DEFAULT_TOUR_LIMITS: Readonly<TourLimits> = Object.freeze({ maxBytes: 1 * MB, allowedOrigins: [] });
 
 export const DEFAULT_LIMITS: Readonly<DeploymentLimits> = Object.freeze({ import: DEFAULT_IMPORT_LIMITS, tours: DEFAULT_TOUR_LIMITS });
 
 /** Zip entries up to this size are not held to the inflate ratio: however well they compress, they are harmless. */
-export const INFLATE_RATIO_FLOOR_BYTES = 8 * MIB;
+export const INFLATE_RATIO_FLOOR_BYTES = 8 * MB;
 
 /** Where a deployment puts its limits, relative to the app's `index.html`. */
 export const LIMITS_FILE = 'config/limits.json';

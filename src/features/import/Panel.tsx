@@ -47,13 +47,19 @@ export function DataPanel() {
         onSubmit={(e) => {
           e.preventDefault();
           const input = e.currentTarget.elements.namedItem('url') as HTMLInputElement;
-          if (input.value.trim()) void importFromUrl(store, new URL(input.value.trim(), document.baseURI).href);
+          const otherServers = e.currentTarget.elements.namedItem('otherServers') as HTMLInputElement;
+          if (input.value.trim())
+            void importFromUrl(store, new URL(input.value.trim(), document.baseURI).href, { allowOtherOrigins: otherServers.checked });
         }}
       >
         <input name="url" type="text" placeholder={t('import.urlPlaceholder')} data-testid="import-url" />
         <button type="submit" data-testid="import-url-go">
           {t('import.fromUrl')}
         </button>
+        <label className="small muted url-other-servers">
+          <input name="otherServers" type="checkbox" data-testid="import-url-other-servers" />
+          {t('import.allowOtherOrigins')}
+        </label>
       </form>
       {status === 'reading' && (
         <div className="import-progress" data-testid="import-progress">
