@@ -1,20 +1,11 @@
 import { because, englishDetail, type Reason } from '../../core/errors';
-import { DEFAULT_IMPORT_LIMITS, tooLarge } from '../limits';
+import { readCappedText, type FetchedResponse } from '../cappedText';
+import { DEFAULT_IMPORT_LIMITS } from '../limits';
 import { ImportError } from './importResult';
 import { urlFormatOf } from './registry';
 
 /** The part of `fetch` the URL import uses, so tests can stand in a server. */
-export type FetchLike = (
-  url: string,
-  init?: { headers?: Record<string, string>; signal?: AbortSignal },
-) => Promise<{
-  ok: boolean;
-  status: number;
-  headers?: { get(name: string): string | null };
-  /** Read chunk by chunk when present, so an answer over the size limit is dropped as soon as it is. */
-  body?: ReadableStream<Uint8Array> | null;
-  text(): Promise<string>;
-}>;
+export type FetchLike = (url: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<FetchedResponse>;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -75,34 +66,6 @@ function abortError(): DOMException {
   return new DOMException('URL import was aborted', 'AbortError');
 }
 
-/** The body as text, refused as soon as it is known to pass `maxBytes` (declared length first, then counted while streaming). */
-async function cappedText(response: Awaited<ReturnType<FetchLike>>, maxBytes: number, file: string): Promise<string> {
-  const refuse = (bytes: number) => new ImportError('too-large', { file, ...tooLarge(bytes, maxBytes, 'maxFileBytes') });
-  const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) throw refuse(declared);
-  if (!response.body) {
-    const text = await response.text();
-    // UTF-16 code units: at least one per byte of ASCII, so a text this long was at least this many bytes.
-    if (text.length > maxBytes) throw refuse(text.length);
-    return text;
-  }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let bytes = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      void reader.cancel();
-      throw refuse(bytes);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
 /**
  * Fetches GeoJSON from a URL: a plain FeatureCollection file, or an OGC API – Features collection
  * (its description links to `items`; item pages link to `next`). Pages are followed until there is no
@@ -144,7 +107,7 @@ export async function featureCollectionFromUrl(url: string, fetchImpl: FetchLike
         ...because(`cannot be fetched (HTTP ${response.status})`, 'issue.url.httpStatus', { status: response.status }),
       });
     }
-    const text = await cappedText(response, maxBytes - bytesRead, target).catch((error: unknown) => {
+    const text = await readCappedText(response, maxBytes - bytesRead, target).catch((error: unknown) => {
       checkAbort();
       throw error;
     });
