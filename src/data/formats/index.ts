@@ -71,6 +71,8 @@ export function importFiles(files: ReadonlyMap<string, Bytes>, options: ImportOp
         const { entries, refused } = container.unpack(name, data, limits);
         for (const [entry, bytes] of entries) loose.set(entry, bytes);
         for (const error of refused) fail(error, name);
+        if (entries.size === 0 && refused.length === 0)
+          fail(new ImportError('empty', { file: name, ...because('holds no files to import', 'issue.zip.noEntries') }), name);
       } catch (error) {
         fail(error, name);
       }
