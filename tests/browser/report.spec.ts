@@ -105,7 +105,10 @@ describe('one-click report (生成报告) on the sample community', () => {
   });
 
   it('holds nothing shaped like a phone or an ID number', () => {
-    expect(findPersonalIdentifiers(html)).toEqual([]);
+    // The package's digests are the report's own long hex runs; written in groups of 8 they would read
+    // like "138 1234 5678" to the guard, so it is told them, as the renderer tells it.
+    const digests = [diskHash.hex, diskHash.hex.slice(0, 16), ...diskHash.files.map((f) => f.hex)].map((hex) => groupHex(hex));
+    expect(findPersonalIdentifiers(html, { allow: digests })).toEqual([]);
   });
 
   it('leaves the planner usable', async () => {
