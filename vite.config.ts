@@ -16,6 +16,8 @@ export default defineConfig(({ command }) => ({
     staticDirs([
       { urlDir: 'cesium', sourceDir: cesiumBuildDir, entries: ['Workers', 'Assets', 'Widgets', 'ThirdParty'] },
       { urlDir: 'models', sourceDir: path.resolve('models') },
+      // The deployment's limits (src/data/limits.ts), edited on the web server without a rebuild.
+      { urlDir: 'config', sourceDir: path.resolve('config') },
     ]),
   ],
   build: {
