@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicyMeta } from './build/cspPlugin.ts';
 import { staticDirs } from './build/staticDirs.ts';
 
 const cesiumBuildDir = path.join(path.dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium');
@@ -17,6 +18,8 @@ export default defineConfig(({ command }) => ({
       { urlDir: 'cesium', sourceDir: cesiumBuildDir, entries: ['Workers', 'Assets', 'Widgets', 'ThirdParty'] },
       { urlDir: 'models', sourceDir: path.resolve('models') },
     ]),
+    // The built index.html allows requests to the app's origin and the origins of models/base.json only.
+    contentSecurityPolicyMeta(),
   ],
   build: {
     // The Cesium engine chunk is ~4.4 MB; it is one offline bundle by design.
