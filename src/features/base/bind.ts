@@ -30,20 +30,18 @@ export async function loadBaseConfig(store: AppStore, fetchImpl: typeof fetch = 
     if (!response.ok) throw new DataError([{ file, ...cannotBeRead(`HTTP ${response.status}`) }]);
     store.getState().setBaseConfig(resolveSourceUrls(parseBaseConfig(await response.text(), file), base));
   } catch (error) {
-    store
-      .getState()
-      .failBaseConfig(
-        error instanceof DataError
-          ? error.issues
-          : [
-              {
-                file,
-                ...because(`cannot be read (${(error as Error).message})`, 'issue.file.unreadable', {
-                  detail: ` (${(error as Error).message})`,
-                }),
-              },
-            ],
-      );
+    store.getState().failBaseConfig(
+      error instanceof DataError
+        ? error.issues
+        : [
+            {
+              file,
+              ...because(`cannot be read (${(error as Error).message})`, 'issue.file.unreadable', {
+                detail: ` (${(error as Error).message})`,
+              }),
+            },
+          ],
+    );
   }
 }
 
