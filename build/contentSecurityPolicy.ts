@@ -6,7 +6,9 @@
  *
  * Each directive, and why it is as wide as it is (found by running every browser test under it):
  * - `default-src 'self'`: anything not named below comes from the app's origin only.
- * - `script-src 'self'`: the bundle and Cesium's workers are files of the app; no inline script, no eval.
+ * - `script-src 'self' 'wasm-unsafe-eval'`: the bundle and Cesium's workers are files of the app; no
+ *   inline script, no eval (Knockout's one eval is replaced at build: cspPlugin.ts). WebAssembly
+ *   compilation is allowed: Cesium compiles its decoders (draco, basis, the zip of its assets) as wasm.
  * - `worker-src 'self' blob:`: Cesium starts its workers from `cesium/Workers/*.js` and, for some
  *   tasks, from a blob: URL wrapping them.
  * - `connect-src 'self' data: blob: <origins>`: fetch/XHR of tiles, terrain, tilesets, base.json;
@@ -51,7 +53,7 @@ export function contentSecurityPolicy(config: BaseConfig): string {
   const origins = configuredOrigins(config);
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    ['script-src', "'self'"],
+    ['script-src', "'self'", "'wasm-unsafe-eval'"],
     ['worker-src', "'self'", 'blob:'],
     ['connect-src', "'self'", 'data:', 'blob:', ...origins],
     ['img-src', "'self'", 'data:', 'blob:', ...origins],

@@ -27,3 +27,22 @@ export function contentSecurityPolicyMeta(baseConfigFile = path.resolve('models/
     },
   };
 }
+
+/**
+ * Knockout 3.5.1 (bundled by Cesium's widgets) finds the global object with `this || (0,eval)("this")`.
+ * Inside an ES module `this` is undefined, so it evaluates a string, which the policy's script-src
+ * (no 'unsafe-eval') forbids. `globalThis` is that same object: one expression replaced, at build.
+ */
+export function knockoutWithoutEval(): Plugin {
+  return {
+    name: 'fct-knockout-without-eval',
+    apply: 'build',
+    transform(code, id) {
+      if (!/knockout-3\.5\.1\.js$/.test(id)) return null;
+      const patched = code.replace('this||(0,eval)("this")', 'globalThis');
+      if (patched === code)
+        this.error('knockout-3.5.1.js changed: the global-object lookup to replace is gone (check the CSP still holds)');
+      return { code: patched, map: null };
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { Document, WebIO } from '@gltf-transform/core';
 import { EXTMeshFeatures, EXTStructuralMetadata } from '@gltf-transform/extensions';
+import { createEnuProjection } from '../../core/geo/ecef';
 import type { LocalFrame } from '../../core/geo/localFrame';
 import type { PolygonCoords } from '../../core/model/types';
 import { extrudeFootprints, type ExtrusionInput } from './extrudeFootprints';
@@ -75,15 +76,21 @@ function columnValue(b: TiledBuilding, key: PropertyName): string | number {
  * glTF-Transform, so the GLB layout and the extensions' JSON follow their specifications.
  */
 export async function writeBuildingsGlb(buildings: readonly TiledBuilding[], frame: LocalFrame): Promise<Uint8Array> {
+  // Exact tangent-frame positions: a leaf of a sparse district spans kilometres, where a linear frame
+  // is metres off and the ground lies below the tangent plane. Each building stands at its own ground.
+  const enu = createEnuProjection(frame.origin[0], frame.origin[1]);
+  const exact: LocalFrame = { ...frame, toLocal: ([lon, lat]) => enu(lon, lat).slice(0, 2) as [number, number] };
   const items: ExtrusionInput[] = [];
   const featureOfItem: number[] = [];
   buildings.forEach((b, feature) => {
     for (const footprint of b.parts) {
-      items.push({ footprint, heightMeters: b.heightMeters });
+      const ring = footprint[0];
+      const [, , ground] = enu(ring[0][0], ring[0][1]);
+      items.push({ footprint, heightMeters: b.heightMeters, baseMeters: ground });
       featureOfItem.push(feature);
     }
   });
-  const mesh = extrudeFootprints(items, frame);
+  const mesh = extrudeFootprints(items, exact);
   const featureIds = new Uint16Array(mesh.batchIds.length);
   for (let i = 0; i < featureIds.length; i++) featureIds[i] = featureOfItem[mesh.batchIds[i]];
 

@@ -33,33 +33,43 @@ export interface QuadNode {
 /** Where a leaf's content goes: `tiles/<level>/<x>/<y>.glb` (x, y in cells, so names are stable across runs). */
 export const leafPath = (node: QuadNode): string => `tiles/${node.level}/${node.x}/${node.y}.glb`;
 
-/** The quadtree over the occupied cells (counts per cell); null for no building at all. */
-export function buildQuadtree(counts: ReadonlyMap<CellKey, number>, maxPerTile = DEFAULT_MAX_PER_TILE): QuadNode | null {
-  const cells = [...counts].filter(([, n]) => n > 0).map(([key, n]) => [...parseCellKey(key), n, key] as const);
+/**
+ * The quadtree over the occupied cells (counts per cell); null for no building at all. `alignTo`
+ * (a power of two, in cells) puts the root's corner on multiples of it, so every node at least that
+ * large is a union of whole `alignTo` blocks and every smaller one lies inside one block (the city
+ * tiler's work files are such blocks).
+ */
+export function buildQuadtree(counts: ReadonlyMap<CellKey, number>, maxPerTile = DEFAULT_MAX_PER_TILE, alignTo = 1): QuadNode | null {
+  const cells: (readonly [number, number, number, CellKey])[] = [];
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [key, n] of counts) {
+    if (n <= 0) continue;
+    const [x, y] = parseCellKey(key);
+    cells.push([x, y, n, key]);
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
   if (!cells.length) return null;
-  const minX = Math.min(...cells.map((c) => c[0]));
-  const minY = Math.min(...cells.map((c) => c[1]));
-  const span = Math.max(Math.max(...cells.map((c) => c[0])) - minX, Math.max(...cells.map((c) => c[1])) - minY) + 1;
-  const size = 2 ** Math.ceil(Math.log2(span));
+  minX = Math.floor(minX / alignTo) * alignTo;
+  minY = Math.floor(minY / alignTo) * alignTo;
+  const span = Math.max(maxX - minX, maxY - minY) + 1;
+  const size = Math.max(alignTo, 2 ** Math.ceil(Math.log2(span)));
   const build = (level: number, x: number, y: number, s: number, inside: typeof cells): QuadNode => {
-    const count = inside.reduce((sum, c) => sum + c[2], 0);
+    let count = 0;
+    for (const c of inside) count += c[2];
     const node: QuadNode = { level, x, y, size: s, count, children: [], cells: [] };
     if (count <= maxPerTile || s === 1) {
       node.cells = inside.map((c) => c[3]).sort();
       return node;
     }
     const half = s / 2;
-    for (const [dx, dy] of [
-      [0, 0],
-      [1, 0],
-      [0, 1],
-      [1, 1],
-    ]) {
-      const cx = x + dx * half;
-      const cy = y + dy * half;
-      const part = inside.filter((c) => c[0] >= cx && c[0] < cx + half && c[1] >= cy && c[1] < cy + half);
-      if (part.length) node.children.push(build(level + 1, cx, cy, half, part));
-    }
+    const quarters: (typeof cells)[] = [[], [], [], []];
+    for (const c of inside) quarters[(c[0] >= x + half ? 1 : 0) + (c[1] >= y + half ? 2 : 0)].push(c);
+    quarters.forEach((part, q) => {
+      if (part.length) node.children.push(build(level + 1, x + (q % 2) * half, y + Math.floor(q / 2) * half, half, part));
+    });
     return node;
   };
   return build(0, minX, minY, size, cells);
@@ -74,11 +84,13 @@ export type Region = [number, number, number, number, number, number];
 
 /**
  * The region of a leaf's buildings: every footprint vertex, from the ground to the highest roof.
- * Vertices are written on the leaf's tangent plane (`frame`), which rises above the ellipsoid by
- * d² / 2R at a distance d from its origin (8 cm at 1 km): the top includes that rise.
+ * Each building stands on the ground at its first vertex, flat across its footprint, so a corner
+ * tens of metres away may sit a few centimetres off the ellipsoid: the region has 5 cm to spare.
+ * Walls rise along the tile's up, which leans by d / R from the vertical d metres from the tile's
+ * origin (a 100 m roof 6 km away lies 9 cm off): the region is 2·10⁻⁵° (≈ 2 m) wider all round.
  */
-export function regionOfBuildings(buildings: readonly TiledBuilding[], frame: LocalFrame): Region {
-  let [west, south, east, north, top, farthest] = [Infinity, Infinity, -Infinity, -Infinity, 0, 0];
+export function regionOfBuildings(buildings: readonly TiledBuilding[]): Region {
+  let [west, south, east, north, top] = [Infinity, Infinity, -Infinity, -Infinity, 0];
   for (const b of buildings) {
     for (const part of b.parts)
       for (const position of part[0]) {
@@ -87,14 +99,12 @@ export function regionOfBuildings(buildings: readonly TiledBuilding[], frame: Lo
         east = Math.max(east, lon);
         south = Math.min(south, lat);
         north = Math.max(north, lat);
-        const [x, y] = frame.toLocal(position);
-        farthest = Math.max(farthest, x * x + y * y);
       }
     top = Math.max(top, b.heightMeters);
   }
   const rad = (deg: number) => (deg * Math.PI) / 180;
-  const rise = farthest / (2 * 6_356_752) + 0.001;
-  return [rad(west), rad(south), rad(east), rad(north), 0, Math.ceil((top + rise) * 1000) / 1000];
+  const pad = 2e-5;
+  return [rad(west - pad), rad(south - pad), rad(east + pad), rad(north + pad), -0.05, top + 0.05];
 }
 
 const unionOf = (regions: Region[]): Region => [

@@ -35,7 +35,7 @@ export async function tileBuildings(
   for (const leaf of leavesOf(root)) {
     const content = leaf.cells.flatMap((key) => byCell.get(key) ?? []);
     files.set(leafPath(leaf), await writeBuildingsGlb(content, leafFrame(leaf)));
-    regions.set(leafPath(leaf), regionOfBuildings(content, leafFrame(leaf)));
+    regions.set(leafPath(leaf), regionOfBuildings(content));
   }
   files.set('tileset.json', new TextEncoder().encode(`${JSON.stringify(tilesetJson(root, regions), null, 1)}\n`));
   return files;

@@ -1,13 +1,16 @@
 /**
  * The city-scale tiler: any number of buildings → 3D Tiles 1.1, in bounded memory, restartable.
  *
- * Pass 1 streams the input once: each building is checked (buildingFromFeature), and appended as
- * one JSON line to the work file of its 1/512° cell (`<out>/.tiling/cells/<ix>_<iy>.ndjson`),
- * through buffers flushed at a fixed memory budget; `counts.json` marks the pass complete.
- * Pass 2 builds the quadtree from the counts and writes one leaf at a time: its cells' lines are
- * read back, extruded and written as a glb (tmp file, then rename) with the leaf's region beside it
- * (`.region.json`). A rerun after a crash skips pass 1 if it completed and every leaf already written.
- * Memory: the cell counts, the id set (for duplicates) and one leaf — not the city.
+ * Pass 1 streams the input once: each building is checked (buildingFromFeature) and appended as one
+ * line (its 1/512° cell, then its JSON) to the work file of its block of 64 × 64 cells (≈ 12 km ×
+ * 14 km; `<out>/.tiling/cells/<bx>_<by>.ndjson`), through buffers flushed at a fixed memory budget;
+ * `counts.json` marks the pass complete. Blocks, not cells, so a city is a few hundred files, not
+ * a hundred thousand.
+ * Pass 2 builds the quadtree from the counts, aligned to the blocks, and reads each block file
+ * once: the leaves inside it (or the one leaf made of it and its neighbours) are extruded and written
+ * as glb (tmp file, then rename) with the leaf's region beside it (`.region.json`). A rerun after a
+ * crash skips pass 1 if it completed and every leaf already written.
+ * Memory: the cell counts, the id set (for duplicates) and one block — not the city.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +25,9 @@ import {
   leavesOf,
   regionOfBuildings,
   tilesetJson,
+  parseCellKey,
   type CellKey,
+  type QuadNode,
   type Region,
 } from '../../data/tiles/quadtree';
 import { buildingFromFeature, type FieldOptions } from './buildingFromFeature';
@@ -57,6 +62,12 @@ export interface CityTilerResult {
 }
 
 const WORK_DIR = '.tiling';
+/** Cells per side of a work block (a power of two). */
+const BLOCK = 64;
+const blockOf = (key: CellKey): string => {
+  const [x, y] = parseCellKey(key);
+  return `${Math.floor(x / BLOCK)}_${Math.floor(y / BLOCK)}`;
+};
 /** The input a work directory was made from: another file (or the same file changed) starts afresh. */
 const inputStamp = (file: string) => {
   const s = statSync(file);
@@ -99,10 +110,11 @@ async function bucketBuildings(
     }
     ids.add(building.id);
     const key = cellOf(centroidOf(building));
-    const line = `${JSON.stringify([building.id, building.heightMeters, building.attributes, building.parts] satisfies WorkLine)}\n`;
-    const list = buffers.get(key);
+    const line = `${key}\t${JSON.stringify([building.id, building.heightMeters, building.attributes, building.parts] satisfies WorkLine)}\n`;
+    const block = blockOf(key);
+    const list = buffers.get(block);
     if (list) list.push(line);
-    else buffers.set(key, [line]);
+    else buffers.set(block, [line]);
     counts.set(key, (counts.get(key) ?? 0) + 1);
     buffered += line.length;
     buildings++;
@@ -112,15 +124,39 @@ async function bucketBuildings(
   return { counts, skipped, buildings };
 }
 
-function readCell(cellsDir: string, key: CellKey): TiledBuilding[] {
-  const text = readFileSync(path.join(cellsDir, `${key}.ndjson`), 'utf8');
-  const out: TiledBuilding[] = [];
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const [id, heightMeters, attributes, parts] = JSON.parse(line) as WorkLine;
-    out.push({ id, heightMeters, attributes, parts });
+/** The buildings of one or more work blocks, by cell. */
+function readBlocks(cellsDir: string, blocks: Iterable<string>): Map<CellKey, TiledBuilding[]> {
+  const byCell = new Map<CellKey, TiledBuilding[]>();
+  for (const block of blocks) {
+    const text = readFileSync(path.join(cellsDir, `${block}.ndjson`), 'utf8');
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const tab = text.indexOf('\t', start);
+      const key = text.slice(start, tab);
+      const [id, heightMeters, attributes, parts] = JSON.parse(text.slice(tab + 1, end)) as WorkLine;
+      const list = byCell.get(key);
+      const building = { id, heightMeters, attributes, parts };
+      if (list) list.push(building);
+      else byCell.set(key, [building]);
+      start = end + 1;
+    }
   }
-  return out;
+  return byCell;
+}
+
+/** Leaves grouped by the work blocks they read: a small leaf lies in one block, a large one is whole blocks. */
+function groupLeavesByBlocks(leaves: readonly QuadNode[]): { blocks: string[]; leaves: QuadNode[] }[] {
+  const groups = new Map<string, { blocks: string[]; leaves: QuadNode[] }>();
+  for (const leaf of leaves) {
+    const blocks = [...new Set(leaf.cells.map(blockOf))].sort();
+    const key = leaf.size >= BLOCK ? `leaf:${leafPath(leaf)}` : blocks[0];
+    const group = groups.get(key);
+    if (group) group.leaves.push(leaf);
+    else groups.set(key, { blocks, leaves: [leaf] });
+  }
+  return [...groups.values()];
 }
 
 export async function tileCity(input: string, outDir: string, options: CityTilerOptions): Promise<CityTilerResult> {
@@ -158,30 +194,39 @@ export async function tileCity(input: string, outDir: string, options: CityTiler
   const pass1Seconds = (performance.now() - pass1Start) / 1000;
 
   const pass2Start = performance.now();
-  const root = buildQuadtree(counts, options.maxPerTile ?? DEFAULT_MAX_PER_TILE);
+  const root = buildQuadtree(counts, options.maxPerTile ?? DEFAULT_MAX_PER_TILE, BLOCK);
   if (!root) throw new Error(`${input}: no building could be read (${skipped.length} skipped)`);
   const leaves = leavesOf(root);
   const regions = new Map<string, Region>();
   let resumedTiles = 0;
-  for (const [n, leaf] of leaves.entries()) {
-    const uri = leafPath(leaf);
-    const target = path.join(outDir, uri);
-    const regionFile = `${target}.region.json`;
-    if (existsSync(target) && existsSync(regionFile)) {
-      regions.set(uri, JSON.parse(readFileSync(regionFile, 'utf8')) as Region);
+  let written = 0;
+  const done = (leaf: QuadNode) => {
+    const target = path.join(outDir, leafPath(leaf));
+    return existsSync(target) && existsSync(`${target}.region.json`);
+  };
+  for (const group of groupLeavesByBlocks(leaves)) {
+    const todo = group.leaves.filter((leaf) => {
+      if (!done(leaf)) return true;
+      regions.set(leafPath(leaf), JSON.parse(readFileSync(path.join(outDir, `${leafPath(leaf)}.region.json`), 'utf8')) as Region);
       resumedTiles++;
-      continue;
+      return false;
+    });
+    if (!todo.length) continue;
+    const byCell = readBlocks(cellsDir, group.blocks);
+    for (const leaf of todo) {
+      const uri = leafPath(leaf);
+      const target = path.join(outDir, uri);
+      const content = leaf.cells.flatMap((key) => byCell.get(key) ?? []);
+      const glb = await writeBuildingsGlb(content, leafFrame(leaf));
+      const region = regionOfBuildings(content);
+      mkdirSync(path.dirname(target), { recursive: true });
+      // Written whole or not at all: a crash mid-write leaves a .tmp that the rerun overwrites.
+      writeFileSync(`${target}.tmp`, glb);
+      renameSync(`${target}.tmp`, target);
+      writeFileSync(`${target}.region.json`, JSON.stringify(region));
+      regions.set(uri, region);
+      if (++written % 200 === 0) log(`pass 2: ${written + resumedTiles} / ${leaves.length} tiles`);
     }
-    const content = leaf.cells.flatMap((key) => readCell(cellsDir, key));
-    const glb = await writeBuildingsGlb(content, leafFrame(leaf));
-    const region = regionOfBuildings(content, leafFrame(leaf));
-    mkdirSync(path.dirname(target), { recursive: true });
-    // Written whole or not at all: a crash mid-write leaves a .tmp that the rerun overwrites.
-    writeFileSync(`${target}.tmp`, glb);
-    renameSync(`${target}.tmp`, target);
-    writeFileSync(regionFile, JSON.stringify(region));
-    regions.set(uri, region);
-    if ((n + 1) % 100 === 0) log(`pass 2: ${n + 1} / ${leaves.length} tiles`);
   }
   writeFileSync(path.join(outDir, 'tileset.json'), `${JSON.stringify(tilesetJson(root, regions))}\n`);
   const pass2Seconds = (performance.now() - pass2Start) / 1000;

@@ -71,7 +71,8 @@ async function* readSequence(file: string): AsyncGenerator<SourceFeature | Unrea
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
   let index = 0;
   for await (const raw of lines) {
-    const line = raw.replace(/^\u001e/, '').trim();
+    // RFC 8142 starts each record with the record separator (0x1E).
+    const line = (raw.charCodeAt(0) === 0x1e ? raw.slice(1) : raw).trim();
     if (!line) continue;
     try {
       yield featureOf(JSON.parse(line), index);

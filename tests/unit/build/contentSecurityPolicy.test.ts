@@ -17,7 +17,7 @@ describe('contentSecurityPolicy', () => {
     const policy = contentSecurityPolicy(DEFAULT_BASE_CONFIG);
     expect(directive(policy, 'connect-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(directive(policy, 'img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    expect(directive(policy, 'script-src')).toEqual(["'self'"]);
+    expect(directive(policy, 'script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directive(policy, 'object-src')).toEqual(["'none'"]);
   });
 
@@ -65,7 +65,7 @@ describe('contentSecurityPolicy', () => {
         'https://gis.intranet',
         'https://terrain.intranet',
       ]);
-    expect(directive(policy, 'script-src')).toEqual(["'self'"]);
+    expect(directive(policy, 'script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 
   it('writes the meta tag with its quotes escaped, and the nginx header with frame-ancestors', () => {

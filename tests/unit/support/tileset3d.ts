@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NodeIO } from '@gltf-transform/core';
-import { EXTMeshFeatures, EXTStructuralMetadata, type PropertyTable } from '@gltf-transform/extensions';
+import {
+  EXTMeshFeatures,
+  EXTStructuralMetadata,
+  type Features,
+  type PropertyTable,
+  type StructuralMetadata,
+} from '@gltf-transform/extensions';
 import { WGS84_A_METERS, WGS84_E2 } from '../../../src/core/geo/localFrame';
 
 /** A tile of a written 3D Tiles 1.1 tileset, as a test looks at it. */
@@ -45,11 +51,11 @@ function columnStrings(table: PropertyTable, key: string): string[] {
  */
 export async function readLeaf(dir: string, tile: Tile) {
   const document = await io.readBinary(new Uint8Array(readFileSync(path.join(dir, tile.content!.uri))));
-  const metadata = document.getRoot().getExtension<import('@gltf-transform/extensions').StructuralMetadata>('EXT_structural_metadata')!;
+  const metadata = document.getRoot().getExtension<StructuralMetadata>('EXT_structural_metadata')!;
   const schema = metadata.getSchema()!;
   const table = metadata.listPropertyTables()[0];
   const primitive = document.getRoot().listMeshes()[0].listPrimitives()[0];
-  const features = primitive.getExtension<import('@gltf-transform/extensions').Features>('EXT_mesh_features')!;
+  const features = primitive.getExtension<Features>('EXT_mesh_features')!;
   const featureId = features.listFeatureIDs()[0];
   const positions = primitive.getAttribute('POSITION')!.getArray()!;
   const m = tile.transform!;
