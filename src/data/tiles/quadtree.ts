@@ -173,7 +173,10 @@ export function tilesetJson(root: QuadNode, leafRegions: ReadonlyMap<string, Reg
   if (!rootTile) throw new Error('no tile was written');
   return {
     asset: { version: '1.1', generator: 'Future Community Twin' },
-    geometricError: Math.max(rootTile.geometricError, 1),
+    // The error of drawing nothing at all: the whole set's width. (Cesium draws no tile while the
+    // camera is so far that this error is under the screen-space error; the root's own error is
+    // only about refining it.)
+    geometricError: Math.round((root.size / CELLS_PER_DEGREE) * 111_320),
     root: { ...rootTile, refine: 'ADD' },
   };
 }

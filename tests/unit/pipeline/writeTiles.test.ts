@@ -131,6 +131,8 @@ describe('npm run tiles, city form (--buildings)', () => {
     const tileset = tilesetOf(out);
     expect(tileset.asset.version).toBe('1.1');
     expect(tileset.root.refine).toBe('ADD');
+    // Drawing nothing is worse than any tile: the set's error exceeds the root's, or nothing would show from afar.
+    expect(tileset.geometricError).toBeGreaterThan(tileset.root.geometricError);
     const tiles = allTiles(tileset.root);
     const leaves = tiles.filter((t) => !t.children);
     expect(leaves.length).toBeGreaterThan(6);
