@@ -1,3 +1,4 @@
+import type { IssueMessage } from '../core/errors';
 import type { LayerView, SceneAdapter } from '../engine/contract';
 import type { ColorMode } from '../layers/buildingColorModes';
 import type { AppState, AppStore } from '../stores/appStore';
@@ -24,6 +25,15 @@ export interface Feature {
    * while nothing changed. The mode itself is an entry of layers/buildingColorModes.ts.
    */
   buildingValues?(state: AppState, mode: ColorMode): ArrayLike<number> | undefined;
+  /**
+   * What the scene reports about the feature's own layers (those whose id `owns` says are its): a
+   * layer that failed to load, and a click on a feature of one (null: a click elsewhere).
+   */
+  layerEvents?: {
+    owns(layerId: string): boolean;
+    failed(store: AppStore, layerId: string, message: string, issue?: IssueMessage): void;
+    picked(store: AppStore, picked: { layerId: string; properties: Record<string, unknown> } | null): void;
+  };
 }
 
 /** Runs several stop functions as one. */
