@@ -237,3 +237,24 @@ describe('on the sample community 景和新村', () => {
     }
   });
 });
+
+describe('preprocessing an imported network in a worker', () => {
+  it('returns the hierarchy file for the network’s hash, with progress, across a structured-clone boundary', async () => {
+    const { prepareWalkHierarchyAsync } = await import('../../../../src/analysis/network/hierarchy/prepareWalkHierarchyAsync');
+    const { prepareWalkHierarchyTask } = await import('../../../../src/analysis/network/hierarchy/prepareWalkHierarchy');
+    const { inProcessWorker } = await import('../../../../src/core/worker/inProcessWorker');
+    const { buildWalkGraph, packLines } = await import('../../../../src/analysis/network/buildGraph');
+    const { loadSampleCommunity } = await import('../../support/samplePackage');
+    const network = (await loadSampleCommunity()).network;
+    const progress: number[] = [];
+    const prepared = await prepareWalkHierarchyAsync(
+      { lines: packLines(network) },
+      { createWorker: () => inProcessWorker(prepareWalkHierarchyTask), onProgress: (share) => progress.push(share) },
+    );
+    const hash = networkHash(buildWalkGraph(network));
+    expect(prepared.networkHash).toBe(hash);
+    expect(readHierarchyFile(prepared.file, hash).nodeCount).toBe(prepared.nodeCount);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((share) => share >= 0 && share <= 1)).toBe(true);
+  });
+});
