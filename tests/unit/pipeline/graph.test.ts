@@ -30,7 +30,7 @@ describe('npm run graph', () => {
     const swept = sweepDistances(hierarchy, [{ nodes: [0] }]);
     const tree = shortestPathTree(graph, { nodes: [0] });
     for (let v = 0; v < graph.nodeCount; v++) expect(Math.abs(labelOf(hierarchy, swept, v, 0) - tree.distanceMeters[v])).toBeLessThan(1e-9);
-  });
+  }, 60_000);
 
   it('reads a network GeoJSON and names the feature of a bad geometry (exit 1); a missing --out is a usage error (exit 2)', async () => {
     const file = path.join(dir, 'network.geojson');

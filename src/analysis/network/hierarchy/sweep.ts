@@ -44,9 +44,10 @@ export interface SweepLabels {
 
 export interface SweepWorkspace {
   labels: Float64Array;
-  /** The core search's heap. */
+  /** The core search's heap and one label of the core, dense. */
   heapNodes: Int32Array;
   heapKeys: Float64Array;
+  coreDistance?: Float64Array;
 }
 
 export function createSweepWorkspace(hierarchy: WalkHierarchy, labelCount: number): SweepWorkspace {
@@ -128,55 +129,69 @@ export function labelOf(hierarchy: WalkHierarchy, result: SweepLabels, node: num
   return result.labels[hierarchy.positionOfNode[node] * result.labelCount + k];
 }
 
-/** Dijkstra on the core for label k, from every core node the up pass reached (lazy-deletion binary heap). */
+/**
+ * Dijkstra on the core for label k, from every core node the up pass reached (lazy-deletion binary
+ * heap). The label is copied into a dense array first: the core's K-wide records would put one useful
+ * double in each cache line read, the copy keeps the whole search in a few hundred kB.
+ */
 function coreDijkstra(hierarchy: WalkHierarchy, labels: Float64Array, K: number, k: number, cutoff: number, ws: SweepWorkspace): number {
   const { coreCount, coreOffsets, coreTargets, coreMeters } = hierarchy;
+  if (!ws.coreDistance || ws.coreDistance.length < coreCount) ws.coreDistance = new Float64Array(coreCount);
+  const dist = ws.coreDistance;
   const nodes = ws.heapNodes;
   const keys = ws.heapKeys;
   let size = 0;
-  let scanned = 0;
-  const push = (node: number, key: number) => {
-    let i = size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (keys[parent] <= key) break;
-      nodes[i] = nodes[parent];
-      keys[i] = keys[parent];
-      i = parent;
+  for (let p = 0; p < coreCount; p++) {
+    const d = labels[p * K + k];
+    dist[p] = d;
+    if (d <= cutoff) {
+      nodes[size] = p;
+      keys[size++] = d;
     }
-    nodes[i] = node;
-    keys[i] = key;
-  };
-  for (let p = 0; p < coreCount; p++) if (labels[p * K + k] <= cutoff) push(p, labels[p * K + k]);
-  while (size > 0) {
-    const u = nodes[0];
-    const du = keys[0];
-    size--;
-    const lastNode = nodes[size];
-    const lastKey = keys[size];
-    let i = 0;
+  }
+  const siftDown = (i: number, node: number, key: number) => {
     for (;;) {
       let child = 2 * i + 1;
       if (child >= size) break;
       if (child + 1 < size && keys[child + 1] < keys[child]) child++;
-      if (keys[child] >= lastKey) break;
+      if (keys[child] >= key) break;
       nodes[i] = nodes[child];
       keys[i] = keys[child];
       i = child;
     }
-    nodes[i] = lastNode;
-    keys[i] = lastKey;
-    if (du > labels[u * K + k]) continue; // stale
+    nodes[i] = node;
+    keys[i] = key;
+  };
+  // Bottom-up heap construction of the seeds: O(n).
+  for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(i, nodes[i], keys[i]);
+  let scanned = 0;
+  while (size > 0) {
+    const u = nodes[0];
+    const du = keys[0];
+    size--;
+    if (size > 0) siftDown(0, nodes[size], keys[size]);
+    if (du > dist[u]) continue; // stale
     const end = coreOffsets[u + 1];
     scanned += end - coreOffsets[u];
     for (let a = coreOffsets[u]; a < end; a++) {
       const v = coreTargets[a];
       const d = du + coreMeters[a];
-      if (d < labels[v * K + k] && d <= cutoff) {
-        labels[v * K + k] = d;
-        push(v, d);
+      if (d < dist[v] && d <= cutoff) {
+        dist[v] = d;
+        // Sift-up of the new entry.
+        let i = size++;
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if (keys[parent] <= d) break;
+          nodes[i] = nodes[parent];
+          keys[i] = keys[parent];
+          i = parent;
+        }
+        nodes[i] = v;
+        keys[i] = d;
       }
     }
   }
+  for (let p = 0; p < coreCount; p++) labels[p * K + k] = dist[p];
   return scanned;
 }

@@ -155,7 +155,7 @@ describe('walking-graph hierarchy and its PHAST sweeps', () => {
     // Both paths of the query are exercised: fully contracted and with a core.
     expect(cored).toBeGreaterThan(20);
     expect(cored).toBeLessThan(400);
-  });
+  }, 60_000);
 
   it('renumbers so that every up-arc points to an earlier position (one pass per sweep) and keeps a node ↔ position bijection', () => {
     const random = createRandom(7);

@@ -43,5 +43,5 @@ describe('a candidate’s gain from the buildings near it only', () => {
       }
     }
     expect(gains).toBeGreaterThan(20);
-  });
+  }, 60_000);
 });
