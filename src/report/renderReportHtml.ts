@@ -149,7 +149,7 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   const legendItem = (cls: MapBuildingClass) => `<span><i style="background:${MAP_CLASS_COLORS[cls]}"></i>${t(`report.map.${cls}`)}</span>`;
   const coverageSection = `<section>
   <h2>3 ${t('report.coverage.title')}</h2>
-  <p class="muted">${tp('report.coverage.intro', { speed: n(coverage.walkSpeedMetersPerSecond, 2) })}</p>
+  <p class="muted">${tp('report.coverage.intro', { speed: n(coverage.walkSpeedMetersPerSecond, 2), near: n(coverage.fiveMinuteMeters), far: n(coverage.fifteenMinuteMeters) })}</p>
   ${table(
     [
       t('report.coverage.category'),
@@ -164,7 +164,7 @@ export function renderReportHtml(model: ReportModel, language: Language): string
     ],
     coverage.rows.map((r) => [
       t(`facility.${r.category}`),
-      t(`report.level.${r.level}`),
+      `${t(`report.tier.${r.tier}`)} · ${t(`report.level.${r.level}`)}`,
       `${n(r.maxDistanceMeters)} m`,
       t(`report.target.${r.targetPopulation}`),
       n(r.facilities),
@@ -309,13 +309,19 @@ export function renderReportHtml(model: ReportModel, language: Language): string
     ]),
     [1, 3],
   )}
-  <p><strong>${t('report.acceptance.total')}：${score(acceptance.score)}</strong> · ${t('report.acceptance.indicatorLevel')}：${t(`scenario.acceptance.${acceptance.acceptance}`)} (${tp('report.acceptance.failedCount', { count: acceptance.failedIndicators })})</p>
+  <p><strong>${t('report.acceptance.total')}：${score(acceptance.score)}</strong> / ${t('report.acceptance.passMark')} ${n(acceptance.passMark)} · ${t('report.acceptance.indicatorLevel')}：${t(`scenario.acceptance.${acceptance.acceptance}`)} (${tp('report.acceptance.failedCount', { count: acceptance.failedIndicators })})</p>
+  ${
+    acceptance.blocking.length
+      ? `<p>${status('bad', t('report.acceptance.blocking'))}</p><ul>${acceptance.blocking.map((b) => `<li>${l(b.name)}：${l(b.reason)}</li>`).join('')}</ul>`
+      : `<p class="muted">${t('report.acceptance.noBlocking')}</p>`
+  }
   ${chart('dimensions', 220)}
   <h3>${t('report.acceptance.sources')}</h3>
   <ul class="sources small">
     ${acceptance.dimensions.map((d) => `<li><strong>${l(d.name)}</strong>：${escapeHtml(d.source)}</li>`).join('')}
     <li><strong>${t('report.acceptance.gate')}</strong>：${escapeHtml(acceptance.gate.source)}</li>
     <li><strong>${t('report.acceptance.method')}</strong>：${escapeHtml(acceptance.method)} ${escapeHtml(acceptance.methodSource)}</li>
+    <li><strong>${t('report.acceptance.decision')}</strong>：${escapeHtml(acceptance.decisionMethod)} ${escapeHtml(acceptance.decisionSource)} ${escapeHtml(acceptance.passMarkSource)}</li>
   </ul>
 </section>`;
 

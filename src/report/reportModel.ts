@@ -85,7 +85,7 @@ export interface CoverageRow extends CoverageRuleColumns {
   facilities: number;
   /** Share of the target residents within the rule's distance; null when unknown or none live there. */
   shareWithinRule: number | null;
-  /** Share of the target residents within the 5-minute (300 s) and 15-minute (900 s) walk. */
+  /** Share of the target residents within the 5-minute (300 m) and 15-minute (1,000 m) circle. */
   shareWithin5Min: number | null;
   shareWithin15Min: number | null;
   /** Share of counted homes within the rule's distance (when the population is unknown). */
@@ -107,9 +107,9 @@ export interface GapRow {
 
 export interface CoverageSection {
   walkSpeedMetersPerSecond: number;
-  /** Seconds of the 5- and 15-minute circles (GB 50180-2018 §3.0.4). */
-  fiveMinuteSeconds: number;
-  fifteenMinuteSeconds: number;
+  /** Walking distances of the 5- and 15-minute circles (GB 50180-2018 Table 3.0.4), metres. */
+  fiveMinuteMeters: number;
+  fifteenMinuteMeters: number;
   rows: CoverageRow[];
   gaps: GapRow[];
   chartId: string;
@@ -171,26 +171,20 @@ export interface ReuseSection {
   aboveFloor: number;
 }
 
-export interface DimensionInputResult {
-  label: LocalizedText;
-  /** 0–100, null when nothing could be assessed. */
-  score: number | null;
-  detail: LocalizedText;
-}
-
-export interface DimensionResult {
-  id: string;
-  name: LocalizedText;
-  weight: number;
-  score: number | null;
-  inputs: DimensionInputResult[];
-  source: string;
-}
+import type { DimensionResult } from '../scenarios/acceptanceDimensions';
+export type { DimensionInputResult, DimensionResult } from '../scenarios/acceptanceDimensions';
 
 export interface AcceptanceSection {
   dimensions: DimensionResult[];
   /** Weighted mean of the dimensions that have a score; null when none has. */
   score: number | null;
+  /** The total at or above which acceptance is met (acceptance.json), and where it comes from. */
+  passMark: number;
+  passMarkSource: string;
+  decisionMethod: string;
+  decisionSource: string;
+  /** Failed indicators that block acceptance on their own. */
+  blocking: { name: LocalizedText; reason: LocalizedText }[];
   gate: {
     status: 'passed' | 'below' | 'missing';
     satisfiedShare: number | null;
@@ -199,7 +193,7 @@ export interface AcceptanceSection {
     reason: LocalizedText;
     source: string;
   };
-  /** The indicator-level acceptance of scoreCommunity (met / not met / gated / pending). */
+  /** The decision of scoreCommunity (met / not met / blocked / gated / pending). */
   acceptance: Acceptance;
   failedIndicators: number;
   method: string;
@@ -231,7 +225,7 @@ export type MapBuildingClass = 'within' | 'beyond' | 'unreachable' | 'not-home';
 
 export interface CoverageMap {
   category: FacilityCategory;
-  limitSeconds: number;
+  limitMeters: number;
   /** Width and height of the drawn extent, metres (x east, y north, origin at the south-west corner). */
   widthMeters: number;
   heightMeters: number;

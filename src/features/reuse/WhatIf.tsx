@@ -131,8 +131,8 @@ function GainView({ gain }: { gain: ReuseOptionGain }) {
         </thead>
         <tbody>
           {gain.bands.map((b) => (
-            <tr key={b.bandSeconds} data-band={b.bandSeconds}>
-              <td>{t('reuse.withinMinutes', { minutes: n(b.bandSeconds / 60) })}</td>
+            <tr key={b.band} data-band={b.band}>
+              <td>{t('reuse.withinMinutes', { minutes: n(b.minutes), meters: n(b.maxDistanceMeters) })}</td>
               <td>{plus(n(b.buildingsNewlyWithin))}</td>
               <td>{plus(people(b.targetPopulationNewlyWithin))}</td>
             </tr>

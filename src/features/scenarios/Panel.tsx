@@ -45,6 +45,21 @@ export function ScenarioPanel() {
               <span className={`badge acceptance-${overall.acceptance}`}>{t(`scenario.acceptance.${overall.acceptance}`)}</span>
             </p>
             <p className="small">{text(overall.gate.reason)}</p>
+            <p className="small" data-testid="acceptance-score">
+              {t('scenario.acceptanceScore', {
+                score: overall.acceptanceScore === null ? '—' : Math.round(overall.acceptanceScore),
+                passMark: overall.passMark,
+              })}
+            </p>
+            {overall.blocking.length > 0 && (
+              <ul className="small blocking-list" data-testid="blocking-failures">
+                {overall.blocking.map((a) => (
+                  <li key={a.indicator.id}>
+                    <span className="badge blocking">{t('scenario.blockingBadge')}</span> {text(a.indicator.name)}: {text(a.reason)}
+                  </li>
+                ))}
+              </ul>
+            )}
             <table className="scenario-scores">
               <tbody>
                 {overall.scenarios.map((s) => {
@@ -130,6 +145,11 @@ function IndicatorRow({
     <tr className={`outcome-${a.outcome}`} data-outcome={a.outcome} data-indicator={a.indicator.id}>
       <td>
         <span className={`badge outcome ${a.outcome}`}>{t(`scenario.outcome.${a.outcome}`)}</span>
+        {a.blocking && a.outcome === 'fail' && (
+          <span className="badge blocking" data-testid="indicator-blocking">
+            {t('scenario.blockingBadge')}
+          </span>
+        )}
       </td>
       <td>
         {text(a.indicator.name)}

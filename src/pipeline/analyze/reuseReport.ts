@@ -12,7 +12,7 @@ export function reuseReportJson(analysis: ReuseAnalysis, coverage: ServiceCovera
   return {
     input: meta.input,
     walkSpeedMetersPerSecond: coverage.walkSpeedMetersPerSecond,
-    bandsSeconds: coverage.bandsSeconds,
+    bands: coverage.bands.map((b) => ({ id: b.id, maxDistanceMeters: b.maxDistanceMeters })),
     budget: plan.budget,
     /** The rules applied, with their sources ([M, unverified] marks values still to check). */
     reuseRules: { rules: analysis.reuseRules.rules, hub: analysis.reuseRules.hub },
@@ -86,7 +86,7 @@ export function reuseReportJson(analysis: ReuseAnalysis, coverage: ServiceCovera
         uses: elevatorRules.uses,
         minFloors: elevatorRules.minFloors,
         requireNoElevator: elevatorRules.requireNoElevator,
-        maxYearBuilt: elevatorRules.maxYearBuilt,
+        builtByFilter: elevatorRules.builtByFilter,
         aboveFloor: elevatorRules.aboveFloor,
         rankBy: elevatorRules.rankBy,
         sources: elevatorRules.sources,
@@ -146,7 +146,7 @@ export function reuseReportText(analysis: ReuseAnalysis, coverage: ServiceCovera
     ),
   );
   out.push('');
-  const bands = coverage.bandsSeconds.map((s) => `≤${s / 60} min`);
+  const bands = coverage.bands.map((b) => `≤${b.maxDistanceMeters} m`);
   const sorted = conversions.filter((c) => c.weightedGain > 0).sort((p, q) => q.weightedGain - p.weightedGain);
   out.push(`Single conversions, largest weighted gain first (target residents newly within the rule's distance; bands: newly within):`);
   out.push(

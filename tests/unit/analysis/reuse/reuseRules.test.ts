@@ -99,14 +99,15 @@ describe('reuse rules', () => {
 });
 
 describe('elevator rules', () => {
-  it('screen residential buildings of ≥ 4 storeys without an elevator built in 2000 or earlier', () => {
+  it('screen residential buildings of ≥ 4 storeys without an elevator, the 2000 老旧小区 year a filter that is off', () => {
     expect(DEFAULT_ELEVATOR_RULES).toMatchObject({
       uses: ['residential'],
       minFloors: 4,
       requireNoElevator: true,
-      maxYearBuilt: 2000,
+      builtByFilter: { enabled: false, maxYearBuilt: 2000 },
       aboveFloor: 3,
     });
+    expect(DEFAULT_ELEVATOR_RULES.sources.builtByFilter).toContain('国办发〔2020〕23号');
     expect(DEFAULT_ELEVATOR_RULES.rankBy).toEqual(['elderlyAboveFloor', 'householdsAboveFloor']);
     for (const source of Object.values(DEFAULT_ELEVATOR_RULES.sources)) expect(source).toMatch(/\[M, unverified\]/);
   });
@@ -115,9 +116,9 @@ describe('elevator rules', () => {
     const json = clone(elevatorRulesJson) as Record<string, unknown>;
     json.minFloors = 'four';
     json.rankBy = ['age'];
-    delete json.maxYearBuiltSource;
+    json.builtByFilter = { enabled: 'yes', maxYearBuilt: 2000, source: '' };
     const issues = dataIssuesOf(() => parseElevatorRules(json, 'my-elevators.json'));
-    expect(issues.map((i) => i.field)).toEqual(['minFloors', 'rankBy', 'maxYearBuiltSource']);
-    expect(issues[0]).toEqual({ file: 'my-elevators.json', field: 'minFloors', reason: 'must be an integer in [2, 100], got "four"' });
+    expect(issues.map((i) => i.field)).toEqual(['builtByFilter.enabled', 'builtByFilter.source', 'minFloors', 'rankBy']);
+    expect(issues[2]).toEqual({ file: 'my-elevators.json', field: 'minFloors', reason: 'must be an integer in [2, 100], got "four"' });
   });
 });
