@@ -99,7 +99,7 @@ export function buildReport(community: Community, coverage: ServiceCoverage, opt
       snapshotPng: options.snapshotPng ?? null,
     },
     basics,
-    inventory: facilityInventory(community, items, options.reuseRules ?? DEFAULT_REUSE_RULES),
+    inventory: facilityInventory(community, score, items, options.reuseRules ?? DEFAULT_REUSE_RULES),
     coverage: coverageRows,
     scenarios,
     reuse: reuseSection(community, coverage, {

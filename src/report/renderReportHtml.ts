@@ -119,26 +119,26 @@ export function renderReportHtml(model: ReportModel, language: Language): string
 
   // ── 2 Facility inventory ──────────────────────────────────────────────────────────────────────
   const inventoryStatus = (s: InventoryStatus) =>
-    status(s === 'has' ? 'good' : s === 'missing' ? 'bad' : 'warn', t(`report.inventory.${s}`));
+    status(s === 'has' ? 'good' : s === 'missing' ? 'bad' : s === 'not-in-data' || s === 'not-assessed' ? 'none' : 'warn', t(`report.inventory.${s}`));
   const inventorySection = `<section>
   <h2>2 ${t('report.inventory.title')}</h2>
   <p class="muted">${t('report.inventory.intro')}</p>
   ${table(
     [
       t('report.inventory.item'),
-      t('report.inventory.category'),
+      t('report.inventory.threshold'),
       t('report.inventory.count'),
       t('report.inventory.largest'),
       t('report.inventory.minimum'),
       t('report.inventory.status'),
     ],
     model.inventory.map((r) => [
-      l(r.item),
-      t(`facility.${r.category}`),
-      n(r.count),
+      `${r.number === null ? '' : `${r.number} · `}${l(r.item)}${r.categories.length ? `<br><span class="muted small">${r.categories.map((c) => t(`facility.${c}`)).join('、')}</span>` : ''}`,
+      l(r.threshold),
+      r.count === null ? '—' : n(r.count),
       r.largestFloorAreaM2 === null ? '—' : `${n(r.largestFloorAreaM2)} m²`,
       r.minFloorAreaM2 === null ? '—' : `≥ ${n(r.minFloorAreaM2)} m²`,
-      inventoryStatus(r.status),
+      `${inventoryStatus(r.status)}${r.detail.zh ? `<br><span class="muted small">${l(r.detail)}</span>` : ''}`,
     ]),
     [2, 3, 4],
   )}

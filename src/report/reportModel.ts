@@ -65,20 +65,30 @@ export interface BasicInformation {
   buildingsWithoutElevatorFourPlusFloors: number;
 }
 
-export type InventoryStatus = 'has' | 'missing' | 'below-minimum' | 'area-unknown';
+/** 'not-in-data': the package holds nothing that shows the item; 'not-assessed': its indicator did not run. */
+export type InventoryStatus = 'has' | 'missing' | 'below-minimum' | 'area-unknown' | 'not-in-data' | 'not-assessed';
 
 export interface InventoryRow {
-  category: FacilityCategory;
+  /** 1–20 of the 完整居住社区建设标准, null for a row of the Zhejiang matrix. */
+  number: number | null;
+  group: string;
   /** The item of the 完整社区 list (or the provincial matrix) it answers. */
   item: LocalizedText;
+  /** Its threshold, as the standard words it. */
+  threshold: LocalizedText;
   itemSource: string;
-  count: number;
-  /** Floor area of the largest facility of the category, m²; null when none states one. */
+  /** The facility categories that answer it (empty for surfaces, indicators and items not in the data). */
+  categories: FacilityCategory[];
+  /** Facilities (or surfaces) found; null when the item is not counted. */
+  count: number | null;
+  /** Floor area of the largest facility (or surface), m²; null when none states one. */
   largestFloorAreaM2: number | null;
-  /** From the reuse rules (reuseRules.json); null when they give none. */
+  /** From the reuse rules (reuseRules.json) or the surface rules; null when they give none. */
   minFloorAreaM2: number | null;
   minAreaSource: string | null;
   status: InventoryStatus;
+  /** One line of what was found (or what data would show it). */
+  detail: LocalizedText;
 }
 
 export interface CoverageRow extends CoverageRuleColumns {

@@ -96,6 +96,11 @@ export function WhatIf({ candidates }: { candidates: readonly ReuseCandidate[] }
           </select>
         </label>
       </div>
+      {option && option.surveyChecks.length > 0 && (
+        <p className="warning small" data-testid="reuse-needs-survey" title={reuseRuleFor(DEFAULT_REUSE_RULES, option.category)?.surveyChecks?.source}>
+          ⚠ {t('reuse.needsSurvey')}
+        </p>
+      )}
       {/* While the service circles compute, the panel says so once, above. */}
       {gain && <GainView gain={gain} />}
       {/* Keyed: the "added to …" note belongs to one option. */}

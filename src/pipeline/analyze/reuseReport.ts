@@ -36,6 +36,7 @@ export function reuseReportJson(analysis: ReuseAnalysis, coverage: ServiceCovera
         category: f.category,
         ok: f.ok,
         reasons: f.reasons,
+        surveyChecks: f.surveyChecks,
         usableAreaM2: round1(f.usableAreaM2),
         capacity: f.capacity,
       })),
@@ -138,7 +139,7 @@ export function reuseReportText(analysis: ReuseAnalysis, coverage: ServiceCovera
         String(c.floors),
         c.feasible
           .filter((f) => f.ok)
-          .map((f) => f.category)
+          .map((f) => (f.surveyChecks.length ? `${f.category} (needs site and sunlight check)` : f.category))
           .join(', ') || '–',
         c.hub.ok ? 'yes' : '–',
       ]),
