@@ -88,7 +88,8 @@ export function parseCompleteCommunityItems(json: unknown, file = 'completeCommu
         issues.push({ file, field: at('group'), reason: `must be one of ${ITEM_GROUPS.join(', ')}` });
       if (!isText(row.item)) issues.push({ file, field: at('item'), reason: 'must be {"zh", "en"}' });
       if (!isText(row.threshold)) issues.push({ file, field: at('threshold'), reason: 'must say the threshold ({"zh", "en"})' });
-      if (typeof row.source !== 'string' || !row.source.trim()) issues.push({ file, field: at('source'), reason: 'must cite where the item comes from' });
+      if (typeof row.source !== 'string' || !row.source.trim())
+        issues.push({ file, field: at('source'), reason: 'must cite where the item comes from' });
       const check = parseCheck(row.check);
       if (typeof check === 'string') issues.push({ file, field: at('check'), reason: check });
       if (issues.length === before)
@@ -164,7 +165,12 @@ export function facilityInventory(
           return result(
             !grounds.length ? 'missing' : largest >= min ? 'has' : 'below-minimum',
             { zh: `${grounds.length} 处广场，最大 ${round(largest)} m²`, en: `${grounds.length} plazas, largest ${round(largest)} m²` },
-            { count: grounds.length, largestFloorAreaM2: grounds.length ? largest : null, minFloorAreaM2: min || null, minAreaSource: row.source },
+            {
+              count: grounds.length,
+              largestFloorAreaM2: grounds.length ? largest : null,
+              minFloorAreaM2: min || null,
+              minAreaSource: row.source,
+            },
           );
         }
         const parks = parkChecks(community);
@@ -173,8 +179,14 @@ export function facilityInventory(
         return result(
           park ? 'has' : publicGreens(community).length ? 'below-minimum' : 'missing',
           park
-            ? { zh: `${park.name ?? '公共绿地'}，宽 ${round(park.widthMeters)} m`, en: `${park.name ?? 'Public green'}, ${round(park.widthMeters)} m wide` }
-            : { zh: `无 ≥${minAreaM2} m²、宽 ≥${minWidthMeters} m 的公共绿地`, en: `No public green of ≥ ${minAreaM2} m² and ≥ ${minWidthMeters} m wide` },
+            ? {
+                zh: `${park.name ?? '公共绿地'}，宽 ${round(park.widthMeters)} m`,
+                en: `${park.name ?? 'Public green'}, ${round(park.widthMeters)} m wide`,
+              }
+            : {
+                zh: `无 ≥${minAreaM2} m²、宽 ≥${minWidthMeters} m 的公共绿地`,
+                en: `No public green of ≥ ${minAreaM2} m² and ≥ ${minWidthMeters} m wide`,
+              },
           {
             count: parks.length,
             largestFloorAreaM2: (park ?? parks[0])?.areaM2 ?? null,

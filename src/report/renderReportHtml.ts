@@ -119,7 +119,10 @@ export function renderReportHtml(model: ReportModel, language: Language): string
 
   // ── 2 Facility inventory ──────────────────────────────────────────────────────────────────────
   const inventoryStatus = (s: InventoryStatus) =>
-    status(s === 'has' ? 'good' : s === 'missing' ? 'bad' : s === 'not-in-data' || s === 'not-assessed' ? 'none' : 'warn', t(`report.inventory.${s}`));
+    status(
+      s === 'has' ? 'good' : s === 'missing' ? 'bad' : s === 'not-in-data' || s === 'not-assessed' ? 'none' : 'warn',
+      t(`report.inventory.${s}`),
+    );
   const inventorySection = `<section>
   <h2>2 ${t('report.inventory.title')}</h2>
   <p class="muted">${t('report.inventory.intro')}</p>

@@ -97,7 +97,11 @@ export function WhatIf({ candidates }: { candidates: readonly ReuseCandidate[] }
         </label>
       </div>
       {option && option.surveyChecks.length > 0 && (
-        <p className="warning small" data-testid="reuse-needs-survey" title={reuseRuleFor(DEFAULT_REUSE_RULES, option.category)?.surveyChecks?.source}>
+        <p
+          className="warning small"
+          data-testid="reuse-needs-survey"
+          title={reuseRuleFor(DEFAULT_REUSE_RULES, option.category)?.surveyChecks?.source}
+        >
           ⚠ {t('reuse.needsSurvey')}
         </p>
       )}

@@ -96,7 +96,9 @@ describe('buildReport facility inventory: the 20 items of the 完整居住社区
   it('lists the 20 items in order, in the six groups, then the rows of the Zhejiang matrix, each with a threshold and a source', () => {
     const numbered = model.inventory.filter((r) => r.number !== null);
     expect(numbered.map((r) => r.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(new Set(numbered.map((r) => r.group))).toEqual(new Set(['basic-services', 'commercial', 'municipal', 'public-space', 'property', 'governance']));
+    expect(new Set(numbered.map((r) => r.group))).toEqual(
+      new Set(['basic-services', 'commercial', 'municipal', 'public-space', 'property', 'governance']),
+    );
     expect(model.inventory.filter((r) => r.number === null).every((r) => r.group === 'zhejiang')).toBe(true);
     for (const r of model.inventory) {
       expect(r.threshold.zh.length, r.item.en).toBeGreaterThan(0);
