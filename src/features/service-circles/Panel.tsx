@@ -8,6 +8,7 @@ import { COLOR_MODE_DEFINITIONS, rgbToCss } from '../../layers/buildingColorMode
 import { REACH_BAND_COLORS } from '../../layers/layerCatalog';
 import { Legend } from '../../ui/components/Legend';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
+import { SHARING_TIMES, type SharingTimeChoice } from './slice';
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
@@ -32,6 +33,7 @@ export function ServiceCirclePanel() {
   const error = useApp((s) => s.analysisError);
   const colorMode = useApp((s) => s.colorMode);
   const community = useApp((s) => s.community);
+  const sharingTime = useApp((s) => s.sharingTime);
   const n = (value: number) => formatNumber(language, value);
   const people = (value: number | null) => (value === null ? '–' : formatSuppressed(suppressCount(value), n));
   const rule = ruleFor(DEFAULT_SERVICE_RULES, category);
@@ -80,6 +82,22 @@ export function ServiceCirclePanel() {
           />
         </label>
       </div>
+      {community?.facilities.some((f) => f.sharing) && (
+        <label className="field">
+          {t('service.sharing')}
+          <select
+            value={sharingTime}
+            onChange={(e) => store.getState().setSharingTime(e.target.value as SharingTimeChoice)}
+            data-testid="service-sharing"
+          >
+            {SHARING_TIMES.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`service.sharing.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {rule && (
         <p className="muted small source">
           {overrides[category] === undefined ? rule.source : t('service.edited', { meters: rule.maxDistanceMeters })}

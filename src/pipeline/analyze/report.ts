@@ -13,6 +13,8 @@ export interface ReportMeta {
   input: string;
   /** Features skipped on input (unmapped OSM facilities, unwalkable ways). */
   skipped?: Record<string, number>;
+  /** The OSM tags of the facilities that map to no category of ours, with their counts ("amenity=hospital": 3). */
+  unmappedTags?: Record<string, number>;
 }
 
 /** Per building and category: walk seconds, metres and the nearest facility's id (null when unreachable). */
@@ -47,6 +49,7 @@ export function coverageReportJson(coverage: ServiceCoverage, gaps: ServiceGap[]
       ...coverage.graph.stats,
     },
     ...(meta.skipped ? { skipped: meta.skipped } : {}),
+    ...(meta.unmappedTags ? { unmappedTags: meta.unmappedTags } : {}),
     populationKnown: coverage.populationKnown,
     unattached: {
       buildings: coverage.buildings.unreachable.map((u) => ({ id: ids[u.index], reason: u.reason })),
@@ -130,6 +133,11 @@ export function coverageReportText(coverage: ServiceCoverage, gaps: ServiceGap[]
       `skipped on input: ${Object.entries(meta.skipped)
         .map(([k, v]) => `${v} ${k}`)
         .join(', ')}`,
+    );
+  const unmapped = Object.entries(meta.unmappedTags ?? {}).sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]));
+  if (unmapped.length)
+    out.push(
+      `unmapped facility tags (no category of ours; see osmCategoryMapping.ts): ${unmapped.map(([tag, n]) => `${tag} ×${n}`).join(', ')}`,
     );
   if (coverage.buildings.unreachable.length) out.push(`buildings off the network: ${coverage.buildings.unreachable.length} (see --json)`);
   if (!coverage.populationKnown.length) out.push('population unknown: coverage by buildings only');
