@@ -1,3 +1,4 @@
+import { THREE_VALUES } from '../scenarios/threeValues';
 import type { LocalizedText } from '../core/model/types';
 import { formatSuppressed, MIN_CELL_SIZE, type SuppressedCount } from '../data/privacy/aggregate';
 import { formatNumber, localize, translate, type Language } from '../i18n/translate';
@@ -240,6 +241,13 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   const scenarioSection = `<section>
   <h2>4 ${t('report.scenarios.title')}</h2>
   <p class="muted">${tp('report.scenarios.intro', { type: t(`community.type.${cover.communityType}`) })}</p>
+  <p class="frame">${t('report.scenarios.frame')} ${THREE_VALUES.values
+    .map((v) => {
+      const named = v.scenarios.map((id) => model.scenarios.find((s) => s.id === id)).filter((s) => s !== undefined);
+      const score = (s: (typeof named)[number]) => (s.score === null ? '—' : String(Math.round(s.score)));
+      return `<strong>${l(v.name)}</strong>（${named.map((s) => `${l(s.name)} ${score(s)}`).join('、')}）`;
+    })
+    .join(' · ')}</p>
   ${chart('scenario-scores', 260)}
   ${scenarioBlocks}
 </section>`;

@@ -102,7 +102,7 @@ function childrenByCatchment(ctx: ScenarioContext): ChartSpec {
   return {
     id: 'children-by-catchment',
     kind: 'stacked-bar',
-    title: { zh: '各小学学区的6–11岁儿童', en: 'Children aged 6–11 per school catchment' },
+    title: { zh: '按最近小学统计的6–11岁儿童', en: 'Children aged 6–11 by nearest primary school' },
     unit: 'persons',
     categories,
     series: [split(0, { zh: '步行标准内', en: 'Within the walk' }), split(schools.length, { zh: '超出步行标准', en: 'Beyond the walk' })],
