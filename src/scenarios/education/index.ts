@@ -115,7 +115,7 @@ export const education = defineScenario({
   name: { zh: '未来教育场景', en: 'Education' },
   shortName: { zh: '教育', en: 'Education' },
   narrative: {
-    zh: '一小：托育和幼儿园的托位、学位是否够用、是否在家门口，每幢住宅步行最近的小学学区。',
+    zh: '一小：托育和幼儿园的托位、学位是否够用、是否在家门口，每幢住宅步行最近的小学（不是划定的学区）。',
     en: 'The young: whether nursery and kindergarten places match the children and sit near home, and which primary school each home walks to.',
   },
   accent: [84, 160, 255],
