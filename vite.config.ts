@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicyMeta, knockoutWithoutEval } from './build/cspPlugin.ts';
 import { staticDirs } from './build/staticDirs.ts';
 
 const cesiumBuildDir = path.join(path.dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium');
@@ -16,7 +17,12 @@ export default defineConfig(({ command }) => ({
     staticDirs([
       { urlDir: 'cesium', sourceDir: cesiumBuildDir, entries: ['Workers', 'Assets', 'Widgets', 'ThirdParty'] },
       { urlDir: 'models', sourceDir: path.resolve('models') },
+      // The deployment's limits (src/data/limits.ts), edited on the web server without a rebuild.
+      { urlDir: 'config', sourceDir: path.resolve('config') },
     ]),
+    // The built index.html allows requests to the app's origin and the origins of models/base.json only.
+    contentSecurityPolicyMeta(),
+    knockoutWithoutEval(),
   ],
   build: {
     // The Cesium engine chunk is ~4.4 MB; it is one offline bundle by design.

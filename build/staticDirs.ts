@@ -24,6 +24,7 @@ const MIME_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml',
   '.glb': 'model/gltf-binary',
+  '.tif': 'image/tiff',
 };
 
 export function mimeTypeOf(file: string): string {

@@ -23,6 +23,8 @@ const store = createAppStore({
   selectedBuildingId: shared.building ?? null,
   serviceCategory: shared.serviceCategory,
   scenarioId: shared.scenario ?? null,
+  baseShown: shared.baseShown ?? undefined,
+  cityColorMode: shared.cityColorMode,
 });
 const cameraStore = createCameraStore(shared.camera ?? null);
 

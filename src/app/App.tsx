@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { RenderProfile } from '../engine/contract';
 import type { AppStore, CameraState } from '../stores/appStore';
 import { AttributionBar } from '../ui/panels/AttributionBar';
+import { BaseFeaturePanel } from '../features/base/BaseFeaturePanel';
 import { BuildingPanel } from '../features/view/BuildingPanel';
 import { HeaderBar } from './HeaderBar';
 import { ImportedFeaturePanel } from '../features/import/ImportedFeaturePanel';
@@ -35,6 +36,7 @@ export function App({ store, cameraStore, profile }: { store: AppStore; cameraSt
           <div className="right-column">
             <BuildingPanel />
             <ImportedFeaturePanel />
+            <BaseFeaturePanel />
           </div>
         </div>
         {/* Over the middle row: header and attribution stay in view while a building is inspected. */}

@@ -45,6 +45,19 @@ function plannerLink(packageId: string, language: Language): string {
   return `?${params.toString()}`;
 }
 
+/**
+ * The 3D view over a community on the city base: the planner's camera 1.5 km south of it, looking
+ * north 45° down, so the community sits in the middle of the view with the city around it.
+ */
+export function baseViewLink([lon, lat]: [number, number], language: Language): string {
+  const current = new URLSearchParams(window.location.search);
+  const params = new URLSearchParams({ cam: `${lon.toFixed(6)},${(lat - 0.0135).toFixed(6)},1500,0,-45` });
+  if (language === 'en') params.set('lang', 'en');
+  const profile = current.get('profile');
+  if (profile) params.set('profile', profile);
+  return `?${params.toString()}`;
+}
+
 async function loadCity(language: Language): Promise<CityLoadState> {
   const base = modelsUrl();
   try {
@@ -64,7 +77,8 @@ async function loadCity(language: Language): Promise<CityLoadState> {
       if (!pkg) return null;
       return plannerLink(packageIds.get(pkg) ?? pkg.replace(/\/$/, '').split('/').pop()!, language);
     };
-    return { status: 'ready', dataset, plannerHref };
+    const baseHref = (communityId: string) => baseViewLink(dataset.communities.find((c) => c.id === communityId)!.position, language);
+    return { status: 'ready', dataset, plannerHref, baseHref };
   } catch (error) {
     const message = localizeError(error, language);
     return { status: 'error', message };

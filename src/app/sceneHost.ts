@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { FrameGovernor } from '../core/perf/frameGovernor';
 import type { SceneAdapter, SceneCallbacks } from '../engine/contract';
 import { QUALITY_LEVELS, type RenderQuality } from '../engine/quality';
+import { FEATURES } from '../features/registry';
 import type { AppStore, CameraState } from '../stores/appStore';
 import { bindSceneToStore } from './bindScene';
 
@@ -109,9 +110,14 @@ export class SceneHost {
         onPickBuilding: (id) => this.store.getState().selectBuilding(id),
         onHoverBuilding: (id) => this.store.getState().hoverBuilding(id),
         onCameraMoved: (camera) => this.cameraStore.getState().setCamera(camera),
-        // Only imported layers are pickable or load from outside (tilesets, models); analysis overlays neither.
-        onPickLayerFeature: (picked) => this.store.getState().pickImportedFeature(picked),
-        onLayerError: (id, message) => this.store.getState().failImportedLayer(id, message),
+        // Imported and base layers are pickable or load from outside (tilesets, models, tiles); each feature hears of its own.
+        onPickLayerFeature: (picked) => {
+          for (const { layerEvents } of FEATURES)
+            layerEvents?.picked(this.store, picked && layerEvents.owns(picked.layerId) ? picked : null);
+        },
+        onLayerError: (id, message, issue) => {
+          for (const { layerEvents } of FEATURES) if (layerEvents?.owns(id)) layerEvents.failed(this.store, id, message, issue);
+        },
         onFrameTime: governor
           ? (ms) => {
               if (governor.observe(ms, performance.now())) this.adapter?.setQuality(QUALITY_LEVELS[governor.level]);

@@ -1,6 +1,7 @@
 import { FACILITY_CATEGORIES, type CameraBookmark, type FacilityCategory } from '../core/model/types';
 import { parseLanguage, type Language } from '../i18n/translate';
 import { isColorMode, type ColorMode } from '../layers/buildingColorModes';
+import { isCityColorMode, type CityColorMode } from '../layers/cityColorModes';
 import { LAYER_IDS, defaultLayerVisibility, isLayerId, type LayerId } from '../layers/layerCatalog';
 import { parseScenarioId, type ScenarioId } from '../scenarios/registry';
 
@@ -19,6 +20,10 @@ export interface ShareState {
   serviceCategory?: FacilityCategory;
   /** The scenario shown (`?scenario=health`): a registry id, parsed here once for the whole app. */
   scenario?: ScenarioId | null;
+  /** The base sources shown (`?base=natural-earth,city`), when they differ from models/base.json's defaults. */
+  baseShown?: readonly string[] | null;
+  /** How the city's buildings are coloured (`?city=height`). */
+  cityColorMode?: CityColorMode;
 }
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -55,6 +60,10 @@ export function parseShareState(search: string): ShareState {
   if (service && (FACILITY_CATEGORIES as readonly string[]).includes(service)) state.serviceCategory = service as FacilityCategory;
   const scenario = parseScenarioId(params.get('scenario'));
   if (scenario) state.scenario = scenario;
+  const base = params.get('base');
+  if (base !== null) state.baseShown = base.split(',').filter((id) => SAFE_ID.test(id));
+  const city = params.get('city');
+  if (isCityColorMode(city)) state.cityColorMode = city;
   return state;
 }
 
@@ -83,6 +92,10 @@ export function writeShareState(state: ShareState, currentSearch = ''): string {
   setOrDelete('lang', state.language === 'en' ? 'en' : undefined);
   setOrDelete('service', state.serviceCategory && state.serviceCategory !== 'elderly-care' ? state.serviceCategory : undefined);
   setOrDelete('scenario', state.scenario ?? undefined);
+  // An empty list is a choice too (every source off): written as `base=`.
+  if (state.baseShown) params.set('base', state.baseShown.join(','));
+  else params.delete('base');
+  setOrDelete('city', state.cityColorMode && state.cityColorMode !== 'plain' ? state.cityColorMode : undefined);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -20,6 +20,8 @@ export function syncShareLink(store: AppStore, cameraStore: StoreApi<CameraState
         language: s.language,
         serviceCategory: s.serviceCategory,
         scenario: s.scenarioId,
+        baseShown: s.baseShown,
+        cityColorMode: s.cityColorMode,
       },
       window.location.search,
     );
@@ -34,7 +36,9 @@ export function syncShareLink(store: AppStore, cameraStore: StoreApi<CameraState
       s.colorMode !== prev.colorMode ||
       s.language !== prev.language ||
       s.serviceCategory !== prev.serviceCategory ||
-      s.scenarioId !== prev.scenarioId
+      s.scenarioId !== prev.scenarioId ||
+      s.baseShown !== prev.baseShown ||
+      s.cityColorMode !== prev.cityColorMode
     )
       write();
   });

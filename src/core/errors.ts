@@ -95,7 +95,11 @@ export type ImportErrorCode =
   | 'missing-column'
   | 'unsupported-crs'
   | 'unknown-crs'
-  | 'unsupported-format';
+  | 'unsupported-format'
+  /** Over a limit of data/limits.ts (size, inflate ratio): refused before it was read. */
+  | 'too-large'
+  /** Reading failed in a way no check foresaw (a reader's bug); the rest of the batch is kept. */
+  | 'unreadable';
 
 /** Where in a text a parse error happened, 1-based line and column. */
 export interface TextPosition {

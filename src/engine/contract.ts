@@ -1,3 +1,4 @@
+import type { IssueMessage } from '../core/errors';
 import type { CameraBookmark, Community } from '../core/model/types';
 import type { Rgb } from '../layers/buildingColorModes';
 import type { LayerId } from '../layers/layerCatalog';
@@ -30,8 +31,8 @@ export interface SceneCallbacks {
   onCameraMoved(camera: CameraBookmark): void;
   /** A feature of a pickable layer (3D Tiles, a model, imported points) was clicked: its layer and attributes (null: none). */
   onPickLayerFeature?(picked: { layerId: string; properties: Record<string, unknown> } | null): void;
-  /** A layer could not be loaded (bad URL, not 3D Tiles, broken file); the others keep working. */
-  onLayerError?(layerId: string, message: string): void;
+  /** A layer could not be loaded (bad URL, not 3D Tiles, broken file); the others keep working. `issue`: the same, translatable. */
+  onLayerError?(layerId: string, message: string, issue?: IssueMessage): void;
   /**
    * A frame was rendered; `milliseconds` runs from its start to the start of the next animation
    * frame, so GPU back-pressure counts too. Frames are rendered on demand: none while nothing moves.

@@ -1,4 +1,6 @@
+import type { IssueMessage } from '../core/errors';
 import type { LayerView, SceneAdapter } from '../engine/contract';
+import type { ColorMode } from '../layers/buildingColorModes';
 import type { AppState, AppStore } from '../stores/appStore';
 
 /**
@@ -17,6 +19,21 @@ export interface Feature {
    * objects while nothing changed (memoised selectors): the scene redraws only what changed.
    */
   layers?(state: AppState): readonly LayerView[];
+  /**
+   * Per-building values (indexed like the community's buildings) for the colour modes this feature's
+   * analysis feeds, e.g. the service circles give walkTime its walk seconds. Return the same array
+   * while nothing changed. The mode itself is an entry of layers/buildingColorModes.ts.
+   */
+  buildingValues?(state: AppState, mode: ColorMode): ArrayLike<number> | undefined;
+  /**
+   * What the scene reports about the feature's own layers (those whose id `owns` says are its): a
+   * layer that failed to load, and a click on a feature of one (null: a click elsewhere).
+   */
+  layerEvents?: {
+    owns(layerId: string): boolean;
+    failed(store: AppStore, layerId: string, message: string, issue?: IssueMessage): void;
+    picked(store: AppStore, picked: { layerId: string; properties: Record<string, unknown> } | null): void;
+  };
 }
 
 /** Runs several stop functions as one. */

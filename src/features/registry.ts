@@ -1,3 +1,4 @@
+import { baseFeature } from './base';
 import type { Feature } from './feature';
 import { importFeature } from './import';
 import { serviceCirclesFeature } from './service-circles';
@@ -9,4 +10,4 @@ import { viewFeature } from './view';
  * A new feature: its folder under src/features/ and one line here. Features with nothing to wire
  * (community, scenarios, reuse, inspector, report) are state, panels and commands only.
  */
-export const FEATURES: readonly Feature[] = [viewFeature, serviceCirclesFeature, importFeature, tourFeature];
+export const FEATURES: readonly Feature[] = [baseFeature, viewFeature, serviceCirclesFeature, importFeature, tourFeature];

@@ -17,8 +17,11 @@ export interface LegendEntry {
 /** What a colour mode may look at besides the building itself. */
 export interface BuildingFacts {
   summary?: BuildingSummary;
-  /** Walk to the nearest facility of the chosen category, seconds; Infinity when none is reachable. */
-  walkSeconds?: number;
+  /**
+   * The building's value from the analysis that feeds this mode (a feature's `buildingValues`), e.g.
+   * for walkTime the walk to the nearest facility of the chosen category, seconds (Infinity: none reachable).
+   */
+  value?: number;
 }
 
 export interface ColorModeDefinition {
@@ -158,7 +161,7 @@ export const COLOR_MODE_DEFINITIONS: Record<ColorMode, ColorModeDefinition> = {
     id: 'walkTime',
     titleKey: 'colorMode.walkTime',
     legend: [...legendOf(WALK_BREAKS), { color: UNREACHABLE, label: 'legend.unreachable' }, { color: NO_DATA, label: 'legend.noData' }],
-    colorOf: (_b, { walkSeconds }) =>
+    colorOf: (_b, { value: walkSeconds }) =>
       walkSeconds === undefined || Number.isNaN(walkSeconds)
         ? NO_DATA
         : walkSeconds === Infinity
@@ -171,15 +174,18 @@ export function isColorMode(value: unknown): value is ColorMode {
   return (COLOR_MODES as readonly unknown[]).includes(value);
 }
 
-/** Colours of every building for a mode, keyed by building id. `walkSeconds` is indexed like `buildings`. */
+/**
+ * Colours of every building for a mode, keyed by building id. `values` (indexed like `buildings`)
+ * are the analysis values the mode colours by, where it colours by one (walkTime: walk seconds).
+ */
 export function colorBuildings(
   buildings: readonly Building[],
   summaries: ReadonlyMap<string, BuildingSummary>,
   mode: ColorMode,
-  walkSeconds?: ArrayLike<number>,
+  values?: ArrayLike<number>,
 ): Map<string, Rgb> {
   const definition = COLOR_MODE_DEFINITIONS[mode];
-  return new Map(buildings.map((b, i) => [b.id, definition.colorOf(b, { summary: summaries.get(b.id), walkSeconds: walkSeconds?.[i] })]));
+  return new Map(buildings.map((b, i) => [b.id, definition.colorOf(b, { summary: summaries.get(b.id), value: values?.[i] })]));
 }
 
 export function rgbToCss([r, g, b]: Rgb): string {

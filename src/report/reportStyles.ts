@@ -1,9 +1,14 @@
-/** A CSS string literal: quotes and backslashes escaped, "<" as \3c (no "</style>"), line breaks dropped. */
+/**
+ * A CSS string literal: quotes and backslashes escaped, "<" as \3c (no "</style>"), and every control
+ * character as a hex escape. CSS Syntax Level 3 ends a string at a newline, and a newline is LF, CR or
+ * FORM FEED: a raw form feed in a community name would close the string and let the rest be CSS.
+ */
 const cssString = (text: string) =>
   `"${text
     .replace(/[\\"]/g, (c) => `\\${c}`)
     .replace(/</g, '\\3c ')
-    .replace(/[\r\n]+/g, ' ')}"`;
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
 /**
  * Print CSS of the report: A4 portrait (GB/T 9704-2012 公文 paper size), margins for binding, one

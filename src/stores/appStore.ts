@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CameraBookmark, FacilityCategory } from '../core/model/types';
+import { createBaseSlice, type BaseSlice, type InitialBaseState } from '../features/base/slice';
 import { createCommunitySlice, type CommunitySlice } from '../features/community/slice';
 import { createImportSlice, type ImportSlice } from '../features/import/slice';
 import { createInspectorSlice, inspectorOnCommunityChange, type InspectorSlice } from '../features/inspector/slice';
@@ -23,7 +24,8 @@ export type AppState = CommunitySlice &
   ScenarioSlice &
   InspectorSlice &
   ReuseSlice &
-  TourSlice;
+  TourSlice &
+  BaseSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What each slice changes when a community arrives, in this order: the scenario goes over the plain view, a tour step over its scenario. */
@@ -37,7 +39,7 @@ const COMMUNITY_CHANGES: readonly CommunityChange[] = [
 ];
 
 /** The state a share link starts from (parsed once, with typed ids, in app/shareLink.ts). */
-export interface InitialView extends Omit<InitialViewState, 'sidePanelTab'> {
+export interface InitialView extends Omit<InitialViewState, 'sidePanelTab'>, InitialBaseState {
   serviceCategory?: FacilityCategory;
   scenarioId?: ScenarioId | null;
 }
@@ -52,6 +54,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     ...createInspectorSlice(set, get),
     ...createReuseSlice(set, get),
     ...createTourSlice(set, get),
+    ...createBaseSlice(initial)(set, get),
   }));
 }
 

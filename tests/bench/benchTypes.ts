@@ -1,5 +1,5 @@
 /** What the benchmark page publishes on `window.__bench` for tests/bench/runBench.ts. */
-export type Approach = 'primitive' | 'entity';
+export type Approach = 'primitive' | 'entity' | 'tiles';
 
 export interface BenchResult {
   done: boolean;

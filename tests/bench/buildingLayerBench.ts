@@ -1,7 +1,9 @@
 /**
- * Benchmark page: N synthetic buildings drawn either by the app's BuildingLayer (one batched
- * Primitive) or as one Entity per building, in the app's offline viewer with the 'light' profile.
- * Query: ?n=1000&approach=primitive|entity&seed=1. Publishes its figures on `window.__bench`.
+ * Benchmark page: N synthetic buildings drawn by the app's BuildingLayer (one batched Primitive), as
+ * one Entity per building, or tiled in the page into 3D Tiles 1.1 (the city tiler's quadtree and glb,
+ * engine/cesium/tilesFromMemory.ts) and streamed from blob: URLs, in the app's offline viewer with the
+ * 'light' profile. Query: ?n=1000&approach=primitive|entity|tiles&seed=1. Publishes on `window.__bench`.
+ * For tiles, the screen-space error is set so every tile loads: all N buildings are drawn, as by the others.
  * Method: first complete frame = first postRender after the buildings and the globe tiles are ready; FPS = frames over 5 s while the camera orbits.
  */
 import { Cartesian3, HeadingPitchRange, Math as CesiumMath, PolygonHierarchy } from 'cesium';
@@ -10,6 +12,7 @@ import { createRandom } from '../../src/core/random';
 import type { ContextBuilding, LonLat } from '../../src/core/model/types';
 import { createOfflineViewer } from '../../src/engine/cesium/offlineViewer';
 import { BuildingLayer } from '../../src/engine/cesium/renderers/buildingLayer';
+import { tilesetFromBuildings } from '../../src/engine/cesium/tilesFromMemory';
 import { toCesiumColor } from '../../src/engine/cesium/renderers/polygonBatch';
 import type { Rgb } from '../../src/layers/buildingColorModes';
 import type { Approach, BenchResult } from './benchTypes';
@@ -71,7 +74,7 @@ function run(): void {
   const n = Number(params.get('n') ?? 1000);
   const approach = (params.get('approach') ?? 'primitive') as Approach;
   const seed = Number(params.get('seed') ?? 1);
-  if (!(n > 0) || (approach !== 'primitive' && approach !== 'entity')) throw new Error(`bad query: ${location.search}`);
+  if (!(n > 0) || !['primitive', 'entity', 'tiles'].includes(approach)) throw new Error(`bad query: ${location.search}`);
 
   const { buildings, colors, extentM } = generateBuildings(n, seed);
   const viewer = createOfflineViewer(document.getElementById('viewer')!, 'light', document.getElementById('credits')!);
@@ -89,6 +92,17 @@ function run(): void {
     scene.primitives.add(layer.primitive);
     // Set in the afterRender of the frame that first drew the primitive, i.e. before that frame's postRender.
     buildingsReady = () => layer.ready;
+  } else if (approach === 'tiles') {
+    let ready = false;
+    const tiled = buildings.map((b) => ({ id: b.id, parts: [b.footprint], heightMeters: b.heightMeters, attributes: {} }));
+    void tilesetFromBuildings(tiled, { maximumScreenSpaceError: 0.01 }).then(
+      ({ tileset }) => {
+        scene.primitives.add(tileset);
+        tileset.allTilesLoaded.addEventListener(() => (ready = true));
+      },
+      (error: unknown) => publish({ done: true, error: String(error) }),
+    );
+    buildingsReady = () => ready;
   } else {
     // Added in the same task that created the viewer, before its first tick: DataSourceDisplay.ready is
     // sticky, so it must never see an empty collection. Entity primitives are created hidden and shown on

@@ -17,7 +17,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/support/globalSetup.ts'
 import { serveStatic } from '../browser/support/staticServer.ts';
 import type { Approach, BenchResult } from './benchTypes.ts';
 
-const APPROACHES: Approach[] = ['primitive', 'entity'];
+const APPROACHES: Approach[] = ['tiles', 'primitive', 'entity'];
 const VIEWPORT = { width: 1280, height: 720 };
 
 interface Options {
@@ -174,7 +174,11 @@ async function main(): Promise<void> {
       heapMB: pick((m) => m.heapMB),
     };
   };
-  const label = { primitive: 'BuildingLayer (batched Primitive)', entity: 'one Entity per building' } satisfies Record<Approach, string>;
+  const label = {
+    tiles: '3D Tiles tiled in the page (tiled path)',
+    primitive: 'BuildingLayer (batched Primitive)',
+    entity: 'one Entity per building',
+  } satisfies Record<Approach, string>;
 
   const lines: string[] = [];
   lines.push('');
@@ -195,7 +199,12 @@ async function main(): Promise<void> {
         typeof m === 'string' ? [m, m, m, m] : [fmt(m.firstCompleteFrameMs), fmt(m.fps, 2), fmt(m.p95FrameMs), fmt(m.heapMB, 1)];
       lines.push(`| ${fmt(n)} | ${label[approach]} | ${cells.join(' | ')} |`);
     }
-    const [p, e] = [summarize(n, 'primitive'), summarize(n, 'entity')];
+    const [p, e, t] = [summarize(n, 'primitive'), summarize(n, 'entity'), summarize(n, 'tiles')];
+    if (typeof t !== 'string' && typeof e !== 'string' && typeof p !== 'string')
+      ratios.push(
+        `N=${fmt(n)}: first complete frame entity/tiles = ${fmt(e.firstCompleteFrameMs / t.firstCompleteFrameMs, 2)}×, ` +
+          `primitive/tiles = ${fmt(p.firstCompleteFrameMs / t.firstCompleteFrameMs, 2)}×`,
+      );
     ratios.push(
       typeof p === 'string' || typeof e === 'string'
         ? `N=${fmt(n)}: ratios n/a (primitive: ${typeof p === 'string' ? p : 'ok'}, entity: ${typeof e === 'string' ? e : 'ok'})`

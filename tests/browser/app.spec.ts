@@ -215,6 +215,12 @@ describe('importing your own data', () => {
       const entries = unzipSync(new Uint8Array(readFileSync(saved)));
       expect(JSON.parse(strFromU8(entries['sample-jinghe/manifest.json'])).id).toBe('sample-jinghe');
       expect(Object.keys(entries)).toContain('context/hangzhou-central-osm/buildings.geojson');
+      // As the public (the default role): no person rows, the building aggregates instead, and the export is logged.
+      expect(strFromU8(entries['sample-jinghe/people.csv'])).toBe('id,houseId,ageBand,sex,tags\n');
+      expect(strFromU8(entries['sample-jinghe/aggregates/residents-by-building.csv'])).toMatch(/^buildingId,residents,aged60plus,/);
+      await expect(app.page.getByTestId('export-audit').getAttribute('data-identifiers')).resolves.toBe('none');
+      await expect(app.page.getByTestId('export-audit').textContent()).resolves.toContain('仅含楼栋汇总');
+      await saveScreenshot(app.page, 'import-export-audit');
 
       // By URL: the sample's own facilities file, served beside the app (as many points as the file has).
       const facilityCount = (JSON.parse(readFileSync('models/sample-jinghe/facilities.geojson', 'utf8')) as { features: unknown[] })

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLocalFrame } from '../../src/core/geo/localFrame';
-import { extrudeFootprints } from '../../src/data/tiles/extrudeFootprints';
-import { writeGlb } from '../../src/data/tiles/writeGlb';
+import { writeBuildingsGlb } from '../../src/data/tiles/buildingGlb';
 import { nextFrame, openApp, saveScreenshot, waitForDataReady } from './support/page';
 import { sampleBuildings, tallestBuilding as tallest } from './support/sampleBuildings';
 
@@ -12,7 +11,7 @@ const named = sampleBuildings.find((b) => b.name)!;
 const manifest = JSON.parse(readFileSync('models/sample-jinghe/manifest.json', 'utf8')) as { centre: [number, number] };
 
 /** A 30 m × 30 m × 80 m tower as a GLB whose origin is its foot (glTF metres, Y up). */
-function towerGlb(): Buffer {
+async function towerGlb(): Promise<Buffer> {
   const frame = createLocalFrame(manifest.centre);
   const ring = [
     frame.toLonLat(-15, -15),
@@ -21,7 +20,7 @@ function towerGlb(): Buffer {
     frame.toLonLat(-15, 15),
     frame.toLonLat(-15, -15),
   ];
-  return Buffer.from(writeGlb(extrudeFootprints([{ footprint: [ring], heightMeters: 80 }], frame), [0.95, 0.55, 0.2, 1]));
+  return Buffer.from(await writeBuildingsGlb([{ id: 'tower', parts: [[ring]], heightMeters: 80, attributes: {} }], frame));
 }
 
 const loaded = (page: Page) => page.waitForFunction(() => window.__twin?.importedLayersLoaded() === true, undefined, { timeout: 90_000 });
@@ -50,7 +49,9 @@ describe('3D imports: a 3D Tiles tileset by URL and a dropped glTF model', () =>
       await app.page.locator('[data-testid=imported-layers] li[data-kind=tileset] button.remove').click();
       await expect(panel.count()).resolves.toBe(0);
 
-      await app.page.getByTestId('import-file').setInputFiles({ name: 'tower.glb', mimeType: 'model/gltf-binary', buffer: towerGlb() });
+      await app.page
+        .getByTestId('import-file')
+        .setInputFiles({ name: 'tower.glb', mimeType: 'model/gltf-binary', buffer: await towerGlb() });
       const model = app.page.locator('[data-testid=imported-layers] li[data-kind=model]');
       await model.waitFor({ timeout: 30_000 });
       await loaded(app.page);

@@ -236,6 +236,26 @@ describe('storyboards by URL', () => {
     }
   });
 
+  it('refuses a storyboard on another host without contacting it, and says why on the wall', async () => {
+    const app = await openApp(`mode=screen&tour=${encodeURIComponent('https://tour.example.invalid/steal.json')}`, viewport);
+    try {
+      const page = app.page;
+      const error = page.getByTestId('tour-error');
+      await error.waitFor({ timeout: 30_000 });
+      await expect(error.textContent()).resolves.toContain('https://tour.example.invalid');
+      await expect(error.textContent()).resolves.toContain('tours.allowedOrigins');
+      await waitForDataReady(page);
+      await saveScreenshot(page, 'screen-tour-refused');
+      // Not one request went to the crafted host (nor anywhere but the app's own server).
+      const appOrigin = new URL(app.requests[0]).origin;
+      expect(app.requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== appOrigin)).toEqual([]);
+      expect(app.requests.length).toBeGreaterThan(10);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('shows what is wrong with a bad storyboard, naming the field, and keeps the scene', async () => {
     // models/index.json is JSON, but not a storyboard.
     const app = await openApp('mode=screen&tour=models/index.json', viewport);

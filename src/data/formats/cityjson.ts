@@ -211,7 +211,7 @@ export function readCityJson(input: ImportInput, file: string, options: ImportOp
   const referenceSystem = typeof metadata.referenceSystem === 'string' ? metadata.referenceSystem : undefined;
   const resolved = resolveSourceCrs(file, { ...(referenceSystem ? { name: referenceSystem } : {}), samples }, options);
 
-  const collector = new FeatureCollector(file);
+  const collector = new FeatureCollector(file, options.limits);
   const addFeature = (id: string, index: number, object: JsonObject, inherited: JsonObject, parentId?: string) => {
     collector.add({ feature: index, id }, (repairs: RepairLog) => {
       const geometry = chooseGeometry(object);

@@ -9,6 +9,7 @@ import { ImportError, pickId, type ImportOptions, type ImportResult } from './im
 import { inferKind } from './inferKind';
 import { resolveSourceCrs } from './sourceCrs';
 import { decodeText, type ImportInput } from './text';
+import { DEFAULT_IMPORT_LIMITS } from '../limits';
 
 /**
  * CSV/TSV tables, with or without coordinates: points from lon/lat or x/y columns (names in
@@ -104,21 +105,91 @@ export function findCoordinateColumns(header: readonly string[]): CoordinateColu
   return null;
 }
 
-/** 120°09′18.5″E / 30°15'00"N as decimal degrees, for sheets typed by surveyors. */
+/**
+ * Longest text read as a coordinate: "-120°09′18.123″E" is 16 characters and "3,347,836.556" 13; a
+ * longer cell is not a coordinate and is never matched against a pattern.
+ */
+const COORDINATE_MAX_LENGTH = 64;
+
+/** The unit a degree-minute-second symbol stands for. */
+const DMS_UNITS: Readonly<Record<string, 'd' | 'm' | 's'>> = {
+  '°': 'd',
+  度: 'd',
+  "'": 'm',
+  '′': 'm',
+  分: 'm',
+  '"': 's',
+  '″': 's',
+  秒: 's',
+};
+const HEMISPHERES = 'EWNSewns东西南北';
+
+/**
+ * 120°09′18.5″E / 30°15'00"N as decimal degrees, for sheets typed by surveyors: degrees, then
+ * optional minutes and seconds, each a number and its symbol, then an optional hemisphere; spaces
+ * between the parts are allowed. Read token by token in one pass (a regular expression with a
+ * `\s*` on each side of every optional part took cubic time on "1°" followed by spaces).
+ */
 function parseDms(text: string): number | undefined {
-  const m = /^(-?\d+(?:\.\d+)?)\s*[°度]\s*(?:(\d+(?:\.\d+)?)\s*['′分])?\s*(?:(\d+(?:\.\d+)?)\s*["″秒])?\s*([EWNS东西南北])?$/i.exec(text);
-  if (!m) return undefined;
-  const value = Math.abs(Number(m[1])) + Number(m[2] ?? 0) / 60 + Number(m[3] ?? 0) / 3600;
-  const negative = m[1].startsWith('-') || /^[WS西南]$/i.test(m[4] ?? '');
+  const parts: { value: string; unit: 'd' | 'm' | 's' }[] = [];
+  let hemisphere: string | undefined;
+  let i = 0;
+  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  const skipSpaces = () => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
+  while (i < text.length) {
+    skipSpaces();
+    if (i >= text.length) break;
+    if (hemisphere !== undefined) return undefined;
+    if (HEMISPHERES.includes(text[i]) && parts.length > 0) {
+      hemisphere = text[i++];
+      continue;
+    }
+    // A number: optional "-" (degrees only), digits, optionally "." and digits.
+    const from = i;
+    if (text[i] === '-' && parts.length === 0) i++;
+    if (!isDigit(text[i])) return undefined;
+    while (isDigit(text[i])) i++;
+    if (text[i] === '.') {
+      i++;
+      if (!isDigit(text[i])) return undefined;
+      while (isDigit(text[i])) i++;
+    }
+    const value = text.slice(from, i);
+    skipSpaces();
+    const unit = DMS_UNITS[text[i] ?? ''];
+    // Degrees first, then minutes, then seconds, each at most once.
+    const expected = ['d', 'm', 's'].slice(parts.length === 0 ? 0 : ['d', 'm', 's'].indexOf(parts[parts.length - 1].unit) + 1);
+    if (!unit || !expected.includes(unit) || (parts.length === 0 && unit !== 'd')) return undefined;
+    parts.push({ value, unit });
+    i++;
+  }
+  if (parts.length === 0) return undefined;
+  const of = (unit: 'd' | 'm' | 's') => Number(parts.find((p) => p.unit === unit)?.value ?? 0);
+  const degrees = parts[0].value;
+  const value = Math.abs(Number(degrees)) + of('m') / 60 + of('s') / 3600;
+  const negative = degrees.startsWith('-') || (hemisphere !== undefined && 'WSws西南'.includes(hemisphere));
   return negative ? -value : value;
 }
 
+/**
+ * A plain number, optionally with an exponent and a trailing "°". Each character can be taken by one
+ * part of the pattern only (no two quantifiers compete for the same digits), so a mismatch is found
+ * in linear time; the old `\d+\.?\d*` took quadratic time on 50,000 digits and an "x".
+ */
+const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?\s*°?$/i;
+
 /** A coordinate cell: plain number (thousands separators allowed), "120.15°", or DMS; NaN when unreadable. */
 export function parseCoordinate(cell: string): number {
+  if (cell.length > COORDINATE_MAX_LENGTH) return Number.NaN;
   const text = cell.trim().replace(/,(?=\d{3}(\D|$))/g, '');
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*°?$/i.test(text)) return Number(text.replace('°', ''));
+  if (PLAIN_NUMBER.test(text)) return Number(text.replace('°', ''));
   return parseDms(text) ?? Number.NaN;
 }
+
+/** A cell quoted in a message: at most 40 characters of it. */
+const quoteCell = (cell: string) => JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell);
 
 function uniqueHeader(cells: readonly string[]): string[] {
   const seen = new Map<string, number>();
@@ -169,58 +240,122 @@ export function webMapExportClue(file: string, header: readonly string[], rows: 
   return null;
 }
 
-export function readCsv(input: ImportInput, file: string, options: CsvImportOptions = {}): ImportResult {
-  const { text, encoding } = decodeText(input, file, { legacyFallback: true, ...(options.encoding ? { encoding: options.encoding } : {}) });
-  if (text.trim() === '') throw new ImportError('empty', { file, ...because('is empty', 'issue.file.empty') });
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? sniffDelimiter(text) });
-  const records = parsed.data;
-  const header = uniqueHeader(records[0] ?? []);
-  if (header.length === 0 || isBlank(records[0] ?? []))
-    throw new ImportError('empty', { file, row: 1, ...because('has no header row', 'issue.csv.noHeader') });
+/** A data row as read: its spreadsheet row number, its cells by column, and its coordinates parsed once. */
+interface CsvRow {
+  row: number;
+  values: Record<string, string>;
+  /** The coordinate cells and what they parse to (NaN: unreadable); absent for tables without coordinates. */
+  xy?: { xText: string; yText: string; x: number; y: number };
+}
 
-  // A broken quote swallows the following lines into one cell: such rows are skipped, by record index.
-  const broken = new Map<number, string>();
-  for (const error of parsed.errors) if (error.type === 'Quotes' && error.row !== undefined) broken.set(error.row, error.message);
+/** Rows whose coordinates are looked at to detect the coordinate system. */
+const CRS_SAMPLE_ROWS = 1000;
 
-  const rows: { row: number; values: Record<string, string> }[] = [];
-  const collector = new FeatureCollector(file);
-  for (let i = 1; i < records.length; i++) {
-    const cells = records[i];
-    if (isBlank(cells)) continue;
-    if (broken.has(i)) {
-      collector.skip(
-        { row: i + 1 },
-        'bad-record',
-        because(`unreadable CSV row (${broken.get(i)})`, 'issue.csv.unreadableRow', { detail: englishDetail(` (${broken.get(i)})`) }),
-      );
-      continue;
-    }
-    const values: Record<string, string> = {};
-    header.forEach((column, c) => (values[column] = cells[c] ?? ''));
-    rows.push({ row: i + 1, values });
-  }
-
-  const columns: CoordinateColumns | null = options.locationColumn
+function coordinateColumnsOf(header: readonly string[], options: CsvImportOptions): CoordinateColumns | null {
+  return options.locationColumn
     ? { kind: 'combined', x: options.locationColumn, y: options.locationColumn }
     : options.xColumn && options.yColumn
       ? { kind: 'xy', x: options.xColumn, y: options.yColumn }
       : findCoordinateColumns(header);
-  for (const name of columns ? [columns.x, columns.y] : []) {
-    if (!header.includes(name))
-      throw new ImportError('missing-column', {
-        file,
-        row: 1,
-        field: name,
-        ...because(`has no column "${name}"`, 'issue.csv.noColumn', { column: name }),
-      });
-  }
+}
 
-  const base = { file, encoding, columns: header, repaired: collector.repaired };
-  if (!columns) {
+/**
+ * Reads a CSV in one pass of Papa Parse's `step`: each record becomes its row (cells by column, the
+ * coordinate cells parsed once) as it is parsed, so the parsed arrays are never all held beside the
+ * rows; a cell over `maxCellLength` skips its row before any pattern sees it, and rows beyond
+ * `maxFeaturesPerLayer` are counted, not kept.
+ */
+export function readCsv(input: ImportInput, file: string, options: CsvImportOptions = {}): ImportResult {
+  const { text, encoding } = decodeText(input, file, { legacyFallback: true, ...(options.encoding ? { encoding: options.encoding } : {}) });
+  if (text.trim() === '') throw new ImportError('empty', { file, ...because('is empty', 'issue.file.empty') });
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
+  const collector = new FeatureCollector(file, limits);
+  let header: string[] | null = null;
+  let columns: CoordinateColumns | null = null;
+  const rows: CsvRow[] = [];
+  let record = 0;
+  let cut = 0;
+
+  Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    delimiter: options.delimiter ?? sniffDelimiter(text),
+    step: (result) => {
+      const cells = result.data;
+      const row = ++record; // The header is row 1, as a spreadsheet shows it.
+      if (header === null) {
+        if (cells.length === 0 || isBlank(cells))
+          throw new ImportError('empty', { file, row: 1, ...because('has no header row', 'issue.csv.noHeader') });
+        header = uniqueHeader(cells);
+        columns = coordinateColumnsOf(header, options);
+        for (const name of columns ? [columns.x, columns.y] : []) {
+          if (!header.includes(name))
+            throw new ImportError('missing-column', {
+              file,
+              row: 1,
+              field: name,
+              ...because(`has no column "${name}"`, 'issue.csv.noColumn', { column: name }),
+            });
+        }
+        return;
+      }
+      if (isBlank(cells)) return;
+      // A broken quote swallows the following lines into one cell: such a row is skipped.
+      const broken = result.errors.find((error) => error.type === 'Quotes');
+      if (broken) {
+        const detail = ` (${broken.message})`;
+        collector.skip(
+          { row },
+          'bad-record',
+          because(`unreadable CSV row${detail}`, 'issue.csv.unreadableRow', { detail: englishDetail(detail) }),
+        );
+        return;
+      }
+      const long = cells.findIndex((cell) => cell.length > limits.maxCellLength);
+      if (long >= 0) {
+        const [length, max] = [cells[long].length, limits.maxCellLength];
+        const why = because(
+          `cell of ${length} characters, more than the ${max} a cell may hold (limit maxCellLength)`,
+          'issue.limit.cellTooLong',
+          {
+            length,
+            max,
+            key: 'maxCellLength',
+          },
+        );
+        collector.skip({ row }, 'bad-record', why, header[long] ?? `column${long + 1}`);
+        return;
+      }
+      if (rows.length >= limits.maxFeaturesPerLayer) {
+        cut++;
+        return;
+      }
+      const values: Record<string, string> = {};
+      header.forEach((column, c) => (values[column] = cells[c] ?? ''));
+      if (!columns) rows.push({ row, values });
+      else {
+        const [xText, yText] = cellsOf(values, columns);
+        rows.push({ row, values, xy: { xText, yText, x: parseCoordinate(xText), y: parseCoordinate(yText) } });
+      }
+    },
+  });
+  if (header === null) throw new ImportError('empty', { file, row: 1, ...because('has no header row', 'issue.csv.noHeader') });
+  collector.countCut(cut);
+  const finalHeader: string[] = header;
+  const coordinateColumns = columns as CoordinateColumns | null;
+
+  const base = { file, encoding, columns: finalHeader, repaired: collector.repaired };
+  if (!coordinateColumns) {
     for (const { row, values } of rows) {
       const id = pickId(values);
-      collector.features.push({ ...(id !== undefined ? { id } : {}), row, geometry: null, properties: values });
+      collector.add({ row, ...(id !== undefined ? { id } : {}) }, () => ({
+        ...(id !== undefined ? { id } : {}),
+        row,
+        geometry: null,
+        properties: values,
+      }));
     }
+    const warnings = collector.limitWarnings();
     return {
       ...base,
       kind: 'table',
@@ -234,43 +369,40 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
       axesSwapped: false,
       features: collector.features,
       skipped: collector.skipped,
+      ...(warnings.length ? { warnings } : {}),
     };
   }
 
   const samples: CoordinateSample[] = [];
-  for (const { values } of rows.slice(0, 1000)) {
-    const [x, y] = cellsOf(values, columns).map(parseCoordinate);
-    if (Number.isFinite(x) && Number.isFinite(y)) samples.push([x, y]);
-  }
-  const hint = options.sourceCrs ? undefined : columns.crsHint;
+  for (const { xy } of rows.slice(0, CRS_SAMPLE_ROWS)) if (xy && Number.isFinite(xy.x) && Number.isFinite(xy.y)) samples.push([xy.x, xy.y]);
+  const hint = options.sourceCrs ? undefined : coordinateColumns.crsHint;
   const resolved = resolveSourceCrs(file, { samples }, hint ? { ...options, sourceCrs: hint } : options);
   if (hint)
     resolved.crs = {
       ...resolved.crs,
       confidence: 'guessed',
-      ...because(`column "${columns.x}" names ${hint}`, 'issue.crs.columnNames', { column: columns.x, crs: hint }),
+      ...because(`column "${coordinateColumns.x}" names ${hint}`, 'issue.crs.columnNames', { column: coordinateColumns.x, crs: hint }),
     };
 
-  for (const { row, values } of rows) {
+  const where =
+    coordinateColumns.kind === 'combined' ? at.column(coordinateColumns.x) : at.columns(coordinateColumns.x, coordinateColumns.y);
+  for (const { row, values, xy } of rows) {
     const id = pickId(values);
     collector.add({ row, ...(id !== undefined ? { id } : {}) }, () => {
-      const [xText, yText] = cellsOf(values, columns);
+      const { xText, yText, x, y } = xy!;
       if (xText.trim() === '' || yText.trim() === '') {
-        const field = xText.trim() === '' ? columns.x : columns.y;
+        const field = xText.trim() === '' ? coordinateColumns.x : coordinateColumns.y;
         throw new SkipFeature(
           'no-geometry',
           because(`no coordinates in column "${field}"`, 'issue.csv.noCoordinates', { column: field }),
           field,
         );
       }
-      const x = parseCoordinate(xText);
-      const y = parseCoordinate(yText);
-      const bad = Number.isNaN(x) ? [columns.x, xText] : Number.isNaN(y) ? [columns.y, yText] : null;
+      const bad = Number.isNaN(x) ? [coordinateColumns.x, xText] : Number.isNaN(y) ? [coordinateColumns.y, yText] : null;
       if (bad) {
-        const value = JSON.stringify(bad[1].trim());
+        const value = quoteCell(bad[1].trim());
         throw new SkipFeature('bad-coordinate', because(`${value} is not a number`, 'issue.csv.notANumber', { value }), bad[0]);
       }
-      const where = columns.kind === 'combined' ? at.column(columns.x) : at.columns(columns.x, columns.y);
       return {
         ...(id !== undefined ? { id } : {}),
         row,
@@ -281,17 +413,16 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
   }
   // Unmarked lon/lat in China read as WGS84: say so when the table looks like a web-map export.
   const clue =
-    !options.sourceCrs && !hint && columns.kind !== 'xy' && resolved.sourceCrs === 'EPSG:4326'
+    !options.sourceCrs && !hint && coordinateColumns.kind !== 'xy' && resolved.sourceCrs === 'EPSG:4326'
       ? webMapExportClue(
           file,
-          header,
-          rows.map((r) => r.values),
+          finalHeader,
+          rows.slice(0, 20).map((r) => r.values),
         )
       : null;
-  const webMap = clue
-    ? {
-        suggestedCrs: 'GCJ-02' as const,
-        warnings: [
+  const warnings = [
+    ...(clue
+      ? [
           {
             file,
             ...because(
@@ -300,18 +431,20 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
               { clue: englishDetail(` (${clue})`) },
             ),
           },
-        ],
-      }
-    : {};
+        ]
+      : []),
+    ...collector.limitWarnings(),
+  ];
   return {
     ...base,
-    ...webMap,
-    kind: inferKind(collector.features, header),
+    ...(clue ? { suggestedCrs: 'GCJ-02' as const } : {}),
+    kind: inferKind(collector.features, finalHeader),
     sourceCrs: resolved.sourceCrs,
     crs: resolved.crs,
     axesSwapped: resolved.axesSwapped,
     features: collector.features,
     skipped: collector.skipped,
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ImportError } from '../../core/errors';
 import type { LocalizedText } from '../../core/model/types';
+import type { ImportLimits } from '../limits';
 import type { ImportOptions, ImportResult } from './importResult';
 
 /**
@@ -42,12 +43,19 @@ export interface MultiFileFormat<Id extends string = string> extends FormatDescr
   incomplete(parts: ReadonlyMap<string, ArrayBuffer | ArrayBufferView>): ImportError;
 }
 
+/** What a container holds: its entries by name (`<container>/<entry>`), and those refused before unpacking (over a limit). */
+export interface ContainerEntries {
+  entries: Map<string, Uint8Array>;
+  refused: ImportError[];
+}
+
 /** Holds other files, which are read as if dropped loose (named `<container>/<entry>`): zip. */
 export interface ContainerFormat<Id extends string = string> extends FormatDescription<Id> {
   kind: 'container';
   /** How the container is named at the end of a list of formats: "a zip of them". */
   ofThem: LocalizedText;
-  unpack(name: string, data: ArrayBuffer | ArrayBufferView): Map<string, Uint8Array>;
+  /** Throws an ImportError when the container as a whole cannot be read or is over a limit. */
+  unpack(name: string, data: ArrayBuffer | ArrayBufferView, limits: ImportLimits): ContainerEntries;
 }
 
 /** Streamed by the viewer from a URL, recognised by its content: a 3D Tiles tileset. */

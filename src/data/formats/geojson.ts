@@ -100,7 +100,7 @@ export function readGeoJson(input: ImportInput, file: string, options: ImportOpt
     resolved.crs = { ...resolved.crs, ...because(`${rfc7946.reason}, which the coordinates fit`, 'issue.crs.rfc7946Fits') };
   }
 
-  const collector = new FeatureCollector(file);
+  const collector = new FeatureCollector(file, options.limits);
   features.forEach((raw, index) => {
     const properties = isObject(raw) && isObject(raw.properties) ? osmProperties(raw.properties) : {};
     const rawId = isObject(raw) ? raw.id : undefined;

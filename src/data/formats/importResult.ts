@@ -1,6 +1,7 @@
 import type { CrsDetection, CrsId } from '../../core/geo/crs';
 import type { DataIssue, ImportError, ImportErrorCode, TextPosition } from '../../core/errors';
 import type { LonLat, PolygonCoords } from '../../core/model/types';
+import type { ImportLimits } from '../limits';
 
 /**
  * The common shape every format reader returns: features in WGS84 lon/lat plus an explicit list
@@ -93,6 +94,8 @@ export interface ImportOptions {
   swapAxes?: boolean;
   /** Overrides the detected text encoding ('utf-8', 'gbk', 'gb18030', …). */
   encoding?: string;
+  /** What a file may cost (data/limits.ts); the defaults when absent. Plain data, so it crosses to the worker. */
+  limits?: ImportLimits;
 }
 
 export { ImportError, type ImportErrorCode, type TextPosition } from '../../core/errors';

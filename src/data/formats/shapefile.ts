@@ -109,8 +109,10 @@ function pickLayer(files: ShapefileFiles, layer?: string): Layer {
 interface ShapeRecord {
   index: number;
   shapeType: number;
-  /** Content bytes after the shape type. */
+  /** The whole file (one view shared by every record: a view per record was most of the cost of a large file). */
   view: DataView;
+  /** Where the content after the shape type starts in the file, and its length in bytes. */
+  start: number;
   length: number;
 }
 
@@ -155,12 +157,7 @@ function readRecords(bytes: Uint8Array, file: string, collector: FeatureCollecto
       );
       break;
     }
-    records.push({
-      index,
-      shapeType: view.getInt32(start, true),
-      view: new DataView(bytes.buffer, bytes.byteOffset + start + 4, contentBytes - 4),
-      length: contentBytes - 4,
-    });
+    records.push({ index, shapeType: view.getInt32(start, true), view, start: start + 4, length: contentBytes - 4 });
     offset = start + contentBytes;
   }
   return records;
@@ -173,7 +170,7 @@ const POLYGON = new Set([5, 15, 25]);
 
 /** Raw (x, y) parts of a record, in file coordinates; throws SkipFeature for null or corrupt shapes. */
 function rawParts(record: ShapeRecord): { kind: 'point' | 'multipoint' | 'line' | 'polygon'; parts: [number, number][][] } {
-  const { view, shapeType, length } = record;
+  const { view, shapeType, length, start } = record;
   const need = (bytes: number) => {
     if (bytes > length)
       throw new SkipFeature(
@@ -181,7 +178,8 @@ function rawParts(record: ShapeRecord): { kind: 'point' | 'multipoint' | 'line' 
         because(`shape needs ${bytes} bytes but has ${length}`, 'issue.shapefile.shapeShort', { need: bytes, has: length }),
       );
   };
-  const point = (at: number): [number, number] => [view.getFloat64(at, true), view.getFloat64(at + 8, true)];
+  const int = (at: number) => view.getInt32(start + at, true);
+  const point = (at: number): [number, number] => [view.getFloat64(start + at, true), view.getFloat64(start + at + 8, true)];
   if (shapeType === 0) throw new SkipFeature('no-geometry', because('null shape', 'issue.shapefile.nullShape'));
   if (POINT.has(shapeType)) {
     need(16);
@@ -189,14 +187,15 @@ function rawParts(record: ShapeRecord): { kind: 'point' | 'multipoint' | 'line' 
   }
   if (MULTIPOINT.has(shapeType)) {
     need(36);
-    const n = view.getInt32(32, true);
+    const n = int(32);
+    if (n < 1) throw new SkipFeature('bad-record', because(`MultiPoint with ${n} points`, 'issue.shapefile.badPointCount', { points: n }));
     need(36 + 16 * n);
     return { kind: 'multipoint', parts: [Array.from({ length: n }, (_, i) => point(36 + 16 * i))] };
   }
   if (POLYLINE.has(shapeType) || POLYGON.has(shapeType)) {
     need(40);
-    const numParts = view.getInt32(32, true);
-    const numPoints = view.getInt32(36, true);
+    const numParts = int(32);
+    const numPoints = int(36);
     if (numParts < 1 || numPoints < 1) {
       throw new SkipFeature(
         'no-geometry',
@@ -208,7 +207,7 @@ function rawParts(record: ShapeRecord): { kind: 'point' | 'multipoint' | 'line' 
     }
     const pointsAt = 40 + 4 * numParts;
     need(pointsAt + 16 * numPoints);
-    const starts = Array.from({ length: numParts }, (_, i) => view.getInt32(40 + 4 * i, true));
+    const starts = Array.from({ length: numParts }, (_, i) => int(40 + 4 * i));
     const parts = starts.map((from, i) => {
       const to = i + 1 < numParts ? starts[i + 1] : numPoints;
       if (from < 0 || to > numPoints || from >= to) {
@@ -289,7 +288,7 @@ function firstPoint(record: ShapeRecord): CoordinateSample | undefined {
 export function readShapefile(files: ShapefileFiles, options: ShapefileImportOptions = {}): ImportResult {
   const layer = pickLayer(files, options.layer);
   const file = layer.shpName;
-  const collector = new FeatureCollector(file);
+  const collector = new FeatureCollector(file, options.limits);
   const records = readRecords(layer.shp, file, collector);
   const warnings: DataIssue[] = [];
 

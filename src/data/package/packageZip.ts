@@ -28,12 +28,13 @@ function contextFeature(building: ContextBuilding) {
  * The open community as a zip laid out like `models/`: `index.json`, `<id>/…` with every layer, and
  * the context layers at the paths the manifest names, so unzipping into `models/` (or importing the
  * zip) gives a package that loads as it is. Personal fields are written only if the community has
- * them; the bundled samples have none.
+ * them; the bundled samples have none. `extraFiles` (name in the package folder → text) travel along,
+ * e.g. the aggregates of a public export. What a role may export is packageExport.ts's business.
  */
-export function packageZip(community: Community): Uint8Array {
+export function packageZip(community: Community, extraFiles: ReadonlyMap<string, string> = new Map()): Uint8Array {
   const folder = community.manifest.id;
   const entries: Record<string, Uint8Array> = {};
-  for (const [name, text] of writePackage(community)) entries[`${folder}/${name}`] = strToU8(text);
+  for (const [name, text] of [...writePackage(community), ...extraFiles]) entries[`${folder}/${name}`] = strToU8(text);
   for (const context of community.context) {
     entries[resolvePackagePath(folder, context.ref.path)] = strToU8(featureCollectionText(context.buildings.map(contextFeature)));
   }

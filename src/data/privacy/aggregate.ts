@@ -45,6 +45,16 @@ export function suppressTable(
   return counts.map((value, i) => (suppressed[i] ? { suppressed: true } : { value, suppressed: false }));
 }
 
+/**
+ * Counts bound by an equation, published side by side (today, with a plan, and the difference: plan =
+ * today + delta): any one of them known gives a suppressed one away through the others, so when one is
+ * a small cell, all are suppressed. (Today "<5", plan 8 and delta 5 would say today = 3.)
+ */
+export function suppressTogether(counts: readonly number[], minCellSize = MIN_CELL_SIZE): SuppressedCount[] {
+  const any = counts.some((count) => isSmallCell(Math.abs(count), minCellSize));
+  return counts.map((value) => (any && value !== 0 ? { suppressed: true } : { value, suppressed: false }));
+}
+
 export function formatSuppressed(cell: SuppressedCount, format: (n: number) => string = String): string {
   return cell.suppressed ? `<${MIN_CELL_SIZE}` : format(cell.value);
 }

@@ -4,6 +4,7 @@ import {
   Cartesian3,
   Cartographic,
   DirectionalLight,
+  EllipsoidTerrainProvider,
   type LabelCollection,
   Math as CesiumMath,
   Matrix4,
@@ -13,6 +14,7 @@ import {
   ScreenSpaceEventType,
   Transforms,
   type Primitive,
+  type TerrainProvider,
   type Viewer,
 } from 'cesium';
 import type { CameraBookmark, Community, Facility } from '../../core/model/types';
@@ -82,7 +84,8 @@ export class CesiumAdapter implements SceneAdapter {
     private readonly profile: RenderProfile,
     private readonly callbacks: SceneCallbacks,
   ) {
-    this.viewer = createOfflineViewer(container, profile, creditContainer);
+    // The base feature lays the imagery (Natural Earth by default, models/base.json) as a layer.
+    this.viewer = createOfflineViewer(container, profile, creditContainer, { bundledImagery: false });
     const scene = this.viewer.scene;
     scene.primitives.add(this.layersRoot);
     this.handler = new ScreenSpaceEventHandler(scene.canvas);
@@ -137,7 +140,7 @@ export class CesiumAdapter implements SceneAdapter {
   private pickLayerFeature(picked: { primitive?: unknown } | undefined): void {
     const feature = picked instanceof Cesium3DTileFeature ? picked : null;
     const owner = (feature ? feature.tileset : picked?.primitive) as Primitive | undefined;
-    const hit = owner ? [...this.layers].find(([, layer]) => layer.drawn.pickProperties && layer.drawn.root.contains(owner)) : undefined;
+    const hit = owner ? [...this.layers].find(([, layer]) => layer.drawn.pickProperties && layer.drawn.root?.contains(owner)) : undefined;
     this.tileHighlight.set(feature && hit ? feature : null, this.viewer.scene);
     if (!hit) {
       this.callbacks.onPickLayerFeature?.(null);
@@ -269,6 +272,7 @@ export class CesiumAdapter implements SceneAdapter {
     const samples = quality.msaa && this.profile === 'full' ? 4 : 1;
     if (scene.msaaSamples !== samples) scene.msaaSamples = samples;
     if (this.current && previous.labels !== quality.labels) this.applyLabelDensity(this.current);
+    for (const { drawn } of this.layers.values()) drawn.setQuality?.(quality);
     scene.requestRender();
   }
 
@@ -365,11 +369,14 @@ export class CesiumAdapter implements SceneAdapter {
       const renderer = LAYER_RENDERERS[view.kind] as LayerRenderer<LayerKind>;
       const drawn = renderer.draw(view, {
         scene: this.viewer.scene,
-        fail: (message) => {
-          if (this.layers.get(view.id)?.drawn === drawn) this.callbacks.onLayerError?.(view.id, message);
+        imageryLayers: this.viewer.imageryLayers,
+        setTerrain: (provider, previous) => this.setTerrain(provider, previous),
+        quality: this.quality,
+        fail: (message, issue) => {
+          if (this.layers.get(view.id)?.drawn === drawn) this.callbacks.onLayerError?.(view.id, message, issue);
         },
       });
-      this.layersRoot.add(drawn.root);
+      if (drawn.root) this.layersRoot.add(drawn.root);
       this.layers.set(view.id, { view, drawn });
     }
     this.viewer.scene.requestRender();
@@ -379,8 +386,17 @@ export class CesiumAdapter implements SceneAdapter {
     const layer = this.layers.get(id);
     if (!layer) return;
     layer.drawn.destroy?.();
-    this.layersRoot.remove(layer.drawn.root); // destroys its primitives
+    if (layer.drawn.root) this.layersRoot.remove(layer.drawn.root); // destroys its primitives
     this.layers.delete(id);
+    this.viewer.scene.requestRender();
+  }
+
+  /** Lays a terrain under the globe; `null` goes back to the ellipsoid unless another terrain replaced `previous` meanwhile. */
+  private setTerrain(provider: TerrainProvider | null, previous?: TerrainProvider): void {
+    const scene = this.viewer.scene;
+    if (provider) scene.terrainProvider = provider;
+    else if (!previous || scene.terrainProvider === previous) scene.terrainProvider = new EllipsoidTerrainProvider();
+    scene.requestRender();
   }
 
   flyTo(camera: CameraBookmark, durationSeconds = 1.5): Promise<void> {

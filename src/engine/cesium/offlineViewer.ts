@@ -15,19 +15,29 @@ import type { RenderProfile } from '../contract';
 /** A fixed instant (10:00 Beijing time at the spring equinox) so lighting and screenshots never depend on the clock. */
 const FIXED_TIME = JulianDate.fromIso8601('2026-03-20T02:00:00Z');
 
+/** Cesium's bundled Natural Earth II (levels 0–2), dimmed: at street scale it is a blurry green, and the community's own base map should lead. */
+export function naturalEarthLayer(): ImageryLayer {
+  const layer = ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII')));
+  layer.brightness = 0.45;
+  layer.saturation = 0.35;
+  return layer;
+}
+
 /**
  * A Viewer that never calls the internet: no Cesium ion token, no online imagery, geocoder or base
- * layer picker. The globe shows Cesium's bundled Natural Earth II (levels 0–2); the community draws
- * its own vector base on top.
+ * layer picker. The globe shows Cesium's bundled Natural Earth II, unless `bundledImagery` is false
+ * (the app lays its base imagery as layers, from models/base.json); the community draws its own
+ * vector base on top.
  */
-export function createOfflineViewer(container: HTMLElement, profile: RenderProfile, creditContainer: HTMLElement): Viewer {
+export function createOfflineViewer(
+  container: HTMLElement,
+  profile: RenderProfile,
+  creditContainer: HTMLElement,
+  { bundledImagery = true }: { bundledImagery?: boolean } = {},
+): Viewer {
   const light = profile === 'light';
-  const baseLayer = ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII')));
-  // Natural Earth is a blurry green at street scale: dim it so the community's own base map leads.
-  baseLayer.brightness = 0.45;
-  baseLayer.saturation = 0.35;
   const viewer = new Viewer(container, {
-    baseLayer,
+    baseLayer: bundledImagery ? naturalEarthLayer() : false,
     terrainProvider: new EllipsoidTerrainProvider(),
     baseLayerPicker: false,
     geocoder: false,

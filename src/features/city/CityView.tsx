@@ -28,7 +28,13 @@ export interface CitySelection {
 export type CityLoadState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; dataset: CityDataset; plannerHref: (communityId: string) => string | null };
+  | {
+      status: 'ready';
+      dataset: CityDataset;
+      plannerHref: (communityId: string) => string | null;
+      /** The 3D base over a community (the planner's camera at its position). */
+      baseHref?: (communityId: string) => string;
+    };
 
 /** Chart text follows the root font: 1 at 1080p (14 px), ≈ 1.9 at 4K (26 px). */
 const chartText = (): ChartText => {
@@ -221,6 +227,7 @@ export function CityView(props: {
                     }
                   }
                   plannerHref={state.status === 'ready' ? state.plannerHref(community.id) : null}
+                  baseHref={state.status === 'ready' ? state.baseHref?.(community.id) : undefined}
                   onClose={() => selectCommunity(null)}
                   locale={locale}
                 />

@@ -10,6 +10,8 @@ export function CommunityCard(props: {
   community: CityCommunity;
   districtName: LocalizedText;
   plannerHref: string | null;
+  /** The 3D view over the community's position on the city base (every community has one, package or not). */
+  baseHref?: string;
   onClose(): void;
   locale: CityLocale;
 }) {
@@ -58,6 +60,11 @@ export function CommunityCard(props: {
         <p className="muted small" data-testid="no-package">
           {t('city.card.noPackage')}
         </p>
+      )}
+      {props.baseHref && (
+        <a className="open-planner" href={props.baseHref} data-testid="open-base">
+          {t('city.card.openBase')} →
+        </a>
       )}
     </article>
   );

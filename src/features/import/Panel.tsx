@@ -29,6 +29,8 @@ export function DataPanel() {
   const failures = useApp((s) => s.importFailures);
   const status = useApp((s) => s.importStatus);
   const progress = useApp((s) => s.importProgress);
+  const role = useApp((s) => s.role);
+  const lastExport = useApp((s) => s.exportLog.at(-1));
   return (
     <div className="data-panel" data-testid="data-panel" data-status={status}>
       <label className="file-picker">
@@ -50,13 +52,19 @@ export function DataPanel() {
         onSubmit={(e) => {
           e.preventDefault();
           const input = e.currentTarget.elements.namedItem('url') as HTMLInputElement;
-          if (input.value.trim()) void importFromUrl(store, new URL(input.value.trim(), document.baseURI).href);
+          const otherServers = e.currentTarget.elements.namedItem('otherServers') as HTMLInputElement;
+          if (input.value.trim())
+            void importFromUrl(store, new URL(input.value.trim(), document.baseURI).href, { allowOtherOrigins: otherServers.checked });
         }}
       >
         <input name="url" type="text" placeholder={t('import.urlPlaceholder')} data-testid="import-url" />
         <button type="submit" data-testid="import-url-go">
           {t('import.fromUrl')}
         </button>
+        <label className="small muted url-other-servers">
+          <input name="otherServers" type="checkbox" data-testid="import-url-other-servers" />
+          {t('import.allowOtherOrigins')}
+        </label>
       </form>
       {status === 'reading' && (
         <div className="import-progress" data-testid="import-progress">
@@ -99,9 +107,18 @@ export function DataPanel() {
           ))}
         </ul>
       )}
-      <button type="button" className="export" onClick={() => exportOpenPackage(store)} data-testid="export-package">
-        {t('import.export')}
+      <button type="button" className="export" onClick={() => void exportOpenPackage(store)} data-testid="export-package">
+        {t('import.export', { role: t(`role.${role}`) })}
       </button>
+      {lastExport && (
+        <p className="small muted" data-testid="export-audit" data-identifiers={lastExport.identifiers}>
+          {t('import.exported', {
+            time: new Date(lastExport.at).toLocaleTimeString(language),
+            role: t(`role.${lastExport.role}`),
+            how: t(`import.exported.${lastExport.identifiers}`, { rows: lastExport.personRows }),
+          })}
+        </p>
+      )}
       <ul className="imported-layers" data-testid="imported-layers">
         {layers.map((layer) => (
           <li key={layer.id} data-file={importedLayerName(layer)} data-kind={layer.kind}>

@@ -1,10 +1,32 @@
 import { featureCollectionFromUrl, readFirstOnly, type FetchLike } from '../../data/formats/featuresFromUrl';
 import { importFilesAsync } from '../../data/formats/importFilesAsync';
-import { ImportError, toImportFailure, type ImportOptions } from '../../data/formats/importResult';
+import { ImportError, toImportFailure, type ImportFailure, type ImportOptions } from '../../data/formats/importResult';
 import type { CrsId } from '../../core/geo/crs';
 import type { ModelPlacement } from '../../core/model/placement';
+import type { WorkerLike } from '../../core/worker/runInWorker';
 import { findImportFormat, modelFormatOf } from '../../data/formats/registry';
+import { tooLarge, type DeploymentLimits } from '../../data/limits';
 import type { AppStore } from '../../stores/appStore';
+import { deploymentLimits } from './deploymentLimits';
+
+/** What an import reaches outside itself; the app's own by default, stand-ins in tests. */
+export interface ImportDependencies {
+  fetch?: FetchLike;
+  createWorker?: () => WorkerLike;
+  /** The deployment's limits; read from config/limits.json when absent. */
+  limits?: DeploymentLimits;
+}
+
+/** Starts an import: the one before it, if still running, is stopped. */
+function startImport(store: AppStore): AbortController {
+  store.getState().beginImport();
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  return controller;
+}
+
+const isAbort = (error: unknown) => (error as Error | null)?.name === 'AbortError';
 
 /** The import in progress, so a newer one or the cancel button can stop it (its worker is terminated). */
 let running: AbortController | null = null;
@@ -31,7 +53,7 @@ export async function reprojectLayer(store: AppStore, layerId: string, crs: CrsI
   const source = layerSources.get(store)?.get(layerId);
   if (!layer || layer.kind !== 'features' || !source) return false;
   const buffers = await Promise.all(source.map(async (s) => ({ name: s.name, bytes: await s.bytes() })));
-  const batch = await importFilesAsync(buffers, { sourceCrs: crs });
+  const batch = await importFilesAsync(buffers, { sourceCrs: crs, limits: (await deploymentLimits()).import });
   const result = batch.results.find((r) => r.file === layer.result.file);
   if (!result) return false;
   store.getState().replaceLayerResult(layerId, result);
@@ -54,38 +76,55 @@ export function retryWithCrs(store: AppStore, failedFile: string, crs: CrsId): P
 
 /**
  * Reads the files a user dropped or picked, in a worker, and adds what could be read as layers.
- * Files that fail are listed with their located reason; nothing already loaded changes.
+ * Files that fail are listed with their located reason; nothing already loaded changes. A file over
+ * the deployment's `maxFileBytes` is refused before it is read: its bytes never enter the page.
  */
-export async function importUserFiles(store: AppStore, files: readonly File[], options: ImportOptions = {}): Promise<void> {
+export async function importUserFiles(
+  store: AppStore,
+  files: readonly File[],
+  options: ImportOptions = {},
+  dependencies: ImportDependencies = {},
+): Promise<void> {
   // glTF models are not parsed here: the engine loads them from an object URL, placed at the community.
   const models = files.filter((f) => modelFormatOf(f.name));
   for (const model of models) store.getState().addModelLayer(model.name, URL.createObjectURL(model), defaultPlacement(store));
   files = files.filter((f) => !models.includes(f));
   if (!files.length) return;
-  store.getState().beginImport();
-  running?.abort();
-  const controller = new AbortController();
-  running = controller;
+  const controller = startImport(store);
   try {
-    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    const limits = (dependencies.limits ?? (await deploymentLimits())).import;
+    const refused: ImportFailure[] = files
+      .filter((f) => f.size > limits.maxFileBytes)
+      .map((f) =>
+        toImportFailure(new ImportError('too-large', { file: f.name, ...tooLarge(f.size, limits.maxFileBytes, 'maxFileBytes') })),
+      );
+    const readable = files.filter((f) => f.size <= limits.maxFileBytes);
+    const totalBytes = readable.reduce((sum, f) => sum + f.size, 0);
     let loadedBytes = 0;
     const buffers = [];
-    for (const file of files) {
+    for (const file of readable) {
       if (controller.signal.aborted) return;
       buffers.push({ name: file.name, bytes: await file.arrayBuffer() });
       loadedBytes += file.size;
       store.getState().setImportProgress({ phase: 'loading', done: loadedBytes, total: totalBytes, file: file.name });
     }
-    const batch = await importFilesAsync(buffers, options, controller.signal, (done, total, file) =>
-      store.getState().setImportProgress({ phase: 'parsing', done, total, file }),
-    );
+    if (controller.signal.aborted) return;
+    const batch = buffers.length
+      ? await importFilesAsync(
+          buffers,
+          { ...options, limits },
+          controller.signal,
+          (done, total, file) => store.getState().setImportProgress({ phase: 'parsing', done, total, file }),
+          ...(dependencies.createWorker ? [dependencies.createWorker] : []),
+        )
+      : { results: [], failures: [] };
     if (!controller.signal.aborted) {
       const before = new Set(store.getState().importedLayers.map((l) => l.id));
-      store.getState().finishImport(batch.results, batch.failures);
+      store.getState().finishImport(batch.results, [...refused, ...batch.failures]);
       rememberSources(store, before, (file) => filesOfLayer(files, file).map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() })));
     }
   } catch (error) {
-    if ((error as Error).name === 'AbortError') return;
+    if (isAbort(error) || controller.signal.aborted) return;
     const file = files.map((f) => f.name).join(', ');
     store.getState().finishImport(
       [],
@@ -140,30 +179,62 @@ export function filesOfLayer(files: readonly File[], failedFile: string): File[]
   return files.filter((f) => f.name === failedFile || f.name.replace(/\.[^./]+$/, '') === stem);
 }
 
-/** Imports GeoJSON or an OGC API – Features collection from a URL the user typed (e.g. an intranet GIS server). */
-export async function importFromUrl(store: AppStore, url: string): Promise<void> {
-  store.getState().beginImport();
+/**
+ * Imports GeoJSON or an OGC API – Features collection from a URL the user typed (e.g. an intranet GIS
+ * server), or adds a 3D Tiles tileset to stream. The deployment's limits hold (pages, bytes, features);
+ * `next` links to another server are followed only when the user allowed it. Cancel reaches every
+ * fetch and the worker, and nothing of a cancelled import is added.
+ */
+export async function importFromUrl(
+  store: AppStore,
+  url: string,
+  options: { allowOtherOrigins?: boolean } & ImportDependencies = {},
+): Promise<void> {
+  const controller = startImport(store);
+  const { signal } = controller;
   try {
-    const fetched = await featureCollectionFromUrl(url, fetch as unknown as FetchLike);
+    const limits = (options.limits ?? (await deploymentLimits())).import;
+    if (signal.aborted) return;
+    const fetched = await featureCollectionFromUrl(url, options.fetch ?? (fetch as unknown as FetchLike), {
+      maxFeatures: limits.maxFeaturesPerLayer,
+      maxPages: limits.maxUrlPages,
+      maxBytes: limits.maxFileBytes,
+      allowOtherOrigins: options.allowOtherOrigins ?? false,
+      signal,
+    });
+    if (signal.aborted) return;
     if (fetched.kind === 'tileset') {
       store.getState().addTilesetLayer(fetched.name, fetched.url);
       return;
     }
     const bytes = new TextEncoder().encode(fetched.text).buffer as ArrayBuffer;
-    const batch = await importFilesAsync([{ name: fetched.name, bytes }]);
-    if (fetched.truncated)
-      for (const result of batch.results)
-        (result.warnings ??= []).push({ file: url, ...readFirstOnly(result.features.length + result.skipped.length) });
+    const batch = await importFilesAsync(
+      [{ name: fetched.name, bytes }],
+      { limits },
+      signal,
+      undefined,
+      ...(options.createWorker ? [options.createWorker] : []),
+    );
+    if (signal.aborted) return;
+    for (const result of batch.results) {
+      const warnings = (result.warnings ??= []);
+      for (const warning of fetched.warnings) warnings.push({ file: url, ...warning });
+      if (fetched.truncated && !fetched.warnings.length)
+        warnings.push({ file: url, ...readFirstOnly(result.features.length + result.skipped.length) });
+    }
     const before = new Set(store.getState().importedLayers.map((l) => l.id));
     store.getState().finishImport(batch.results, batch.failures);
     // The text, not the buffer: the buffer went to the import worker.
     const text = fetched.text;
     rememberSources(store, before, () => [{ name: fetched.name, bytes: async () => new TextEncoder().encode(text).buffer as ArrayBuffer }]);
   } catch (error) {
+    if (isAbort(error) || signal.aborted) return;
     const failure =
       error instanceof ImportError
         ? toImportFailure(error)
         : toImportFailure(new ImportError('missing-file', { file: url, reason: (error as Error).message }));
     store.getState().finishImport([], [failure]);
+  } finally {
+    if (running === controller) running = null;
   }
 }

@@ -1,6 +1,7 @@
 import type { ModelPlacement } from '../../core/model/placement';
 import { suggestMapping, type LayerMapping } from '../../data/community/importedData';
 import type { ImportFailure, ImportResult } from '../../data/formats/importResult';
+import type { ExportAuditRecord } from '../../data/package/packageExport';
 import type { SliceCreator } from '../../stores/slice';
 
 /** A layer brought in by the user (drag-and-drop, file picker or URL), drawn over the community. */
@@ -74,6 +75,9 @@ export interface ImportSlice {
   failImportedLayer(id: string, message: string): void;
   pickedImportedFeature: PickedImportedFeature | null;
   pickImportedFeature(picked: PickedImportedFeature | null): void;
+  /** Every export of this session, oldest first: who, what, how (an audit record; no console, no server yet). */
+  exportLog: ExportAuditRecord[];
+  recordExport(record: ExportAuditRecord): void;
 }
 
 export const createImportSlice: SliceCreator<ImportSlice> = (set) => {
@@ -141,5 +145,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set) => {
       }),
     pickedImportedFeature: null,
     pickImportedFeature: (pickedImportedFeature) => set({ pickedImportedFeature }),
+    exportLog: [],
+    recordExport: (record) => set((s) => ({ exportLog: [...s.exportLog, record] })),
   };
 };

@@ -18,13 +18,22 @@ export async function openReport(store: AppStore, snapshot: (() => Promise<strin
   frame.title = fileName;
   frame.setAttribute('aria-hidden', 'true');
   frame.setAttribute('data-testid', 'report-frame');
+  // Sandboxed: no script runs in the report, it cannot navigate or open anything. Printing it from
+  // here needs exactly these two flags in Chromium: allow-same-origin to reach its window (print() is
+  // not callable across origins), allow-modals for print() itself ("Ignored call to 'print()'. The
+  // document is sandboxed, and the 'allow-modals' keyword is not set."). Without allow-scripts the
+  // same origin gives the report's content nothing to run.
+  frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
   // Laid out at A4 width but out of sight: print() lays it out again for paper.
   frame.style.cssText = 'position:fixed;left:-10000px;top:0;width:210mm;height:297mm;border:0;visibility:hidden';
   frame.addEventListener(
     'load',
     () => {
-      frame.contentWindow?.focus();
-      frame.contentWindow?.print();
+      const view = frame.contentWindow;
+      // Says on the frame that the print dialog was asked for (a sandbox that blocks it only warns in the console).
+      view?.addEventListener('beforeprint', () => frame.setAttribute('data-printed', 'true'), { once: true });
+      view?.focus();
+      view?.print();
     },
     { once: true },
   );

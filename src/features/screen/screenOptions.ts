@@ -1,3 +1,5 @@
+import { because, type Reason } from '../../core/errors';
+
 /**
  * Query parameters of the large-screen mode (`?mode=screen&…`):
  * - `tour`: absent → the built-in briefing, paused before its first step (→ starts it);
@@ -59,4 +61,25 @@ export function resolveTourUrl(value: string, baseUrl: string): string | null {
     return null;
   }
   return ['http:', 'https:', 'blob:'].includes(url.protocol) ? url.href : null;
+}
+
+/**
+ * Whether the wall may fetch a storyboard from `value` (`?tour=<url>`): only from the app's own
+ * origin or an origin the deployment lists (config/limits.json `tours.allowedOrigins`). A crafted
+ * link must not make a command-centre wall contact an outside host and put its captions and camera
+ * on the big screen; the refusal names the origin, for the wall to show.
+ */
+export function tourUrlPolicy(value: string, appUrl: string, allowedOrigins: readonly string[]): { url: string } | { refused: Reason } {
+  const url = resolveTourUrl(value, appUrl);
+  if (!url) return { refused: because('not an http(s) address', 'issue.url.notHttp') };
+  // A blob: URL's origin is that of the page that made it.
+  const origin = new URL(url).origin;
+  if (origin === new URL(appUrl).origin || allowedOrigins.includes(origin)) return { url };
+  return {
+    refused: because(
+      `is on ${origin}; storyboards are only read from this app's server or an origin listed in config/limits.json (tours.allowedOrigins)`,
+      'issue.tour.originNotAllowed',
+      { origin },
+    ),
+  };
 }

@@ -2,7 +2,7 @@ import { colorBuildings, type ColorMode, type Rgb } from '../../layers/buildingC
 import type { AppState } from '../../stores/appStore';
 import { memoSelector } from '../../stores/memo';
 import { selectScenarioColoring, selectScenarioScene } from '../scenarios/selectors';
-import { selectWalkSeconds } from '../service-circles/selectors';
+import { FEATURES } from '../registry';
 
 const NO_COLORS: ReadonlyMap<string, Rgb> = new Map();
 
@@ -17,17 +17,27 @@ export function selectColorModeShown(s: AppState): ColorMode {
   return coloring?.kind === 'mode' ? coloring.mode : s.colorMode;
 }
 
+/** The values a feature's analysis gives the mode (walk seconds for walkTime), or undefined. */
+function buildingValuesFor(s: AppState, mode: ColorMode): ArrayLike<number> | undefined {
+  for (const feature of FEATURES) {
+    const values = feature.buildingValues?.(s, mode);
+    if (values) return values;
+  }
+  return undefined;
+}
+
 /**
  * The colour of every building: the open scenario's own colouring while it is on screen, else the
- * colour mode (walk times only matter, and only recompute the colours, in the walk-time mode).
+ * colour mode, with the per-building values a feature's analysis gives it (walk times for the walk-time
+ * mode; recomputed only when those change).
  */
 export const selectBuildingColors = memoSelector(
   (s: AppState) => {
     const mode = selectColorModeShown(s);
-    return [s.community, s.summaries, mode, mode === 'walkTime' ? selectWalkSeconds(s) : undefined, selectScenarioColoring(s)];
+    return [s.community, s.summaries, mode, buildingValuesFor(s, mode), selectScenarioColoring(s)];
   },
-  (community, summaries, colorMode, walkSeconds, scenarioColoring): ReadonlyMap<string, Rgb> => {
+  (community, summaries, colorMode, values, scenarioColoring): ReadonlyMap<string, Rgb> => {
     if (scenarioColoring) return scenarioColoring.colors;
-    return community ? colorBuildings(community.buildings, summaries, colorMode, walkSeconds) : NO_COLORS;
+    return community ? colorBuildings(community.buildings, summaries, colorMode, values) : NO_COLORS;
   },
 );

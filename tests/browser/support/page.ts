@@ -26,7 +26,7 @@ export interface AppPage {
  * Opens the built app with a query string, in the light render profile, and records every request
  * and console error so tests can check that nothing leaves the app's origin.
  */
-export async function openApp(query = '', viewport = { width: 1600, height: 900 }): Promise<AppPage> {
+export async function openApp(query = '', viewport = { width: 1600, height: 900 }, appUrl: string = inject('appUrl')): Promise<AppPage> {
   const b = await sharedBrowser();
   const context = await b.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const requests: string[] = [];
@@ -38,7 +38,7 @@ export async function openApp(query = '', viewport = { width: 1600, height: 900 
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   const separator = query ? '&' : '';
-  await page.goto(`${inject('appUrl')}?profile=light${separator}${query.replace(/^\?/, '')}`);
+  await page.goto(`${appUrl}?profile=light${separator}${query.replace(/^\?/, '')}`);
   return { page, context, requests, consoleErrors, close: () => context.close() };
 }
 

@@ -52,3 +52,15 @@ describe('share links', () => {
     expect(search).toBe('?community=c');
   });
 });
+
+describe('share links of the base', () => {
+  it('keep the base sources shown and the city colouring, and read back the same', () => {
+    const search = writeShareState({ baseShown: ['natural-earth', 'city'], cityColorMode: 'height' });
+    expect(search).toBe('?base=natural-earth%2Ccity&city=height');
+    expect(parseShareState(search)).toMatchObject({ baseShown: ['natural-earth', 'city'], cityColorMode: 'height' });
+    // Every source off is a choice too; an unsafe id is dropped; an unknown colouring ignored.
+    expect(parseShareState(writeShareState({ baseShown: [] })).baseShown).toEqual([]);
+    expect(parseShareState('?base=a,<script>&city=rainbow')).toEqual({ baseShown: ['a'] });
+    expect(writeShareState({ baseShown: null, cityColorMode: 'plain' })).toBe('');
+  });
+});

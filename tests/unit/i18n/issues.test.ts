@@ -623,18 +623,16 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
 
   // Reading from a URL.
   const answer =
-    (status: number, json: () => Promise<unknown>): FetchLike =>
-    async () => ({ ok: status === 200, status, json });
+    (status: number, body: string): FetchLike =>
+    async () => ({ ok: status === 200, status, text: async () => body });
   for (const fetchImpl of [
-    answer(404, async () => null),
+    answer(404, 'null'),
     (async () => {
       throw new TypeError('Failed to fetch');
     }) as FetchLike,
-    answer(200, async () => {
-      throw new SyntaxError('Unexpected token <');
-    }),
-    answer(200, async () => ({ type: 'Collection' })),
-    answer(200, async () => ({ type: 'FeatureCollection', features: 3 })),
+    answer(200, '<html>'),
+    answer(200, JSON.stringify({ type: 'Collection' })),
+    answer(200, JSON.stringify({ type: 'FeatureCollection', features: 3 })),
   ])
     await featureCollectionFromUrl('https://example.org/f', fetchImpl).catch((e: ImportError) => issues.push(...e.issues));
   return issues;

@@ -15,7 +15,7 @@ describe('building colour modes', () => {
       const legendColors = definition.legend.map((e) => String(e.color));
       for (const building of [base, { ...base, floors: 2, yearBuilt: 2015, hasElevator: true, use: 'commercial' as const }]) {
         expect(legendColors).toContain(
-          String(definition.colorOf(building, { summary: summary({ vacancyRate: 0.33, elderlyShare: 0.12 }), walkSeconds: 420 })),
+          String(definition.colorOf(building, { summary: summary({ vacancyRate: 0.33, elderlyShare: 0.12 }), value: 420 })),
         );
       }
     }
@@ -46,7 +46,7 @@ describe('building colour modes', () => {
   it('bands walk times at the 5/10/15-minute living circles, inclusive of the limit, and marks the unreachable', () => {
     const walk = COLOR_MODE_DEFINITIONS.walkTime;
     const label = (seconds: number | undefined) =>
-      walk.legend.find((e) => String(e.color) === String(walk.colorOf(base, { walkSeconds: seconds })))!.label;
+      walk.legend.find((e) => String(e.color) === String(walk.colorOf(base, { value: seconds })))!.label;
     expect(label(300)).toBe('≤ 5 min'); // exactly 300 m at 1 m/s is inside the 5-minute circle
     expect(label(301)).toBe('5–10 min');
     expect(label(900)).toBe('10–15 min');

@@ -1,38 +1,228 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readB3dm } from '../../../src/data/tiles/writeB3dm';
+import { serialize } from 'flatgeobuf/lib/mjs/geojson.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLocalFrame } from '../../../src/core/geo/localFrame';
 import { runWriteTiles } from '../../../src/pipeline/writeTiles';
+import { allTiles, readLeaf, type Tile } from '../support/tileset3d';
 
 const COMMITTED = path.resolve('models/tiles/sample-jinghe');
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tiles-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-describe('npm run tiles', () => {
-  it('regenerates the committed sample tileset byte for byte (run `npm run tiles` after changing the sample)', async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'tiles-'));
-    try {
-      const lines: string[] = [];
-      expect(await runWriteTiles(['models/sample-jinghe', out], (l) => lines.push(l))).toBe(0);
-      expect(lines[0]).toMatch(/203 buildings in \d+ tiles/);
-      const names = ['tileset.json', ...readdirSync(path.join(out, 'tiles')).map((n) => `tiles/${n}`)];
-      for (const name of names)
-        expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(COMMITTED, name))), name).toBe(true);
-      // Every building is a feature exactly once across the tiles.
-      const ids = names
-        .filter((n) => n.endsWith('.b3dm'))
-        .flatMap((n) => readB3dm(new Uint8Array(readFileSync(path.join(out, n)))).batchTable.id);
-      expect(new Set(ids).size).toBe(203);
-      expect(ids).toHaveLength(203);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+const filesOf = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+const tilesetOf = (dir: string) =>
+  JSON.parse(readFileSync(path.join(dir, 'tileset.json'), 'utf8')) as { asset: { version: string }; geometricError: number; root: Tile };
+
+/** 600 rectangles on a 40 m grid over ≈ 1.2 km × 0.8 km (several 1/512° cells), with every kind of bad feature among them. */
+function cityFeatures() {
+  const frame = createLocalFrame([120.15, 30.25]);
+  const rect = (x: number, y: number, w: number, d: number) => [
+    [frame.toLonLat(x, y), frame.toLonLat(x + w, y), frame.toLonLat(x + w, y + d), frame.toLonLat(x, y + d), frame.toLonLat(x, y)],
+  ];
+  const good = Array.from({ length: 600 }, (_, i) => ({
+    type: 'Feature',
+    properties: {
+      bid: `HZ-${i}`,
+      h: 9 + (i % 40),
+      floors: 3,
+      yearBuilt: 1980 + (i % 40),
+      district: i % 2 ? 'xihu' : 'shangcheng',
+      name: `楼 ${i}`,
+    },
+    geometry: { type: 'Polygon', coordinates: rect((i % 30) * 40, Math.floor(i / 30) * 40, 22, 16) },
+  }));
+  const bad = [
+    { type: 'Feature', properties: { h: 10 }, geometry: { type: 'Polygon', coordinates: rect(0, -100, 10, 10) } },
+    { type: 'Feature', properties: { bid: 'P1', h: 10 }, geometry: { type: 'Point', coordinates: [120.15, 30.25] } },
+    { type: 'Feature', properties: { bid: 'NOH' }, geometry: { type: 'Polygon', coordinates: rect(0, -100, 10, 10) } },
+    { type: 'Feature', properties: { bid: 'HZ-3', h: 10 }, geometry: { type: 'Polygon', coordinates: rect(0, -100, 10, 10) } },
+    {
+      type: 'Feature',
+      properties: { bid: 'GK', h: 10 },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [500000, 3350000],
+            [500010, 3350000],
+            [500010, 3350010],
+            [500000, 3350000],
+          ],
+        ],
+      },
+    },
+    // Floors only: 6 × 3 m.
+    { type: 'Feature', properties: { bid: 'FL', floors: 6 }, geometry: { type: 'Polygon', coordinates: rect(-60, -60, 10, 10) } },
+  ];
+  return [...good.slice(0, 300), ...bad, ...good.slice(300)];
+}
+
+describe('npm run tiles, package form', () => {
+  it('regenerates the committed sample tileset byte for byte (run `npm run tiles -- models/sample-jinghe models/tiles/sample-jinghe` after changing the sample)', async () => {
+    const out = tempDir();
+    const lines: string[] = [];
+    expect(await runWriteTiles(['models/sample-jinghe', out], (l) => lines.push(l))).toBe(0);
+    expect(lines[0]).toMatch(/203 buildings in \d+ tiles/);
+    expect(filesOf(out)).toEqual(filesOf(COMMITTED));
+    for (const name of filesOf(out))
+      expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(COMMITTED, name))), name).toBe(true);
+    const tileset = tilesetOf(out);
+    expect(tileset.asset.version).toBe('1.1');
+    const ids = (
+      await Promise.all(
+        allTiles(tileset.root)
+          .filter((t) => t.content)
+          .map((t) => readLeaf(out, t)),
+      )
+    ).flatMap((l) => l.ids);
+    const packageIds = (
+      JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as { features: { properties: { id: string } }[] }
+    ).features.map((f) => f.properties.id);
+    expect(ids.sort()).toEqual(packageIds.sort());
   });
 
   it('exits 2 with the usage when arguments are missing, and 1 naming the file of a bad package', async () => {
     const lines: string[] = [];
     expect(await runWriteTiles([], (l) => lines.push(l))).toBe(2);
     expect(lines[0]).toContain('usage');
+    expect(await runWriteTiles(['--buildings', 'x.geojsonl'], (l) => lines.push(l))).toBe(2);
     expect(await runWriteTiles(['tests/no-such-package', 'out'], (l) => lines.push(l))).toBe(1);
     expect(lines.at(-1)).toContain('manifest.json');
+  });
+});
+
+describe('npm run tiles, city form (--buildings)', () => {
+  const features = cityFeatures();
+  const input = tempDir();
+  const seq = path.join(input, 'city.geojsonl');
+  writeFileSync(seq, features.map((f) => `\u001e${JSON.stringify(f)}`).join('\n'));
+  const collection = path.join(input, 'city.geojson');
+  // Pretty-printed, so features straddle the reader's chunks and hold braces inside strings.
+  writeFileSync(collection, JSON.stringify({ type: 'FeatureCollection', name: 'a "{tricky}" name', features }, null, 2));
+  const args = (file: string, out: string) => [
+    '--buildings',
+    file,
+    '--out',
+    out,
+    '--id-field',
+    'bid',
+    '--height-field',
+    'h',
+    '--max-per-tile',
+    '100',
+  ];
+
+  it('writes a 3D Tiles 1.1 quadtree: content at the leaves only, ≤ 100 per leaf, refine ADD, errors shrinking to 0, every building once, regions holding their content', async () => {
+    const out = tempDir();
+    const lines: string[] = [];
+    expect(await runWriteTiles(args(seq, out), (l) => lines.push(l))).toBe(0);
+    expect(lines.at(-1)).toMatch(/wrote .*: 601 buildings in \d+ tiles .*5 skipped/);
+    const tileset = tilesetOf(out);
+    expect(tileset.asset.version).toBe('1.1');
+    expect(tileset.root.refine).toBe('ADD');
+    // Drawing nothing is worse than any tile: the set's error exceeds the root's, or nothing would show from afar.
+    expect(tileset.geometricError).toBeGreaterThan(tileset.root.geometricError);
+    const tiles = allTiles(tileset.root);
+    const leaves = tiles.filter((t) => !t.children);
+    expect(leaves.length).toBeGreaterThan(6);
+    for (const tile of tiles) {
+      if (tile.children) {
+        expect(tile.content).toBeUndefined();
+        expect(tile.refine).toBe('ADD');
+        for (const child of tile.children) {
+          expect(child.geometricError).toBeLessThan(tile.geometricError);
+          // A child's region lies inside its parent's.
+          const [w, s, e, n, , top] = child.boundingVolume.region;
+          const [pw, ps, pe, pn, , ptop] = tile.boundingVolume.region;
+          expect(w >= pw && s >= ps && e <= pe && n <= pn && top <= ptop).toBe(true);
+        }
+      } else {
+        expect(tile.geometricError).toBe(0);
+        expect(tile.content?.uri).toMatch(/^tiles\/\d+\/\d+\/\d+\.glb$/);
+      }
+    }
+    const seen: string[] = [];
+    for (const leaf of leaves) {
+      const tile = await readLeaf(out, leaf);
+      expect(tile.tableClass).toBe('building');
+      expect(tile.schemaClass.getProperty('id')?.getType()).toBe('STRING');
+      expect(tile.schemaClass.getProperty('height')?.getComponentType()).toBe('FLOAT32');
+      expect(tile.featureCount).toBe(tile.ids.length);
+      expect(tile.ids.length).toBeLessThanOrEqual(100);
+      expect(tile.featureIdAttribute).toBe(0);
+      expect(Math.max(...tile.featureIds)).toBe(tile.ids.length - 1);
+      seen.push(...tile.ids);
+      // Every vertex, placed through the tile transform, lies in the leaf's region (1 cm, 1 mm of height).
+      const [w, s, e, n, bottom, top] = leaf.boundingVolume.region.map((v, i) => (i < 4 ? (v * 180) / Math.PI : v));
+      const eps = 1e-7;
+      for (const [lon, lat, h] of tile.vertices) {
+        expect(lon).toBeGreaterThanOrEqual(w - eps);
+        expect(lon).toBeLessThanOrEqual(e + eps);
+        expect(lat).toBeGreaterThanOrEqual(s - eps);
+        expect(lat).toBeLessThanOrEqual(n + eps);
+        expect(h).toBeGreaterThanOrEqual(bottom - 0.001);
+        expect(h).toBeLessThanOrEqual(top + 0.001);
+      }
+      if (tile.ids.includes('FL')) expect(tile.heights[tile.ids.indexOf('FL')]).toBe(18);
+      if (tile.ids.includes('HZ-7')) expect(tile.column('district')[tile.ids.indexOf('HZ-7')]).toBe('xihu');
+    }
+    expect(seen.sort()).toEqual([...Array.from({ length: 600 }, (_, i) => `HZ-${i}`), 'FL'].sort());
+    const skipped = readFileSync(path.join(out, 'skipped.tsv'), 'utf8').trim().split('\n').slice(1);
+    expect(skipped).toEqual([
+      'city.geojsonl\t300\t\thas no id (field "bid" or the feature\'s id)',
+      'city.geojsonl\t301\tP1\tis not a Polygon or MultiPolygon (geometry Point)',
+      'city.geojsonl\t302\tNOH\thas no height (field "h", or "floors" × 3 m)',
+      'city.geojsonl\t303\tHZ-3\trepeats the id "HZ-3" of an earlier building',
+      'city.geojsonl\t304\tGK\thas a position [500000, 3350000] outside longitude/latitude (projected? pass --crs)',
+    ]);
+    expect(existsSync(path.join(out, '.tiling'))).toBe(false);
+  });
+
+  it('reads the same city from a GeoJSON FeatureCollection and from FlatGeobuf, into the same tiles', async () => {
+    const fromSeq = tempDir();
+    await runWriteTiles(args(seq, fromSeq), () => {});
+    const fromCollection = tempDir();
+    expect(await runWriteTiles(args(collection, fromCollection), () => {})).toBe(0);
+    const fgb = path.join(input, 'city.fgb');
+    // FlatGeobuf holds one geometry type: the polygons only.
+    writeFileSync(
+      fgb,
+      serialize({
+        type: 'FeatureCollection',
+        features: features.filter((f) => f.geometry.type === 'Polygon' && f.properties.bid !== 'GK'),
+      } as never),
+    );
+    const fromFgb = tempDir();
+    expect(await runWriteTiles(args(fgb, fromFgb), () => {})).toBe(0);
+    const glbs = (dir: string) => filesOf(dir).filter((f) => f.endsWith('.glb'));
+    expect(glbs(fromCollection)).toEqual(glbs(fromSeq));
+    for (const f of glbs(fromSeq))
+      expect(readFileSync(path.join(fromCollection, f)).equals(readFileSync(path.join(fromSeq, f))), f).toBe(true);
+    expect(glbs(fromFgb)).toEqual(glbs(fromSeq));
+  });
+
+  it('restarts per tile: a rerun after a crash keeps the tiles written and writes only the missing one, to the same result', async () => {
+    const out = tempDir();
+    await runWriteTiles([...args(seq, out), '--keep-work'], () => {});
+    const before = filesOf(out).filter((f) => f.endsWith('.glb'));
+    const victim = before[2];
+    const bytes = readFileSync(path.join(out, victim));
+    unlinkSync(path.join(out, victim));
+    const lines: string[] = [];
+    expect(await runWriteTiles(args(seq, out), (l) => lines.push(l))).toBe(0);
+    expect(lines[0]).toMatch(/pass 1 already done: 601 buildings/);
+    expect(lines.at(-1)).toContain(`(${before.length - 1} kept from an earlier run)`);
+    expect(readFileSync(path.join(out, victim)).equals(bytes)).toBe(true);
   });
 });

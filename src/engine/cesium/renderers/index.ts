@@ -1,8 +1,11 @@
 import type { LayerKind } from '../../contract';
+import { cityTilesRenderer } from './cityTiles';
 import { featuresRenderer } from './features';
+import { imageryRenderer } from './imagery';
 import type { LayerRenderer } from './layerRenderer';
 import { linesRenderer } from './lines';
 import { modelRenderer } from './model';
+import { terrainRenderer } from './terrain';
 import { tilesetRenderer } from './tileset';
 
 /**
@@ -15,4 +18,7 @@ export const LAYER_RENDERERS: { [K in LayerKind]: LayerRenderer<K> } = {
   tileset: tilesetRenderer,
   model: modelRenderer,
   lines: linesRenderer,
+  imagery: imageryRenderer,
+  terrain: terrainRenderer,
+  cityTiles: cityTilesRenderer,
 };

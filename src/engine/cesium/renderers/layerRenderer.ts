@@ -1,16 +1,29 @@
-import type { PrimitiveCollection, Scene } from 'cesium';
-import type { LayerKind, LayerView } from '../../contract';
+import type { ImageryLayerCollection, PrimitiveCollection, Scene, TerrainProvider } from 'cesium';
+import type { IssueMessage } from '../../../core/errors';
+import type { LayerKind, LayerView, RenderQuality } from '../../contract';
 
 /** What the adapter lends a renderer while it draws one layer. */
 export interface RenderContext {
   scene: Scene;
-  /** Reports that the layer could not be loaded after `draw` returned (a 404, a corrupt file). */
-  fail(message: string): void;
+  /** The globe's imagery layers, for a layer that is imagery rather than primitives (a base map). */
+  imageryLayers: ImageryLayerCollection;
+  /** Lays a terrain under the globe; null returns to the ellipsoid if `provider` is still the one laid. */
+  setTerrain(provider: TerrainProvider | null, previous?: TerrainProvider): void;
+  /** The render quality now (the tileset screen-space error follows it); later changes come through `setQuality`. */
+  quality: RenderQuality;
+  /**
+   * Reports that the layer could not be loaded after `draw` returned (a 404, a corrupt tile, a wrong
+   * CRS): an English message for logs and, for the UI, the same as a translatable message.
+   */
+  fail(message: string, issue?: IssueMessage): void;
 }
 
-/** One drawn layer. Its primitives live in `root`, which the adapter adds to and removes from the scene. */
+/**
+ * One drawn layer. Its primitives live in `root`, which the adapter adds to and removes from the
+ * scene; a layer that is imagery or terrain (no primitives) has no root and undoes itself in `destroy`.
+ */
 export interface DrawnLayer<K extends LayerKind = LayerKind> {
-  readonly root: PrimitiveCollection;
+  readonly root?: PrimitiveCollection;
   /** True once all it shows is on screen (batches built in workers, tiles in view loaded). */
   loaded(): boolean;
   /** Takes a changed view of the same layer in place (a moved model keeps its GPU resources); false: draw anew. */
@@ -20,7 +33,9 @@ export interface DrawnLayer<K extends LayerKind = LayerKind> {
    * object without any). Absent: the layer cannot be picked.
    */
   pickProperties?(picked: unknown): Record<string, unknown>;
-  /** Frees what `root` does not own (pending loads); called before `root` is removed. */
+  /** Follows the render quality (a tileset's screen-space error). */
+  setQuality?(quality: RenderQuality): void;
+  /** Frees what `root` does not own (pending loads, imagery, terrain); called before `root` is removed. */
   destroy?(): void;
 }
 
@@ -57,8 +72,8 @@ export function drawAsyncPrimitive<P extends { destroy(): void }>(
       root.add(p);
       context.scene.requestRender();
     },
-    (error: Error) => {
-      if (!removed) context.fail(error.message);
+    (error: Error & { issue?: IssueMessage }) => {
+      if (!removed) context.fail(error.message, error.issue);
     },
   );
   return {

@@ -158,3 +158,20 @@ describe('readCsv: columns, delimiters and row numbers', () => {
     expect(() => readCsv(new Uint8Array(0), 'e.csv')).toThrow(ImportError);
   });
 });
+
+describe('parseCoordinate on hostile cells', () => {
+  it('reads degree-minute-second forms with spaces between the parts, and nothing else', () => {
+    expect(parseCoordinate('120 ° 09 ′ 18.5 ″ E')).toBeCloseTo(120 + 9 / 60 + 18.5 / 3600, 10);
+    expect(parseCoordinate("-30°15'")).toBeCloseTo(-30.25, 10);
+    expect(parseCoordinate('30度15分0秒南')).toBeCloseTo(-30.25, 10);
+    for (const bad of ["30°15″15'", '30°°', '°30', '30° E N', '1 20°', "30°15'N 5", '--30°']) expect(parseCoordinate(bad), bad).toBeNaN();
+  });
+
+  it('answers at once for cells no coordinate looks like: long runs of digits, spaces after a degree sign', () => {
+    const started = performance.now();
+    for (const cell of [`1°${' '.repeat(60)}x`, `${'1'.repeat(60)}x`, `${'1'.repeat(20_000)}x`, `1°${' '.repeat(20_000)}x`])
+      expect(parseCoordinate(cell)).toBeNaN();
+    // Not a speed goal: the old patterns took minutes on these; anything that finishes is linear here.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

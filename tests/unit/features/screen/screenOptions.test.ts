@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WATCHDOG_SECONDS, parseScreenOptions, resolveTourUrl } from '../../../../src/features/screen/screenOptions';
+import { DEFAULT_WATCHDOG_SECONDS, parseScreenOptions, resolveTourUrl, tourUrlPolicy } from '../../../../src/features/screen/screenOptions';
 
 describe('large-screen options', () => {
   it('loads the built-in briefing paused by default, with the 60 s watchdog and the governor on', () => {
@@ -50,5 +50,26 @@ describe('storyboard addresses', () => {
   it('refuses javascript: and data: addresses', () => {
     expect(resolveTourUrl('javascript:alert(1)', base)).toBeNull();
     expect(resolveTourUrl('data:application/json,{}', base)).toBeNull();
+  });
+});
+
+describe('storyboard addresses: only the app’s own server or origins the deployment allows', () => {
+  const base = 'http://wall.intranet:8080/twin/index.html';
+  it('follows the app’s own origin (relative or absolute) and a same-origin blob', () => {
+    expect(tourUrlPolicy('models/tours/x.json', base, [])).toEqual({ url: 'http://wall.intranet:8080/twin/models/tours/x.json' });
+    expect(tourUrlPolicy('http://wall.intranet:8080/other/t.json', base, [])).toEqual({ url: 'http://wall.intranet:8080/other/t.json' });
+    expect(tourUrlPolicy('blob:http://wall.intranet:8080/0c5e', base, [])).toEqual({ url: 'blob:http://wall.intranet:8080/0c5e' });
+  });
+
+  it('refuses any other host, port or scheme unless the deployment lists its origin', () => {
+    for (const other of [
+      'https://evil.example/t.json',
+      'http://wall.intranet:9090/t.json',
+      'https://wall.intranet:8080/t.json',
+      '//evil.example/t.json',
+    ])
+      expect(tourUrlPolicy(other, base, []), other).toMatchObject({ refused: { message: { code: 'issue.tour.originNotAllowed' } } });
+    expect(tourUrlPolicy('https://gis.intranet/t.json', base, ['https://gis.intranet'])).toEqual({ url: 'https://gis.intranet/t.json' });
+    expect(tourUrlPolicy('javascript:alert(1)', base, [])).toMatchObject({ refused: { message: { code: 'issue.url.notHttp' } } });
   });
 });
