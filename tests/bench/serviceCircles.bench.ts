@@ -271,17 +271,10 @@ const afterChange = () => {
   const facilities = attachPoints(graph, city.facilityLonLat, { index: edgeIndex });
   const swept = computeSweepCoverage({ ...baseInput, facilities, hierarchy, workspace: sweepWorkspace });
   const counted = new Uint8Array(BUILDINGS).fill(1);
-  const summaries = swept.categories.map((c) => {
-    const seconds = c.walkDistanceMeters.map((d) => d / swept.walkSpeedMetersPerSecond);
-    return summariseCoverage(
-      c.rule,
-      c.walkDistanceMeters,
-      seconds,
-      DEFAULT_SERVICE_RULES.bandsSeconds,
-      counted,
-      city.population[c.rule.targetPopulation],
-    );
-  });
+  const bandsMeters = DEFAULT_SERVICE_RULES.bands.map((band) => band.maxDistanceMeters);
+  const summaries = swept.categories.map((c) =>
+    summariseCoverage(c.rule, c.walkDistanceMeters, bandsMeters, counted, city.population[c.rule.targetPopulation]),
+  );
   return { swept, summaries };
 };
 afterChange();

@@ -52,13 +52,12 @@ export interface SweepCoverage {
 }
 
 /**
- * How far a category must be searched: its rule's distance, or the walk of the longest band drawn at
- * this speed when that is farther (the walk-time colouring shows every band). From the rules, so a
- * changed rule set changes the cutoffs.
+ * How far a category must be searched: its rule's distance, or the largest living circle (band) when
+ * that is farther — every band is summarised for every category (GB 50180-2018 Table 3.0.4: 300 / 500 /
+ * 1,000 m). From the rules, so a changed rule set changes the cutoffs.
  */
-export function categoryCutoffMeters(rule: ServiceRule, rules: ServiceRuleSet, speed: number): number {
-  const longestBand = rules.bandsSeconds.length > 0 ? Math.max(...rules.bandsSeconds) * speed : 0;
-  return Math.max(rule.maxDistanceMeters, longestBand);
+export function categoryCutoffMeters(rule: ServiceRule, rules: ServiceRuleSet): number {
+  return Math.max(rule.maxDistanceMeters, ...rules.bands.map((band) => band.maxDistanceMeters));
 }
 
 export function computeSweepCoverage(input: SweepCoverageInput): SweepCoverage {
@@ -72,7 +71,7 @@ export function computeSweepCoverage(input: SweepCoverageInput): SweepCoverage {
     return rule;
   };
   const categoryRules = categories.map(ruleOf);
-  const cutoffs = categoryRules.map((rule) => categoryCutoffMeters(rule, rules, speed));
+  const cutoffs = categoryRules.map((rule) => categoryCutoffMeters(rule, rules));
   const labelOfCategory = new Int32Array(FACILITY_CATEGORIES.length).fill(-1);
   categories.forEach((c, k) => (labelOfCategory[FACILITY_CATEGORIES.indexOf(c)] = k));
 

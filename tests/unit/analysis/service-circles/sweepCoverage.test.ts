@@ -30,8 +30,8 @@ describe('service circles from one sweep over the hierarchy, on the sample commu
     sweep.categories.forEach((s, k) => {
       const c = today.categories[k];
       expect(s.category).toBe(c.category);
-      // Cutoff from the rules: the longer of the rule's distance and the longest band (900 s at 1.0 m/s).
-      expect(s.cutoffMeters).toBe(Math.max(c.rule.maxDistanceMeters, 900));
+      // Cutoff from the rules: the longer of the rule's distance and the largest band (1,000 m).
+      expect(s.cutoffMeters).toBe(Math.max(c.rule.maxDistanceMeters, 1000));
       let within = 0;
       for (let b = 0; b < today.buildings.count; b++) {
         const old = c.walkDistanceMeters[b];
@@ -48,10 +48,11 @@ describe('service circles from one sweep over the hierarchy, on the sample commu
     expect(compared).toBeGreaterThan(1000);
   });
 
-  it('takes the cutoff from the rules and the speed: the rule’s distance or the longest band walked, whichever is longer', () => {
-    const rule = { ...DEFAULT_SERVICE_RULES.rules[0], maxDistanceMeters: 1000 };
-    expect(categoryCutoffMeters(rule, DEFAULT_SERVICE_RULES, 1.0)).toBe(1000);
-    expect(categoryCutoffMeters(rule, DEFAULT_SERVICE_RULES, 1.5)).toBe(1350);
-    expect(categoryCutoffMeters({ ...rule, maxDistanceMeters: 300 }, { ...DEFAULT_SERVICE_RULES, bandsSeconds: [60] }, 1.0)).toBe(300);
+  it('takes the cutoff from the rules: the rule’s distance or the largest band, whichever is longer', () => {
+    const rule = { ...DEFAULT_SERVICE_RULES.rules[0], maxDistanceMeters: 1500 };
+    expect(categoryCutoffMeters(rule, DEFAULT_SERVICE_RULES)).toBe(1500);
+    expect(categoryCutoffMeters({ ...rule, maxDistanceMeters: 300 }, DEFAULT_SERVICE_RULES)).toBe(1000);
+    const bands = [{ ...DEFAULT_SERVICE_RULES.bands[0], maxDistanceMeters: 200 }];
+    expect(categoryCutoffMeters({ ...rule, maxDistanceMeters: 300 }, { ...DEFAULT_SERVICE_RULES, bands })).toBe(300);
   });
 });
