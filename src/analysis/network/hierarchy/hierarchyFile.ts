@@ -93,6 +93,8 @@ export function readHierarchyFile(bytes: Uint8Array, expectedHash: string, file 
   } catch {
     return refuse('has a header that is not JSON');
   }
+  if (typeof header !== 'object' || header === null || !Array.isArray(header.arrays))
+    return refuse('has a header without its list of arrays');
   if (header.format !== HIERARCHY_FORMAT) refuse(`is not a walk hierarchy (format ${String(header.format)})`);
   if (header.version !== HIERARCHY_VERSION) refuse(`is version ${header.version}; this build reads version ${HIERARCHY_VERSION}`);
   if (header.networkHash !== expectedHash)

@@ -196,6 +196,13 @@ describe('walking-graph hierarchy and its PHAST sweeps', () => {
     const at = v2.findIndex((_, i) => marker.every((b, j) => v2[i + j] === b));
     v2[at + marker.length - 1] = '2'.charCodeAt(0);
     expect(() => readHierarchyFile(v2, hash)).toThrow(/version 2/);
+    // Any other bytes: a located DataError, never a TypeError.
+    for (const junk of [
+      new Uint8Array(0),
+      Uint8Array.of(4, 0, 0, 0, 110, 117, 108, 108),
+      new TextEncoder().encode('\u0002\u0000\u0000\u0000{}'),
+    ])
+      expect(() => readHierarchyFile(junk, hash, 'junk.bin')).toThrow(/junk\.bin/);
   });
 
   it('orders positions along a Hilbert curve (side 2: (0,0) (0,1) (1,1) (1,0))', () => {
