@@ -100,6 +100,9 @@ function distance(a: Vec3, b: Vec3): number {
 function closestOnSegment(p: Vec3, a: Vec3, b: Vec3): Vec3 {
   const ab: Vec3 = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
   const lengthSquared = ab[0] * ab[0] + ab[1] * ab[1] + ab[2] * ab[2];
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1] + (p[2] - a[2]) * ab[2]) / lengthSquared));
+  const t =
+    lengthSquared === 0
+      ? 0
+      : Math.max(0, Math.min(1, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1] + (p[2] - a[2]) * ab[2]) / lengthSquared));
   return [a[0] + t * ab[0], a[1] + t * ab[1], a[2] + t * ab[2]];
 }

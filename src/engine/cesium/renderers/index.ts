@@ -4,6 +4,7 @@ import { featuresRenderer } from './features';
 import { imageryRenderer } from './imagery';
 import type { LayerRenderer } from './layerRenderer';
 import { linesRenderer } from './lines';
+import { measureRenderer } from './measure';
 import { modelRenderer } from './model';
 import { terrainRenderer } from './terrain';
 import { tilesetRenderer } from './tileset';
@@ -21,4 +22,5 @@ export const LAYER_RENDERERS: { [K in LayerKind]: LayerRenderer<K> } = {
   imagery: imageryRenderer,
   terrain: terrainRenderer,
   cityTiles: cityTilesRenderer,
+  measure: measureRenderer,
 };

@@ -46,7 +46,13 @@ describe('slantDistanceM', () => {
     expect(slantDistanceM([...ORIGIN, 0], [...ORIGIN, 30])).toBeCloseTo(30, 6);
     // 40 m east, 30 m up: 50 m (the tangent plane's drop over 40 m is 0.1 mm).
     expect(slantDistanceM([...at(0, 0), 0], [...at(40, 0), 30])).toBeCloseTo(50, 3);
-    expect(pathLength3dM([[...at(0, 0), 0], [...at(40, 0), 30], [...at(40, 0), 0]])).toBeCloseTo(80, 3);
+    expect(
+      pathLength3dM([
+        [...at(0, 0), 0],
+        [...at(40, 0), 30],
+        [...at(40, 0), 0],
+      ]),
+    ).toBeCloseTo(80, 3);
   });
 });
 

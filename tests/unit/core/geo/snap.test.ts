@@ -8,7 +8,12 @@ const at = (east: number, north: number): LonLat => frame.toLonLat(east, north);
 const local = (p: readonly number[]) => frame.toLocal([p[0], p[1]]);
 
 // A 20 m × 10 m slab block, 30 m high, its south-west corner at the origin.
-const block: SnapSolid = { id: 'B1', ring: [at(0, 0), at(20, 0), at(20, 10), at(0, 10), at(0, 0)], baseHeightMeters: 0, roofHeightMeters: 30 };
+const block: SnapSolid = {
+  id: 'B1',
+  ring: [at(0, 0), at(20, 0), at(20, 10), at(0, 10), at(0, 0)],
+  baseHeightMeters: 0,
+  roofHeightMeters: 30,
+};
 const far: SnapSolid = { id: 'B2', ring: [at(500, 500), at(510, 500), at(510, 510)], baseHeightMeters: 0, roofHeightMeters: 9 };
 
 describe('snapToSolids', () => {
