@@ -1,5 +1,6 @@
 import type { MeasureFigures, MeasurePoint, Measurement } from '../../analysis/measure/measurement';
 import type { LonLatHeight } from '../../core/geo/measure';
+import { pointInPolygon, ringCentroid } from '../../core/geo/polygon';
 import type { SnapSolid } from '../../core/geo/snap';
 import type { Community } from '../../core/model/types';
 import type { LayerView } from '../../engine/contract';
@@ -15,7 +16,11 @@ export const MEASURE_COLOR: Rgb = [255, 176, 32];
 /** The tools take the pointer only while their tab is open and a tool is picked. */
 export const selectMeasureActive = (s: AppState): boolean => s.sidePanelTab === 'measure' && s.measureTool !== null;
 
-/** The community's buildings and the city context around it as solids to snap to (all stand on the ellipsoid, base 0). */
+/**
+ * The buildings drawn as solids to snap to (all stand on the ellipsoid, base 0): the community's own and the
+ * city context around it, less the context buildings inside the boundary, which the scene does not draw
+ * (the community's model replaces them) and a point must never snap to.
+ */
 export const selectSnapSolids = memoSelector(
   (s: AppState) => [s.community],
   (community: Community | null): SnapSolid[] => {
@@ -26,7 +31,9 @@ export const selectSnapSolids = memoSelector(
       baseHeightMeters: 0,
       roofHeightMeters: b.heightMeters,
     });
-    return [...community.buildings.map(solid), ...community.context.flatMap((c) => c.buildings.map(solid))];
+    const boundary = community.manifest.boundary;
+    const context = community.context.flatMap((c) => c.buildings).filter((b) => !pointInPolygon(ringCentroid(b.footprint), boundary));
+    return [...community.buildings.map(solid), ...context.map(solid)];
   },
 );
 

@@ -4,7 +4,7 @@ import { createLocalFrame } from '../../../../src/core/geo/localFrame';
 import type { Community } from '../../../../src/core/model/types';
 import type { PointerTool, SceneAdapter, ScenePoint } from '../../../../src/engine/contract';
 import { bindMeasureToScene } from '../../../../src/features/measure/bind';
-import { measureLayers } from '../../../../src/features/measure/selectors';
+import { measureLayers, selectSnapSolids } from '../../../../src/features/measure/selectors';
 import { createAppStore, type AppStore } from '../../../../src/stores/appStore';
 
 const frame = createLocalFrame([120.18, 30.25]);
@@ -120,10 +120,33 @@ describe('the measuring tools in the scene', () => {
     store.getState().setMeasureTool('height');
     scene.state.tool!.onClick(click(10, 5, 17.9, 'B1'));
     expect(store.getState().measurements[0].figures).toMatchObject({ tool: 'height', roofHeightMeters: 18, buildingId: 'B1' });
-    const [layer] = measureLayers(store.getState()) as { kind: string; labels: { text: string }[] }[];
+    const [layer] = measureLayers(store.getState()) as unknown as { kind: string; labels: { text: string }[] }[];
     expect(layer.labels[0].text).toBe('1: 18.00 m');
     store.getState().setSidePanelTab('layers');
     expect(measureLayers(store.getState())).toEqual([]);
+  });
+
+  it('snaps to the city context around the community, never to context buildings the community model replaces', () => {
+    const square = (e: number, n: number) => [[lonLat(e, n), lonLat(e + 10, n), lonLat(e + 10, n + 10), lonLat(e, n + 10), lonLat(e, n)]];
+    const withContext = {
+      ...community,
+      manifest: {
+        id: 'c',
+        boundary: square(-5, -5).map((ring) =>
+          ring.map(([lon, lat]) => [lon + (lon - lonLat(0, 0)[0]) * 5, lat + (lat - lonLat(0, 0)[1]) * 5]),
+        ),
+      },
+      context: [
+        {
+          buildings: [
+            { id: 'osm-inside', footprint: square(2, 2), heightMeters: 9 },
+            { id: 'osm-outside', footprint: square(300, 300), heightMeters: 9 },
+          ],
+        },
+      ],
+    } as unknown as Community;
+    store.setState({ community: withContext });
+    expect(selectSnapSolids(store.getState()).map((s) => s.id)).toEqual(['B1', 'osm-outside']);
   });
 
   it('drops measurements with the community they were taken on', () => {
