@@ -1,5 +1,6 @@
 import { baseFeature } from './base';
 import type { Feature } from './feature';
+import { heatmapFeature } from './heatmap';
 import { importFeature } from './import';
 import { measureFeature } from './measure';
 import { serviceCirclesFeature } from './service-circles';
@@ -11,4 +12,12 @@ import { viewFeature } from './view';
  * A new feature: its folder under src/features/ and one line here. Features with nothing to wire
  * (community, scenarios, reuse, inspector, report) are state, panels and commands only.
  */
-export const FEATURES: readonly Feature[] = [baseFeature, viewFeature, serviceCirclesFeature, importFeature, tourFeature, measureFeature];
+export const FEATURES: readonly Feature[] = [
+  baseFeature,
+  viewFeature,
+  serviceCirclesFeature,
+  importFeature,
+  tourFeature,
+  measureFeature,
+  heatmapFeature,
+];

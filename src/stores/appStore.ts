@@ -3,6 +3,7 @@ import type { CameraBookmark, FacilityCategory } from '../core/model/types';
 import { createBaseSlice, type BaseSlice, type InitialBaseState } from '../features/base/slice';
 import { createCommunitySlice, type CommunitySlice } from '../features/community/slice';
 import { createImportSlice, type ImportSlice } from '../features/import/slice';
+import { createHeatmapSlice, type HeatmapSlice } from '../features/heatmap/slice';
 import { createMeasureSlice, measureOnCommunityChange, type MeasureSlice } from '../features/measure/slice';
 import { createInspectorSlice, inspectorOnCommunityChange, type InspectorSlice } from '../features/inspector/slice';
 import { createReuseSlice, reuseOnCommunityChange, type ReuseSlice } from '../features/reuse/slice';
@@ -27,7 +28,8 @@ export type AppState = CommunitySlice &
   ReuseSlice &
   TourSlice &
   BaseSlice &
-  MeasureSlice;
+  MeasureSlice &
+  HeatmapSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What each slice changes when a community arrives, in this order: the scenario goes over the plain view, a tour step over its scenario. */
@@ -59,6 +61,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     ...createTourSlice(set, get),
     ...createBaseSlice(initial)(set, get),
     ...createMeasureSlice(set, get),
+    ...createHeatmapSlice(set, get),
   }));
 }
 

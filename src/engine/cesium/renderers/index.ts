@@ -1,4 +1,5 @@
 import type { LayerKind } from '../../contract';
+import { cellsRenderer } from './cells';
 import { cityTilesRenderer } from './cityTiles';
 import { featuresRenderer } from './features';
 import { imageryRenderer } from './imagery';
@@ -23,4 +24,5 @@ export const LAYER_RENDERERS: { [K in LayerKind]: LayerRenderer<K> } = {
   terrain: terrainRenderer,
   cityTiles: cityTilesRenderer,
   measure: measureRenderer,
+  cells: cellsRenderer,
 };
