@@ -83,11 +83,12 @@ export const heatmapLayers = memoSelector(
   (s: AppState) => [selectHeatmap(s), s.heatmapStyle] as const,
   (result, style): LayerView[] => {
     if (!result || !result.cells.length) return [];
-    const { breaks, min } = result;
-    const max = breaks.at(-1) ?? min;
+    const max = result.breaks.at(-1) ?? 0;
+    const { breaks } = result;
     const cells = result.cells.map((cell) => {
       if (cell.value === null) return { ring: cell.ring, color: SUPPRESSED_COLOR, topMeters: 0 };
-      const share = max > min ? (cell.value - min) / (max - min) : 1;
+      // Heights from zero (every attribute is ≥ 0): a cell twice as high has twice the value, unlike a min–max stretch.
+      const share = max > 0 ? cell.value / max : 1;
       return {
         ring: cell.ring,
         color: classColor(cell.value, breaks),
