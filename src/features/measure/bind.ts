@@ -68,7 +68,8 @@ export function bindMeasureKeys(store: AppStore): () => void {
     const target = event.target as HTMLElement | null;
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
     if (event.key === 'Escape') s.clearMeasure();
-    else if (event.key === 'Enter') s.requestMeasureFinish();
+    // Enter on a focused button is that button's click (a tool toggled), not "finish".
+    else if (event.key === 'Enter' && target?.tagName !== 'BUTTON') s.requestMeasureFinish();
     else if (event.key === 'Backspace' && s.measureDraft.length) s.undoMeasurePoint();
     else return;
     event.preventDefault();
