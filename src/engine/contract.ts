@@ -20,6 +20,27 @@ export type LayerKind = keyof LayerViewKinds;
 /** A layer to draw: a stable id (diffed across calls), its kind and that kind's view. */
 export type LayerView<K extends LayerKind = LayerKind> = { [P in K]: { id: string; kind: P } & LayerViewKinds[P] }[K];
 
+/** A point of the scene under the pointer, for the planner's tools (measuring). Heights are ellipsoidal metres. */
+export interface ScenePoint {
+  lon: number;
+  lat: number;
+  heightMeters: number;
+  /** Height of the ground (terrain, or 0 on the ellipsoid) at this longitude and latitude. */
+  groundHeightMeters: number;
+  /** The community building hit (null: the ground or anything else). */
+  buildingId: string | null;
+  /** Metres one CSS pixel spans at this point: how far a snap may reach for a tolerance in pixels. */
+  metersPerPixel: number;
+}
+
+/** A tool that takes the pointer over the scene: while set, clicks go to it instead of selecting buildings. */
+export interface PointerTool {
+  /** A click (or tap) on the scene; null: nothing under the pointer (the sky). */
+  onClick(point: ScenePoint | null): void;
+  /** A double click (the second click of it has already come through onClick). */
+  onDoubleClick?(): void;
+}
+
 /** How heavy the 3D rendering may be. `light` is for software WebGL (tests, old kiosks). */
 export type RenderProfile = 'full' | 'light';
 
@@ -65,6 +86,12 @@ export interface SceneAdapter {
   getCamera(): CameraBookmark;
   /** Window (CSS pixel) position of a building's roof centre, or null when off screen. */
   buildingScreenPosition(buildingId: string): { x: number; y: number } | null;
+  /** Window (CSS pixel) position of a point in space, or null when off screen (browser tests click there). */
+  worldScreenPosition(lon: number, lat: number, heightMeters: number): { x: number; y: number } | null;
+  /** Hands clicks on the scene to `tool` (null: back to picking buildings); a crosshair shows the tool is on. */
+  setPointerTool(tool: PointerTool | null): void;
+  /** Ground height (m) at a longitude and latitude from the terrain drawn now (0 on the ellipsoid or where no tile is loaded). */
+  groundHeight(lon: number, lat: number): number;
   /** True when every layer of `setLayers` is on screen (built, loaded, the tiles in view drawn). */
   layersLoaded(): boolean;
   /** Resolves after the next rendered frame (rendering is on demand). */

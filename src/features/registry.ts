@@ -1,6 +1,8 @@
 import { baseFeature } from './base';
 import type { Feature } from './feature';
+import { heatmapFeature } from './heatmap';
 import { importFeature } from './import';
+import { measureFeature } from './measure';
 import { serviceCirclesFeature } from './service-circles';
 import { tourFeature } from './tour';
 import { viewFeature } from './view';
@@ -10,4 +12,12 @@ import { viewFeature } from './view';
  * A new feature: its folder under src/features/ and one line here. Features with nothing to wire
  * (community, scenarios, reuse, inspector, report) are state, panels and commands only.
  */
-export const FEATURES: readonly Feature[] = [baseFeature, viewFeature, serviceCirclesFeature, importFeature, tourFeature];
+export const FEATURES: readonly Feature[] = [
+  baseFeature,
+  viewFeature,
+  serviceCirclesFeature,
+  importFeature,
+  tourFeature,
+  measureFeature,
+  heatmapFeature,
+];

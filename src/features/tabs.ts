@@ -1,5 +1,7 @@
 import { baseTab } from './base/Panel';
+import { heatmapTab } from './heatmap/Panel';
 import { importTab } from './import/Panel';
+import { measureTab } from './measure/Panel';
 import { reuseTab } from './reuse/Panel';
 import { scenarioTab } from './scenarios/Panel';
 import { serviceTab } from './service-circles/Panel';
@@ -9,6 +11,6 @@ import { layersTab } from './view/LayerPanel';
  * The tabs of the planner's side panel, in order. A new tab: `defineTab({ id, labelKey, Panel })`
  * in its feature's panel file, and one line here.
  */
-export const SIDE_PANEL_TABS = [scenarioTab, layersTab, baseTab, serviceTab, reuseTab, importTab] as const;
+export const SIDE_PANEL_TABS = [scenarioTab, layersTab, baseTab, serviceTab, reuseTab, importTab, measureTab, heatmapTab] as const;
 
 export type SidePanelTabId = (typeof SIDE_PANEL_TABS)[number]['id'];

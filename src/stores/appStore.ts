@@ -3,6 +3,8 @@ import type { CameraBookmark, FacilityCategory } from '../core/model/types';
 import { createBaseSlice, type BaseSlice, type InitialBaseState } from '../features/base/slice';
 import { createCommunitySlice, type CommunitySlice } from '../features/community/slice';
 import { createImportSlice, type ImportSlice } from '../features/import/slice';
+import { createHeatmapSlice, type HeatmapSlice } from '../features/heatmap/slice';
+import { createMeasureSlice, measureOnCommunityChange, type MeasureSlice } from '../features/measure/slice';
 import { createInspectorSlice, inspectorOnCommunityChange, type InspectorSlice } from '../features/inspector/slice';
 import { createReuseSlice, reuseOnCommunityChange, type ReuseSlice } from '../features/reuse/slice';
 import { createScenarioSlice, scenarioOnCommunityChange, type ScenarioSlice } from '../features/scenarios/slice';
@@ -25,7 +27,9 @@ export type AppState = CommunitySlice &
   InspectorSlice &
   ReuseSlice &
   TourSlice &
-  BaseSlice;
+  BaseSlice &
+  MeasureSlice &
+  HeatmapSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What each slice changes when a community arrives, in this order: the scenario goes over the plain view, a tour step over its scenario. */
@@ -36,6 +40,7 @@ const COMMUNITY_CHANGES: readonly CommunityChange[] = [
   reuseOnCommunityChange,
   scenarioOnCommunityChange,
   tourOnCommunityChange,
+  measureOnCommunityChange,
 ];
 
 /** The state a share link starts from (parsed once, with typed ids, in app/shareLink.ts). */
@@ -55,6 +60,8 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     ...createReuseSlice(set, get),
     ...createTourSlice(set, get),
     ...createBaseSlice(initial)(set, get),
+    ...createMeasureSlice(set, get),
+    ...createHeatmapSlice(set, get),
   }));
 }
 

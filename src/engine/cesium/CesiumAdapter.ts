@@ -29,7 +29,7 @@ import {
   REUSE_COLORS,
   type LayerId,
 } from '../../layers/layerCatalog';
-import type { LayerKind, LayerView, RenderProfile, RenderQuality, SceneAdapter, SceneCallbacks } from '../contract';
+import type { LayerKind, LayerView, PointerTool, RenderProfile, RenderQuality, SceneAdapter, SceneCallbacks } from '../contract';
 import { QUALITY_LEVELS } from '../quality';
 import { LAYER_RENDERERS } from './renderers';
 import type { DrawnLayer, LayerRenderer } from './renderers/layerRenderer';
@@ -40,6 +40,7 @@ import { BUILDING_PICK_PREFIX, BuildingLayer, CONTEXT_PICK_PREFIX } from './rend
 import { createFacilityLayer, isMinorCategory } from './renderers/facilityIcons';
 import { createLineBatch } from './renderers/lineBatch';
 import { createPolygonBatch } from './renderers/polygonBatch';
+import { groundHeightAt, scenePointAt } from './scenePointer';
 
 // Flat layers are lifted a little above the ellipsoid and above each other so they never z-fight.
 const BASE_HEIGHT_METERS: Record<string, number> = { ground: 0.2, water: 0.5, green: 0.5, plaza: 0.5, road: 0.8 };
@@ -77,6 +78,8 @@ export class CesiumAdapter implements SceneAdapter {
   /** Start of the frame being rendered, and the animation frame that will time it. */
   private frameStartMs = 0;
   private frameProbe = 0;
+  /** A planner's tool (measuring) that takes the clicks; null: clicks select buildings. */
+  private pointerTool: PointerTool | null = null;
 
   constructor(
     container: HTMLElement,
@@ -91,9 +94,14 @@ export class CesiumAdapter implements SceneAdapter {
     this.handler = new ScreenSpaceEventHandler(scene.canvas);
     this.handler.setInputAction((event: { position: Cartesian2 }) => {
       const picked = this.viewer.scene.pick(event.position) as { id?: unknown; primitive?: unknown } | undefined;
+      if (this.pointerTool) {
+        this.pointerTool.onClick(scenePointAt(this.viewer.scene, event.position, buildingIdOf(picked)));
+        return;
+      }
       this.callbacks.onPickBuilding(buildingIdOf(picked));
       this.pickLayerFeature(picked);
     }, ScreenSpaceEventType.LEFT_CLICK);
+    this.handler.setInputAction(() => this.pointerTool?.onDoubleClick?.(), ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
     this.handler.setInputAction((event: { endPosition: Cartesian2 }) => {
       // Picking renders a frame; once per animation frame is plenty.
       if (this.hoverFrame) return;
@@ -433,6 +441,22 @@ export class CesiumAdapter implements SceneAdapter {
     if (!onCanvas) return null;
     const rect = this.viewer.scene.canvas.getBoundingClientRect();
     return { x: rect.left + onCanvas.x, y: rect.top + onCanvas.y };
+  }
+
+  worldScreenPosition(lon: number, lat: number, heightMeters: number): { x: number; y: number } | null {
+    const onCanvas = SceneTransforms.worldToWindowCoordinates(this.viewer.scene, Cartesian3.fromDegrees(lon, lat, heightMeters));
+    if (!onCanvas) return null;
+    const rect = this.viewer.scene.canvas.getBoundingClientRect();
+    return { x: rect.left + onCanvas.x, y: rect.top + onCanvas.y };
+  }
+
+  setPointerTool(tool: PointerTool | null): void {
+    this.pointerTool = tool;
+    this.viewer.scene.canvas.style.cursor = tool ? 'crosshair' : '';
+  }
+
+  groundHeight(lon: number, lat: number): number {
+    return groundHeightAt(this.viewer.scene, CesiumMath.toRadians(lon), CesiumMath.toRadians(lat));
   }
 
   layersLoaded(): boolean {

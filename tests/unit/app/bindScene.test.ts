@@ -25,6 +25,7 @@ function slowAdapter() {
     setHoveredBuilding() {},
     setBuildingColors() {},
     setLayers() {},
+    setPointerTool() {},
   } as unknown as SceneAdapter;
   return { adapter, flights, finish: () => finishDrawing() };
 }

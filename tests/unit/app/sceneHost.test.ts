@@ -22,6 +22,7 @@ class FakeAdapter {
   setSelectedBuilding() {}
   setHoveredBuilding() {}
   setLayers() {}
+  setPointerTool() {}
   flyTo = () => Promise.resolve();
   getCamera = () => ({ lon: 0, lat: 0, heightMeters: 1, headingDeg: 0, pitchDeg: 0 });
   buildingScreenPosition = () => null;

@@ -1,9 +1,11 @@
 import type { LayerKind } from '../../contract';
+import { cellsRenderer } from './cells';
 import { cityTilesRenderer } from './cityTiles';
 import { featuresRenderer } from './features';
 import { imageryRenderer } from './imagery';
 import type { LayerRenderer } from './layerRenderer';
 import { linesRenderer } from './lines';
+import { measureRenderer } from './measure';
 import { modelRenderer } from './model';
 import { terrainRenderer } from './terrain';
 import { tilesetRenderer } from './tileset';
@@ -21,4 +23,6 @@ export const LAYER_RENDERERS: { [K in LayerKind]: LayerRenderer<K> } = {
   imagery: imageryRenderer,
   terrain: terrainRenderer,
   cityTiles: cityTilesRenderer,
+  measure: measureRenderer,
+  cells: cellsRenderer,
 };
