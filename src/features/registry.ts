@@ -2,6 +2,7 @@ import { baseFeature } from './base';
 import type { Feature } from './feature';
 import { importFeature } from './import';
 import { serviceCirclesFeature } from './service-circles';
+import { sunlightFeature } from './sunlight';
 import { tourFeature } from './tour';
 import { viewFeature } from './view';
 
@@ -10,4 +11,4 @@ import { viewFeature } from './view';
  * A new feature: its folder under src/features/ and one line here. Features with nothing to wire
  * (community, scenarios, reuse, inspector, report) are state, panels and commands only.
  */
-export const FEATURES: readonly Feature[] = [baseFeature, viewFeature, serviceCirclesFeature, importFeature, tourFeature];
+export const FEATURES: readonly Feature[] = [baseFeature, viewFeature, serviceCirclesFeature, importFeature, tourFeature, sunlightFeature];

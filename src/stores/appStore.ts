@@ -6,6 +6,7 @@ import { createImportSlice, type ImportSlice } from '../features/import/slice';
 import { createInspectorSlice, inspectorOnCommunityChange, type InspectorSlice } from '../features/inspector/slice';
 import { createReuseSlice, reuseOnCommunityChange, type ReuseSlice } from '../features/reuse/slice';
 import { createScenarioSlice, scenarioOnCommunityChange, type ScenarioSlice } from '../features/scenarios/slice';
+import { createSunlightSlice, sunlightOnCommunityChange, type SunlightSlice } from '../features/sunlight/slice';
 import { createServiceCirclesSlice, serviceCirclesOnCommunityChange, type ServiceCirclesSlice } from '../features/service-circles/slice';
 import { createTourSlice, tourOnCommunityChange, type TourSlice } from '../features/tour/slice';
 import { createViewSlice, viewOnCommunityChange, type InitialViewState, type ViewSlice } from '../features/view/slice';
@@ -25,7 +26,8 @@ export type AppState = CommunitySlice &
   InspectorSlice &
   ReuseSlice &
   TourSlice &
-  BaseSlice;
+  BaseSlice &
+  SunlightSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What each slice changes when a community arrives, in this order: the scenario goes over the plain view, a tour step over its scenario. */
@@ -34,6 +36,7 @@ const COMMUNITY_CHANGES: readonly CommunityChange[] = [
   serviceCirclesOnCommunityChange,
   inspectorOnCommunityChange,
   reuseOnCommunityChange,
+  sunlightOnCommunityChange,
   scenarioOnCommunityChange,
   tourOnCommunityChange,
 ];
@@ -55,6 +58,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     ...createReuseSlice(set, get),
     ...createTourSlice(set, get),
     ...createBaseSlice(initial)(set, get),
+    ...createSunlightSlice(set, get),
   }));
 }
 

@@ -71,7 +71,7 @@ describe('sunlight hours on façades', () => {
     ]) {
       let expected = 0;
       for (let k = 0; k < dahan.tanElevation.length; k++) {
-        const [e, n, u] = [dahan.directions[3 * k], dahan.directions[3 * k + 1], dahan.directions[3 * k + 2]];
+        const [n, u] = [dahan.directions[3 * k + 1], dahan.directions[3 * k + 2]];
         if (u > 0 && n < 0 && u / -n >= (height - 0.9) / distance) expected++;
       }
       expect(southWallHours([[-500, -distance - 10, 500, -distance, height]]).hours * 60).toBeCloseTo(expected, 3);
