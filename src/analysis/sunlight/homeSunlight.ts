@@ -1,6 +1,7 @@
 import { createLocalFrame } from '../../core/geo/localFrame';
 import type { Building, Community, House } from '../../core/model/types';
 import type { BuildingSummary } from '../../data/community/buildingSummaries';
+import { suppressTable, type SuppressedCount } from '../../data/privacy/aggregate';
 import type { SunlightResult } from './sunlightRequest';
 
 /**
@@ -219,4 +220,21 @@ export function worstFloorHoursByBuilding(community: Pick<Community, 'buildings'
     if (i !== undefined) values[i] = b.worstFloorHours;
   }
   return values;
+}
+
+/**
+ * Residents in failing homes as they may be shown: per building (keyed by id) and in total, with
+ * small cells suppressed and, since the total is shown beside them, complementary suppression (one
+ * hidden building could otherwise be recovered by subtraction).
+ */
+export function residentsInFailingHomesCells(sunlight: CommunitySunlight): {
+  total: SuppressedCount;
+  byBuilding: Map<string, SuppressedCount>;
+} {
+  const cells = suppressTable(sunlight.buildings.map((b) => b.residentsInFailingHomes));
+  const total = sunlight.residentsInFailingHomes;
+  return {
+    total: total > 0 && total < 5 ? { suppressed: true } : { value: total, suppressed: false },
+    byBuilding: new Map(sunlight.buildings.map((b, i) => [b.buildingId, cells[i]])),
+  };
 }

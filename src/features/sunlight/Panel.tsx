@@ -1,6 +1,7 @@
 import { solarTermDate, parseCivilDate } from '../../analysis/sunlight/solarPosition';
 import { DEFAULT_SUNLIGHT_RULES } from '../../analysis/sunlight/sunlightRules';
-import { formatSuppressed, suppressCount } from '../../data/privacy/aggregate';
+import { residentsInFailingHomesCells } from '../../analysis/sunlight/homeSunlight';
+import { formatSuppressed } from '../../data/privacy/aggregate';
 import { formatNumber, localize } from '../../i18n/translate';
 import { COLOR_MODE_DEFINITIONS } from '../../layers/buildingColorModes';
 import { Legend } from '../../ui/components/Legend';
@@ -37,7 +38,6 @@ export function SunlightPanel() {
   const playback = useApp((s) => s.shadowPlayback);
   const window = useApp(selectPlaybackWindow);
   const n = (value: number) => formatNumber(language, value);
-  const people = (value: number) => formatSuppressed(suppressCount(value), n);
   const year = parseCivilDate(date)?.year ?? new Date().getFullYear();
   const buildingName = (id: string) => community?.buildings.find((b) => b.id === id)?.name ?? id;
   const selectedBuilding = sunlight?.buildings.find((b) => b.buildingId === selected);
@@ -46,6 +46,7 @@ export function SunlightPanel() {
         .filter((b) => b.failingHomes > 0)
         .sort((a, b) => b.failingHomes - a.failingHomes || a.worstFloorHours - b.worstFloorHours)
     : [];
+  const cells = sunlight ? residentsInFailingHomesCells(sunlight) : null;
   const instant = playback.instantMs ?? window?.noonMs ?? 0;
 
   return (
@@ -127,7 +128,7 @@ export function SunlightPanel() {
               </tr>
               <tr>
                 <td>{t('sunlight.residents')}</td>
-                <td data-testid="sunlight-residents">{people(sunlight.residentsInFailingHomes)}</td>
+                <td data-testid="sunlight-residents">{cells && formatSuppressed(cells.total, n)}</td>
               </tr>
             </tbody>
           </table>
@@ -151,7 +152,7 @@ export function SunlightPanel() {
                       failing: n(b.failingHomes),
                       homes: n(b.homes),
                       worst: hoursText(b.worstFloorHours),
-                      residents: people(b.residentsInFailingHomes),
+                      residents: cells?.byBuilding.get(b.buildingId) ? formatSuppressed(cells.byBuilding.get(b.buildingId)!, n) : '–',
                     })}
                   </li>
                 ))}

@@ -71,3 +71,33 @@ describe('sunlight per home, floor and building', () => {
     expect(b.residentsInFailingHomes).toBe(Math.round((9 * failingOccupied) / 3));
   });
 });
+
+describe('residents in failing homes as shown', () => {
+  it('suppresses small cells and one more where a lone hidden building could be recovered from the total', async () => {
+    const { residentsInFailingHomesCells } = await import('../../../../src/analysis/sunlight/homeSunlight');
+    const building = (buildingId: string, residentsInFailingHomes: number) => ({
+      buildingId,
+      residentsInFailingHomes,
+      floors: [],
+      worstFloorHours: 0,
+      homes: 1,
+      failingHomes: 1,
+    });
+    const cells = residentsInFailingHomesCells({
+      presetId: 'x',
+      minHours: 2,
+      homes: [],
+      buildings: [building('A', 3), building('B', 12), building('C', 7), building('D', 0)],
+      totalHomes: 4,
+      failingHomes: 3,
+      passRate: 0.25,
+      residentsInFailingHomes: 22,
+    });
+    expect(cells.total).toEqual({ value: 22, suppressed: false });
+    expect(cells.byBuilding.get('A')).toEqual({ suppressed: true });
+    // 22 − 12 − 7 would give A away: the next smallest, C, is hidden too; zeros stay.
+    expect(cells.byBuilding.get('C')).toEqual({ suppressed: true });
+    expect(cells.byBuilding.get('B')).toEqual({ value: 12, suppressed: false });
+    expect(cells.byBuilding.get('D')).toEqual({ value: 0, suppressed: false });
+  });
+});
