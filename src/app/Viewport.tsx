@@ -10,6 +10,8 @@ declare global {
     /** Hooks for automated browser tests and screen watchdogs. */
     __twin?: {
       buildingScreenPosition(id: string): { x: number; y: number } | null;
+      /** Window position of a point (lon, lat in degrees, height in metres), or null off screen. */
+      screenPosition(lon: number, lat: number, heightMeters: number): { x: number; y: number } | null;
       nextFrame(): Promise<void>;
       /** True when every layer over the community (imported data, analysis overlays) is on screen. */
       importedLayersLoaded(): boolean;
@@ -70,6 +72,7 @@ export function Viewport({
       };
       window.__twin = {
         buildingScreenPosition: (id) => h.current?.buildingScreenPosition(id) ?? null,
+        screenPosition: (lon, lat, height) => h.current?.screenPosition?.(lon, lat, height) ?? null,
         nextFrame,
         importedLayersLoaded: () => h.current?.layersLoaded() ?? false,
         loseContext: () => h.loseContext(),

@@ -65,6 +65,8 @@ export interface SceneAdapter {
   getCamera(): CameraBookmark;
   /** Window (CSS pixel) position of a building's roof centre, or null when off screen. */
   buildingScreenPosition(buildingId: string): { x: number; y: number } | null;
+  /** Window (CSS pixel) position of a point (degrees, metres above the ellipsoid), or null when off screen. */
+  screenPosition?(lon: number, lat: number, heightMeters: number): { x: number; y: number } | null;
   /** True when every layer of `setLayers` is on screen (built, loaded, the tiles in view drawn). */
   layersLoaded(): boolean;
   /** Resolves after the next rendered frame (rendering is on demand). */

@@ -464,7 +464,11 @@ export class CesiumAdapter implements SceneAdapter {
     const building = this.current?.community.buildings.find((b) => b.id === buildingId);
     if (!building) return null;
     const [lon, lat] = ringCentroid(building.footprint);
-    const world = Cartesian3.fromDegrees(lon, lat, building.heightMeters);
+    return this.screenPosition(lon, lat, building.heightMeters);
+  }
+
+  screenPosition(lon: number, lat: number, heightMeters: number): { x: number; y: number } | null {
+    const world = Cartesian3.fromDegrees(lon, lat, heightMeters);
     const onCanvas = SceneTransforms.worldToWindowCoordinates(this.viewer.scene, world);
     if (!onCanvas) return null;
     const rect = this.viewer.scene.canvas.getBoundingClientRect();
