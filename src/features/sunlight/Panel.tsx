@@ -8,7 +8,7 @@ import { Legend } from '../../ui/components/Legend';
 import { defineTab } from '../../ui/panels/sidePanelTab';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { selectColorModeShown } from '../view/selectors';
-import { selectCommunitySunlight, selectPlaybackWindow, selectSunlightDate, selectSunlightPreset } from './selectors';
+import { selectCommunitySunlight, selectPlaybackWindow, selectSunlightDate, selectSunlightPreset, selectSunlightWhatIf } from './selectors';
 
 const HOUR_MS = 3_600_000;
 const hoursText = (hours: number) => (Number.isFinite(hours) ? `${hours.toFixed(1)} h` : '–');
@@ -37,6 +37,8 @@ export function SunlightPanel() {
   const selected = useApp((s) => s.selectedBuildingId);
   const playback = useApp((s) => s.shadowPlayback);
   const window = useApp(selectPlaybackWindow);
+  const whatIf = useApp((s) => s.sunlightWhatIf);
+  const comparison = useApp(selectSunlightWhatIf);
   const n = (value: number) => formatNumber(language, value);
   const year = parseCivilDate(date)?.year ?? new Date().getFullYear();
   const buildingName = (id: string) => community?.buildings.find((b) => b.id === id)?.name ?? id;
@@ -189,6 +191,61 @@ export function SunlightPanel() {
             </>
           )}
         </>
+      )}
+      {selected && sunlight && community?.buildings.some((b) => b.id === selected) && (
+        <div
+          data-testid="sunlight-whatif"
+          data-building-id={selected}
+          data-status={whatIf?.buildingId === selected ? whatIf.status : 'idle'}
+        >
+          <h3>{t('sunlight.whatIf', { building: buildingName(selected) })}</h3>
+          <div className="field-row">
+            {[1, 2].map((floors) => (
+              <button
+                key={floors}
+                type="button"
+                onClick={() => store.getState().askSunlightWhatIf(selected, { kind: 'floors', floors })}
+                data-testid={`sunlight-add-floors-${floors}`}
+              >
+                {t('sunlight.addFloors', { floors })}
+              </button>
+            ))}
+            <button
+              type="button"
+              onClick={() => store.getState().askSunlightWhatIf(selected, { kind: 'elevator' })}
+              data-testid="sunlight-add-elevator"
+            >
+              {t('sunlight.addElevator')}
+            </button>
+          </div>
+          {whatIf?.buildingId === selected && whatIf.status === 'running' && <p className="muted small">{t('sunlight.computing')}</p>}
+          {whatIf?.buildingId === selected && whatIf.error && <p className="error-text">{whatIf.error}</p>}
+          {whatIf?.buildingId === selected && comparison && (
+            <>
+              <p className="small" data-testid="sunlight-whatif-summary">
+                {t('sunlight.whatIfSummary', {
+                  before: n(comparison.failingBefore),
+                  after: n(comparison.failingAfter),
+                  losing: n(comparison.homesLosingSunlight.length),
+                  dropping: n(comparison.homesDroppingBelow.length),
+                })}
+              </p>
+              {whatIf.change.kind === 'elevator' && <p className="muted small">{t('sunlight.elevatorExempt')}</p>}
+              <ol className="gaps" data-testid="sunlight-whatif-dropping">
+                {comparison.homesDroppingBelow.slice(0, 10).map((h) => (
+                  <li key={h.houseId}>
+                    {t('sunlight.homeChange', {
+                      building: buildingName(h.buildingId),
+                      floor: h.floor,
+                      before: hoursText(h.beforeHours),
+                      after: hoursText(h.afterHours),
+                    })}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </div>
       )}
       <h3>{t('sunlight.playback')}</h3>
       <div className="field-row">

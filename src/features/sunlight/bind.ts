@@ -3,7 +3,7 @@ import { sunlightRequestFromCommunity } from '../../analysis/sunlight/sunlightRe
 import type { AppState, AppStore } from '../../stores/appStore';
 import { watch } from '../../stores/watch';
 import { selectColorModeShown } from '../view/selectors';
-import { selectPlaybackWindow, selectSunlightDate, selectSunlightPreset } from './selectors';
+import { selectPlaybackWindow, selectSunlightDate, selectSunlightPreset, whatIfVolumes } from './selectors';
 
 /**
  * The calculation takes a second or two of a worker's time, so it runs only while someone looks at
@@ -84,5 +84,39 @@ export function playShadowsWhilePlaying(store: AppStore): () => void {
   return () => {
     clearInterval(timer);
     stop();
+  };
+}
+
+/** Computes a what-if asked for (one at a time; a newer one aborts the older) in its own worker run. */
+export function runSunlightWhatIfOnRequest(store: AppStore): () => void {
+  let controller: AbortController | null = null;
+  const stop = watch(
+    store,
+    (s) => s.sunlightWhatIf,
+    (whatIf) => {
+      if (!whatIf || whatIf.status !== 'running') return;
+      controller?.abort();
+      const current = new AbortController();
+      controller = current;
+      const s = store.getState();
+      const building = s.community?.buildings.find((b) => b.id === whatIf.buildingId);
+      if (!s.community || !building) return;
+      const request = sunlightRequestFromCommunity(s.community, {
+        preset: selectSunlightPreset(s),
+        date: selectSunlightDate(s),
+        volumes: whatIfVolumes(building, whatIf.change),
+      });
+      computeSunlightAsync(request, { signal: current.signal }).then(
+        (result) => store.getState().sunlightWhatIf === whatIf && store.getState().settleSunlightWhatIf({ result }),
+        (error: Error) =>
+          error.name !== 'AbortError' &&
+          store.getState().sunlightWhatIf === whatIf &&
+          store.getState().settleSunlightWhatIf({ error: error.message }),
+      );
+    },
+  );
+  return () => {
+    stop();
+    controller?.abort();
   };
 }

@@ -1,5 +1,9 @@
 import { trueSolarInstant } from '../../analysis/sunlight/solarPosition';
 import { summariseSunlight, worstFloorHoursByBuilding, type CommunitySunlight } from '../../analysis/sunlight/homeSunlight';
+import { addedFloorsVolume, compareSunlight, elevatorShaftVolumes, type SunlightComparison } from '../../analysis/sunlight/whatIf';
+import type { Volume } from '../../analysis/sunlight/sunlightRequest';
+import type { Building } from '../../core/model/types';
+import type { SunlightChange } from './slice';
 import { defaultSunlightDate } from '../../analysis/sunlight/sunlightRequest';
 import { sunlightPreset, type SunlightPreset } from '../../analysis/sunlight/sunlightRules';
 import type { AppState } from '../../stores/appStore';
@@ -40,5 +44,21 @@ export const selectPlaybackWindow = memoSelector(
       endMs: trueSolarInstant(date, preset.windowEndHours, site),
       noonMs: trueSolarInstant(date, 12, site),
     };
+  },
+);
+
+/** The volumes of a what-if on a building. */
+export function whatIfVolumes(building: Building, change: SunlightChange): Volume[] {
+  return change.kind === 'floors' ? [addedFloorsVolume(building, change.floors)] : elevatorShaftVolumes(building);
+}
+
+/** The what-if's neighbours before and after (null until it is computed). */
+export const selectSunlightWhatIf = memoSelector(
+  (s: AppState) => [s.community, s.sunlightWhatIf, selectCommunitySunlight(s), s.summaries],
+  (community, whatIf, before, summaries): SunlightComparison | null => {
+    if (!community || !whatIf?.result || !before) return null;
+    const preset = sunlightPreset(whatIf.result.presetId);
+    if (!preset) return null;
+    return compareSunlight(before, summariseSunlight(community, whatIf.result, preset.minHours, summaries), new Set([whatIf.buildingId]));
   },
 );

@@ -14,6 +14,17 @@ export interface SunlightSlice {
   sunlightStatus: 'idle' | 'running' | 'done' | 'error';
   sunlightProgress: number;
   sunlightError: string | null;
+  /**
+   * A what-if on one building (floors added, or an elevator shaft per entrance on its stair side) and
+   * its result, computed against the same preset and day as `sunlightResult`.
+   */
+  sunlightWhatIf: {
+    buildingId: string;
+    change: SunlightChange;
+    status: 'running' | 'done' | 'error';
+    result: SunlightResult | null;
+    error?: string;
+  } | null;
   /** Shadow playback: on, the instant shown (ms), playing. */
   shadowPlayback: { on: boolean; instantMs: number | null; playing: boolean };
   setSunlightPreset(id: string): void;
@@ -23,7 +34,13 @@ export interface SunlightSlice {
   finishSunlight(result: SunlightResult): void;
   failSunlight(message: string): void;
   setShadowPlayback(playback: Partial<SunlightSlice['shadowPlayback']>): void;
+  askSunlightWhatIf(buildingId: string, change: SunlightChange): void;
+  settleSunlightWhatIf(outcome: { result: SunlightResult } | { error: string }): void;
+  clearSunlightWhatIf(): void;
 }
+
+/** What a what-if adds to a building. */
+export type SunlightChange = { kind: 'floors'; floors: number } | { kind: 'elevator' };
 
 export const createSunlightSlice: SliceCreator<SunlightSlice> = (set) => ({
   sunlightPresetId: DEFAULT_SUNLIGHT_RULES.defaultPreset,
@@ -33,19 +50,34 @@ export const createSunlightSlice: SliceCreator<SunlightSlice> = (set) => ({
   sunlightProgress: 0,
   sunlightError: null,
   shadowPlayback: { on: false, instantMs: null, playing: false },
-  setSunlightPreset: (sunlightPresetId) => set({ sunlightPresetId }),
-  setSunlightDate: (sunlightDate) => set({ sunlightDate }),
+  sunlightWhatIf: null,
+  setSunlightPreset: (sunlightPresetId) => set({ sunlightPresetId, sunlightWhatIf: null }),
+  setSunlightDate: (sunlightDate) => set({ sunlightDate, sunlightWhatIf: null }),
   startSunlight: () => set({ sunlightStatus: 'running', sunlightProgress: 0, sunlightError: null }),
   setSunlightProgress: (sunlightProgress) => set({ sunlightProgress }),
   // A result stays on screen while a new run computes; only a finished run replaces it.
   finishSunlight: (sunlightResult) => set({ sunlightResult, sunlightStatus: 'done', sunlightProgress: 1 }),
   failSunlight: (sunlightError) => set({ sunlightStatus: 'error', sunlightError }),
   setShadowPlayback: (playback) => set((s) => ({ shadowPlayback: { ...s.shadowPlayback, ...playback } })),
+  askSunlightWhatIf: (buildingId, change) => set({ sunlightWhatIf: { buildingId, change, status: 'running', result: null } }),
+  settleSunlightWhatIf: (outcome) =>
+    set((s) =>
+      s.sunlightWhatIf
+        ? {
+            sunlightWhatIf: {
+              ...s.sunlightWhatIf,
+              ...('result' in outcome ? { status: 'done', result: outcome.result } : { status: 'error', error: outcome.error }),
+            },
+          }
+        : {},
+    ),
+  clearSunlightWhatIf: () => set({ sunlightWhatIf: null }),
 });
 
 /** A new community drops the old result and stops the playback; the binding computes anew when wanted. */
 export const sunlightOnCommunityChange: CommunityChange = () => ({
   sunlightResult: null,
+  sunlightWhatIf: null,
   sunlightStatus: 'idle',
   shadowPlayback: { on: false, instantMs: null, playing: false },
 });
