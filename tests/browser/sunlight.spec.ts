@@ -7,6 +7,7 @@ import { sunPosition, trueSolarInstant } from '../../src/analysis/sunlight/solar
 import { defaultSunlightDate, prismsOf } from '../../src/analysis/sunlight/sunlightRequest';
 import { blocks } from '../../src/analysis/sunlight/sunlightHours';
 import { sunlightPreset } from '../../src/analysis/sunlight/sunlightRules';
+import { addedFloorsVolume, compareSunlight } from '../../src/analysis/sunlight/whatIf';
 import { createLocalFrame } from '../../src/core/geo/localFrame';
 import { pointInPolygon } from '../../src/core/geo/polygon';
 import { summariseBuildings } from '../../src/data/community/buildingSummaries';
@@ -22,7 +23,8 @@ import { nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } fr
 const community = await readCommunityPackage(async (p) => readFileSync(path.join('models/sample-jinghe', p), 'utf8'));
 const preset = sunlightPreset(undefined)!;
 const date = defaultSunlightDate(preset, new Date().getFullYear());
-const { sunlight } = analyzeSunlight(community, { preset, date, summaries: summariseBuildings(community) });
+const summaries = summariseBuildings(community);
+const { sunlight } = analyzeSunlight(community, { preset, date, summaries });
 const site = { lon: community.manifest.centre[0], lat: community.manifest.centre[1] };
 
 /** The tallest community building and the view straight down on it. */
@@ -129,4 +131,26 @@ describe('sunlight (日照 tab) on the sample community', () => {
     const median = (v: number[]) => v[Math.floor(v.length / 2)];
     expect(median(shadowed)).toBeLessThan(median(sunny) * 0.85);
   }, 120_000);
+
+  it('re-evaluates a building with two floors added: the neighbours falling below the rule, as computed in Node', async () => {
+    // The first building of the list of those with homes below the rule.
+    const worst = [...sunlight.buildings]
+      .filter((b) => b.failingHomes > 0)
+      .sort((a, b) => b.failingHomes - a.failingHomes || a.worstFloorHours - b.worstFloorHours)[0];
+    const building = community.buildings.find((b) => b.id === worst.buildingId)!;
+    const after = analyzeSunlight(community, { preset, date, summaries, volumes: [addedFloorsVolume(building, 2)] }).sunlight;
+    const expected = compareSunlight(sunlight, after, new Set([building.id]));
+    await app.page.locator('[data-testid=sunlight-worst] li button').first().click();
+    await app.page.getByTestId('sunlight-add-floors-2').click();
+    await app.page
+      .locator(`[data-testid=sunlight-whatif][data-building-id="${building.id}"][data-status=done]`)
+      .waitFor({ timeout: 120_000 });
+    const zh = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
+    await expect(app.page.getByTestId('sunlight-whatif-summary').textContent()).resolves.toBe(
+      `不达标住宅：${zh(expected.failingBefore)} → ${zh(expected.failingAfter)}。相邻住宅日照减少 ${zh(expected.homesLosingSunlight.length)} 户，其中降至标准以下 ${zh(expected.homesDroppingBelow.length)} 户。`,
+    );
+    expect(expected.homesLosingSunlight.length).toBeGreaterThan(0);
+    await nextFrame(app.page);
+    await saveScreenshot(app.page, 'sunlight-whatif');
+  }, 150_000);
 });
