@@ -51,6 +51,15 @@ export const FACILITY_STYLES: Record<FacilityCategory, { color: Rgb; glyph: stri
   'bus-stop': { color: [46, 134, 222], glyph: '公' },
   parking: { color: [72, 126, 176], glyph: 'P' },
   'waste-sorting': { color: [39, 174, 96], glyph: '♻' },
+  'convenience-shop': { color: [254, 202, 87], glyph: '便' },
+  'public-toilet': { color: [130, 140, 160], glyph: '厕' },
+  // The street (街道) tier: the same hues as their community counterparts, marked by their own glyphs.
+  'community-health-centre': { color: [16, 172, 132], glyph: '卫' },
+  'street-service-centre': { color: [222, 60, 60], glyph: '街' },
+  'street-culture-centre': { color: [165, 94, 234], glyph: '艺' },
+  'nursing-home': { color: [238, 82, 83], glyph: '院' },
+  'sports-centre': { color: [16, 172, 132], glyph: '体' },
+  'metro-station': { color: [46, 134, 222], glyph: '地' },
 };
 
 export const NETWORK_COLORS: Record<NetworkKind, Rgb> = {
@@ -73,8 +82,13 @@ export const BASE_COLORS: Record<BaseKind, Rgb> = {
   ground: [58, 62, 70],
   road: [92, 96, 104],
   water: [52, 106, 150],
-  green: [64, 110, 72],
   plaza: [110, 104, 92],
+  parking: [78, 82, 92],
+  'school-yard': [96, 92, 84],
+  'public-green': [64, 120, 72],
+  'block-green': [60, 96, 66],
+  'private-garden': [58, 88, 64],
+  green: [64, 110, 72],
 };
 
 export const BOUNDARY_COLOR: Rgb = [255, 196, 0];

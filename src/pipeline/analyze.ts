@@ -163,7 +163,13 @@ function readInput(file: string, read: (file: string) => string): string {
 async function buildRequest(
   options: Options,
   read: (file: string) => string,
-): Promise<{ request: ServiceCoverageRequest; input: string; skipped?: Record<string, number>; community?: Community }> {
+): Promise<{
+  request: ServiceCoverageRequest;
+  input: string;
+  skipped?: Record<string, number>;
+  unmappedTags?: Record<string, number>;
+  community?: Community;
+}> {
   let rules: ServiceRuleSet = DEFAULT_SERVICE_RULES;
   if (options.rules) {
     const text = readInput(options.rules, read);
@@ -194,6 +200,7 @@ async function buildRequest(
     request: serviceCoverageRequestFromFeatures({ network: network.lines, buildings, facilities: facilities.facilities }, requestOptions),
     input: [options.buildings, options.network, options.facilities].join(', '),
     skipped: { 'unwalkable ways': network.skipped, 'facilities without a known category': facilities.skipped },
+    unmappedTags: facilities.unmappedTags,
   };
 }
 
@@ -206,8 +213,8 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
       io.stdout(await runSunlight(options, io.readText ?? defaultRead));
       return 0;
     }
-    const { request, input, skipped, community } = await buildRequest(options, io.readText ?? defaultRead);
-    const meta = { input, ...(skipped ? { skipped } : {}) };
+    const { request, input, skipped, unmappedTags, community } = await buildRequest(options, io.readText ?? defaultRead);
+    const meta = { input, ...(skipped ? { skipped } : {}), ...(unmappedTags ? { unmappedTags } : {}) };
     if (options.reuse && community) {
       // The what-if needs per-building walks only, not the per-node arrays of the coverage.
       const coverage = computeServiceCoverageFromRequest({ ...request, keepNodeArrays: false });

@@ -4,11 +4,12 @@ import elevatorRulesJson from '../analysis/reuse/elevatorRules.json';
 import { DEFAULT_REUSE_RULES, type ReuseRuleSet } from '../analysis/reuse/reuseRules';
 import reuseRulesJson from '../analysis/reuse/reuseRules.json';
 import serviceRulesJson from '../analysis/service-circles/rules.json';
+import acceptanceRulesJson from '../scenarios/acceptance.json';
 import { DEFAULT_SERVICE_RULES } from '../analysis/service-circles/rules';
 import type { Attribution, Community } from '../core/model/types';
 import { summariseBuildings, type BuildingSummary } from '../data/community/buildingSummaries';
 import { DEFAULT_ACCEPTANCE, scoreCommunity, SCENARIOS, type AcceptanceRules, type ScenarioModule } from '../scenarios';
-import { DEFAULT_ACCEPTANCE_DIMENSIONS, evaluateDimensions, type AcceptanceDimensionRules } from './acceptanceDimensions';
+import { DEFAULT_ACCEPTANCE_DIMENSIONS, type AcceptanceDimensionRules } from '../scenarios/acceptanceDimensions';
 import { basicInformation } from './basicInformation';
 import { coverageMap } from './coverageMap';
 import { coverageSection } from './coverageSection';
@@ -47,15 +48,19 @@ export function buildReport(community: Community, coverage: ServiceCoverage, opt
   const m = community.manifest;
   const modules = options.modules ?? SCENARIOS;
   const summaries = options.summaries ?? summariseBuildings(community);
-  const score = scoreCommunity({ community, summaries, coverage }, modules, options.acceptanceRules ?? DEFAULT_ACCEPTANCE);
   const dimensionRules = options.dimensions ?? DEFAULT_ACCEPTANCE_DIMENSIONS;
-  const dimensions = evaluateDimensions(score, dimensionRules);
+  const score = scoreCommunity({ community, summaries, coverage }, modules, options.acceptanceRules ?? DEFAULT_ACCEPTANCE, dimensionRules);
   const basics = basicInformation(community, summaries);
   const coverageRows = coverageSection(coverage, 'coverage');
   const scenarios = scenarioSections(score, modules);
   const acceptance = {
-    dimensions: dimensions.dimensions,
-    score: dimensions.score,
+    dimensions: score.dimensions,
+    score: score.acceptanceScore,
+    passMark: score.passMark,
+    passMarkSource: score.decision.passMarkSource,
+    decisionMethod: score.decision.method,
+    decisionSource: score.decision.source,
+    blocking: score.blocking.map((a) => ({ name: a.indicator.name, reason: a.reason })),
     gate: {
       status: score.gate.status,
       satisfiedShare: score.gate.satisfiedShare,
@@ -74,7 +79,8 @@ export function buildReport(community: Community, coverage: ServiceCoverage, opt
   const items = options.items ?? DEFAULT_COMPLETE_COMMUNITY_ITEMS;
   const ruleSets: RuleSetVersion[] = [
     { file: 'src/analysis/service-circles/rules.json', version: serviceRulesJson.version, edits: serviceRuleEdits(coverage) },
-    { file: 'src/report/acceptanceDimensions.json', version: dimensionRules.version, edits: [] },
+    { file: 'src/scenarios/acceptance.json', version: acceptanceRulesJson.version, edits: [] },
+    { file: 'src/scenarios/acceptanceDimensions.json', version: dimensionRules.version, edits: [] },
     { file: 'src/report/completeCommunityItems.json', version: items.version, edits: [] },
     { file: 'src/analysis/reuse/reuseRules.json', version: reuseRulesJson.version, edits: [] },
     { file: 'src/analysis/reuse/elevatorRules.json', version: elevatorRulesJson.version, edits: [] },
@@ -93,7 +99,7 @@ export function buildReport(community: Community, coverage: ServiceCoverage, opt
       snapshotPng: options.snapshotPng ?? null,
     },
     basics,
-    inventory: facilityInventory(community, items, options.reuseRules ?? DEFAULT_REUSE_RULES),
+    inventory: facilityInventory(community, score, items, options.reuseRules ?? DEFAULT_REUSE_RULES),
     coverage: coverageRows,
     scenarios,
     reuse: reuseSection(community, coverage, {

@@ -6,30 +6,30 @@ import { suppressCount } from '../data/privacy/aggregate';
 import type { CoverageRow, CoverageSection, GapRow } from './reportModel';
 
 /**
- * GB 50180-2018 §3.0.4: the 5- and 15-minute living circles (生活圈), in seconds of walking: the
- * first and last of the bundled rules' bands (rules.json `bandsSeconds`, 300/600/900 s).
+ * GB 50180-2018 Table 3.0.4: the 5- and 15-minute living circles (生活圈) as walking distances: the
+ * first and last of the bundled rules' bands (rules.json `bands`, 300 m and 1,000 m).
  */
-const BUNDLED_BANDS_SECONDS = DEFAULT_SERVICE_RULES.bandsSeconds;
-export const FIVE_MINUTES_SECONDS = BUNDLED_BANDS_SECONDS[0];
-export const FIFTEEN_MINUTES_SECONDS = BUNDLED_BANDS_SECONDS[BUNDLED_BANDS_SECONDS.length - 1];
+const BUNDLED_BANDS = DEFAULT_SERVICE_RULES.bands;
+export const FIVE_MINUTE_CIRCLE_METERS = BUNDLED_BANDS[0].maxDistanceMeters;
+export const FIFTEEN_MINUTE_CIRCLE_METERS = BUNDLED_BANDS[BUNDLED_BANDS.length - 1].maxDistanceMeters;
 
 /** Worst-served buildings named per gap in the report (the analysis panel shows 5). */
 const WORST_BUILDINGS_LISTED = 3;
 
 /**
- * Share of the category's target residents within `seconds` of walking: the summary's band figure
+ * Share of the category's target residents within `meters` of walking: the summary's band figure
  * when the rules have that band (so the report prints exactly what the analysis panel and the
  * analyze CLI print), else counted the same way from the per-building walks.
  */
-export function targetShareWithinSeconds(coverage: ServiceCoverage, c: CategoryCoverage, seconds: number): number | null {
+export function targetShareWithinMeters(coverage: ServiceCoverage, c: CategoryCoverage, meters: number): number | null {
   const s = c.summary;
   if (s.targetPopulationTotal === null || !(s.targetPopulationTotal > 0)) return null;
-  const k = coverage.bandsSeconds.indexOf(seconds);
+  const k = coverage.bands.findIndex((b) => b.maxDistanceMeters === meters);
   if (k >= 0 && s.targetPopulationWithinBands) return s.targetPopulationWithinBands[k] / s.targetPopulationTotal;
   const population = coverage.population[c.rule.targetPopulation];
   if (!population) return null;
   let within = 0;
-  for (let b = 0; b < c.walkSeconds.length; b++) if (c.walkSeconds[b] <= seconds) within += population[b];
+  for (let b = 0; b < c.walkDistanceMeters.length; b++) if (c.walkDistanceMeters[b] <= meters) within += population[b];
   return within / s.targetPopulationTotal;
 }
 
@@ -39,8 +39,8 @@ export function coverageSection(coverage: ServiceCoverage, chartId: string): Cov
     return {
       facilities: c.facilityIndices.length,
       shareWithinRule: s.shareTargetPopulationWithinThreshold,
-      shareWithin5Min: targetShareWithinSeconds(coverage, c, FIVE_MINUTES_SECONDS),
-      shareWithin15Min: targetShareWithinSeconds(coverage, c, FIFTEEN_MINUTES_SECONDS),
+      shareWithin5Min: targetShareWithinMeters(coverage, c, FIVE_MINUTE_CIRCLE_METERS),
+      shareWithin15Min: targetShareWithinMeters(coverage, c, FIFTEEN_MINUTE_CIRCLE_METERS),
       shareBuildingsWithinRule: s.shareBuildingsWithinThreshold,
       uncovered: s.uncoveredTargetPopulation === null ? null : suppressCount(s.uncoveredTargetPopulation),
       source: c.rule.source,
@@ -57,8 +57,8 @@ export function coverageSection(coverage: ServiceCoverage, chartId: string): Cov
   }));
   return {
     walkSpeedMetersPerSecond: coverage.walkSpeedMetersPerSecond,
-    fiveMinuteSeconds: FIVE_MINUTES_SECONDS,
-    fifteenMinuteSeconds: FIFTEEN_MINUTES_SECONDS,
+    fiveMinuteMeters: FIVE_MINUTE_CIRCLE_METERS,
+    fifteenMinuteMeters: FIFTEEN_MINUTE_CIRCLE_METERS,
     rows,
     gaps,
     chartId,

@@ -1,3 +1,4 @@
+import { THREE_VALUES } from '../scenarios/threeValues';
 import type { LocalizedText } from '../core/model/types';
 import { formatSuppressed, MIN_CELL_SIZE, type SuppressedCount } from '../data/privacy/aggregate';
 import { formatNumber, localize, translate, type Language } from '../i18n/translate';
@@ -119,26 +120,29 @@ export function renderReportHtml(model: ReportModel, language: Language): string
 
   // ── 2 Facility inventory ──────────────────────────────────────────────────────────────────────
   const inventoryStatus = (s: InventoryStatus) =>
-    status(s === 'has' ? 'good' : s === 'missing' ? 'bad' : 'warn', t(`report.inventory.${s}`));
+    status(
+      s === 'has' ? 'good' : s === 'missing' ? 'bad' : s === 'not-in-data' || s === 'not-assessed' ? 'none' : 'warn',
+      t(`report.inventory.${s}`),
+    );
   const inventorySection = `<section>
   <h2>2 ${t('report.inventory.title')}</h2>
   <p class="muted">${t('report.inventory.intro')}</p>
   ${table(
     [
       t('report.inventory.item'),
-      t('report.inventory.category'),
+      t('report.inventory.threshold'),
       t('report.inventory.count'),
       t('report.inventory.largest'),
       t('report.inventory.minimum'),
       t('report.inventory.status'),
     ],
     model.inventory.map((r) => [
-      l(r.item),
-      t(`facility.${r.category}`),
-      n(r.count),
+      `${r.number === null ? '' : `${r.number} · `}${l(r.item)}${r.categories.length ? `<br><span class="muted small">${r.categories.map((c) => t(`facility.${c}`)).join('、')}</span>` : ''}`,
+      l(r.threshold),
+      r.count === null ? '—' : n(r.count),
       r.largestFloorAreaM2 === null ? '—' : `${n(r.largestFloorAreaM2)} m²`,
       r.minFloorAreaM2 === null ? '—' : `≥ ${n(r.minFloorAreaM2)} m²`,
-      inventoryStatus(r.status),
+      `${inventoryStatus(r.status)}${r.detail.zh ? `<br><span class="muted small">${l(r.detail)}</span>` : ''}`,
     ]),
     [2, 3, 4],
   )}
@@ -149,7 +153,7 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   const legendItem = (cls: MapBuildingClass) => `<span><i style="background:${MAP_CLASS_COLORS[cls]}"></i>${t(`report.map.${cls}`)}</span>`;
   const coverageSection = `<section>
   <h2>3 ${t('report.coverage.title')}</h2>
-  <p class="muted">${tp('report.coverage.intro', { speed: n(coverage.walkSpeedMetersPerSecond, 2) })}</p>
+  <p class="muted">${tp('report.coverage.intro', { speed: n(coverage.walkSpeedMetersPerSecond, 2), near: n(coverage.fiveMinuteMeters), far: n(coverage.fifteenMinuteMeters) })}</p>
   ${table(
     [
       t('report.coverage.category'),
@@ -164,7 +168,7 @@ export function renderReportHtml(model: ReportModel, language: Language): string
     ],
     coverage.rows.map((r) => [
       t(`facility.${r.category}`),
-      t(`report.level.${r.level}`),
+      `${t(`report.tier.${r.tier}`)} · ${t(`report.level.${r.level}`)}`,
       `${n(r.maxDistanceMeters)} m`,
       t(`report.target.${r.targetPopulation}`),
       n(r.facilities),
@@ -237,6 +241,13 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   const scenarioSection = `<section>
   <h2>4 ${t('report.scenarios.title')}</h2>
   <p class="muted">${tp('report.scenarios.intro', { type: t(`community.type.${cover.communityType}`) })}</p>
+  <p class="frame">${t('report.scenarios.frame')} ${THREE_VALUES.values
+    .map((v) => {
+      const named = v.scenarios.map((id) => model.scenarios.find((s) => s.id === id)).filter((s) => s !== undefined);
+      const score = (s: (typeof named)[number]) => (s.score === null ? '—' : String(Math.round(s.score)));
+      return `<strong>${l(v.name)}</strong>（${named.map((s) => `${l(s.name)} ${score(s)}`).join('、')}）`;
+    })
+    .join(' · ')}</p>
   ${chart('scenario-scores', 260)}
   ${scenarioBlocks}
 </section>`;
@@ -309,13 +320,19 @@ export function renderReportHtml(model: ReportModel, language: Language): string
     ]),
     [1, 3],
   )}
-  <p><strong>${t('report.acceptance.total')}：${score(acceptance.score)}</strong> · ${t('report.acceptance.indicatorLevel')}：${t(`scenario.acceptance.${acceptance.acceptance}`)} (${tp('report.acceptance.failedCount', { count: acceptance.failedIndicators })})</p>
+  <p><strong>${t('report.acceptance.total')}：${score(acceptance.score)}</strong> / ${t('report.acceptance.passMark')} ${n(acceptance.passMark)} · ${t('report.acceptance.indicatorLevel')}：${t(`scenario.acceptance.${acceptance.acceptance}`)} (${tp('report.acceptance.failedCount', { count: acceptance.failedIndicators })})</p>
+  ${
+    acceptance.blocking.length
+      ? `<p>${status('bad', t('report.acceptance.blocking'))}</p><ul>${acceptance.blocking.map((b) => `<li>${l(b.name)}：${l(b.reason)}</li>`).join('')}</ul>`
+      : `<p class="muted">${t('report.acceptance.noBlocking')}</p>`
+  }
   ${chart('dimensions', 220)}
   <h3>${t('report.acceptance.sources')}</h3>
   <ul class="sources small">
     ${acceptance.dimensions.map((d) => `<li><strong>${l(d.name)}</strong>：${escapeHtml(d.source)}</li>`).join('')}
     <li><strong>${t('report.acceptance.gate')}</strong>：${escapeHtml(acceptance.gate.source)}</li>
     <li><strong>${t('report.acceptance.method')}</strong>：${escapeHtml(acceptance.method)} ${escapeHtml(acceptance.methodSource)}</li>
+    <li><strong>${t('report.acceptance.decision')}</strong>：${escapeHtml(acceptance.decisionMethod)} ${escapeHtml(acceptance.decisionSource)} ${escapeHtml(acceptance.passMarkSource)}</li>
   </ul>
 </section>`;
 

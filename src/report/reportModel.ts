@@ -65,27 +65,37 @@ export interface BasicInformation {
   buildingsWithoutElevatorFourPlusFloors: number;
 }
 
-export type InventoryStatus = 'has' | 'missing' | 'below-minimum' | 'area-unknown';
+/** 'not-in-data': the package holds nothing that shows the item; 'not-assessed': its indicator did not run. */
+export type InventoryStatus = 'has' | 'missing' | 'below-minimum' | 'area-unknown' | 'not-in-data' | 'not-assessed';
 
 export interface InventoryRow {
-  category: FacilityCategory;
+  /** 1–20 of the 完整居住社区建设标准, null for a row of the Zhejiang matrix. */
+  number: number | null;
+  group: string;
   /** The item of the 完整社区 list (or the provincial matrix) it answers. */
   item: LocalizedText;
+  /** Its threshold, as the standard words it. */
+  threshold: LocalizedText;
   itemSource: string;
-  count: number;
-  /** Floor area of the largest facility of the category, m²; null when none states one. */
+  /** The facility categories that answer it (empty for surfaces, indicators and items not in the data). */
+  categories: FacilityCategory[];
+  /** Facilities (or surfaces) found; null when the item is not counted. */
+  count: number | null;
+  /** Floor area of the largest facility (or surface), m²; null when none states one. */
   largestFloorAreaM2: number | null;
-  /** From the reuse rules (reuseRules.json); null when they give none. */
+  /** From the reuse rules (reuseRules.json) or the surface rules; null when they give none. */
   minFloorAreaM2: number | null;
   minAreaSource: string | null;
   status: InventoryStatus;
+  /** One line of what was found (or what data would show it). */
+  detail: LocalizedText;
 }
 
 export interface CoverageRow extends CoverageRuleColumns {
   facilities: number;
   /** Share of the target residents within the rule's distance; null when unknown or none live there. */
   shareWithinRule: number | null;
-  /** Share of the target residents within the 5-minute (300 s) and 15-minute (900 s) walk. */
+  /** Share of the target residents within the 5-minute (300 m) and 15-minute (1,000 m) circle. */
   shareWithin5Min: number | null;
   shareWithin15Min: number | null;
   /** Share of counted homes within the rule's distance (when the population is unknown). */
@@ -107,9 +117,9 @@ export interface GapRow {
 
 export interface CoverageSection {
   walkSpeedMetersPerSecond: number;
-  /** Seconds of the 5- and 15-minute circles (GB 50180-2018 §3.0.4). */
-  fiveMinuteSeconds: number;
-  fifteenMinuteSeconds: number;
+  /** Walking distances of the 5- and 15-minute circles (GB 50180-2018 Table 3.0.4), metres. */
+  fiveMinuteMeters: number;
+  fifteenMinuteMeters: number;
   rows: CoverageRow[];
   gaps: GapRow[];
   chartId: string;
@@ -171,26 +181,20 @@ export interface ReuseSection {
   aboveFloor: number;
 }
 
-export interface DimensionInputResult {
-  label: LocalizedText;
-  /** 0–100, null when nothing could be assessed. */
-  score: number | null;
-  detail: LocalizedText;
-}
-
-export interface DimensionResult {
-  id: string;
-  name: LocalizedText;
-  weight: number;
-  score: number | null;
-  inputs: DimensionInputResult[];
-  source: string;
-}
+import type { DimensionResult } from '../scenarios/acceptanceDimensions';
+export type { DimensionInputResult, DimensionResult } from '../scenarios/acceptanceDimensions';
 
 export interface AcceptanceSection {
   dimensions: DimensionResult[];
   /** Weighted mean of the dimensions that have a score; null when none has. */
   score: number | null;
+  /** The total at or above which acceptance is met (acceptance.json), and where it comes from. */
+  passMark: number;
+  passMarkSource: string;
+  decisionMethod: string;
+  decisionSource: string;
+  /** Failed indicators that block acceptance on their own. */
+  blocking: { name: LocalizedText; reason: LocalizedText }[];
   gate: {
     status: 'passed' | 'below' | 'missing';
     satisfiedShare: number | null;
@@ -199,7 +203,7 @@ export interface AcceptanceSection {
     reason: LocalizedText;
     source: string;
   };
-  /** The indicator-level acceptance of scoreCommunity (met / not met / gated / pending). */
+  /** The decision of scoreCommunity (met / not met / blocked / gated / pending). */
   acceptance: Acceptance;
   failedIndicators: number;
   method: string;
@@ -231,7 +235,7 @@ export type MapBuildingClass = 'within' | 'beyond' | 'unreachable' | 'not-home';
 
 export interface CoverageMap {
   category: FacilityCategory;
-  limitSeconds: number;
+  limitMeters: number;
   /** Width and height of the drawn extent, metres (x east, y north, origin at the south-west corner). */
   widthMeters: number;
   heightMeters: number;

@@ -94,7 +94,7 @@ export function coverageShareKpi(ctx: ScenarioContext, spec: CoverageShareSpec):
   const d = Math.round(reach.maxMeters);
   const n = reach.uncoveredBuildings.length;
   const reason: LocalizedText = missing
-    ? { zh: `社区内没有（或未接入步行网络的）${spec.what.zh}`, en: `No facility of this kind on the walking network (${spec.what.en})` }
+    ? { zh: `数据中没有（或未接入步行网络的）${spec.what.zh}`, en: `No facility of this kind on the walking network (${spec.what.en})` }
     : { zh: `${n} 幢建筑中有${spec.who.zh}超出 ${d} 米`, en: `${n} buildings house ${spec.who.en.toLowerCase()} beyond ${d} m` };
   return valueKpi(
     head,

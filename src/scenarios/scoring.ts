@@ -1,6 +1,12 @@
 import { DeveloperError } from '../core/errors';
 import type { CommunityType, LocalizedText, SatisfactionSurvey } from '../core/model/types';
 import { DEFAULT_ACCEPTANCE, type AcceptanceRules } from './acceptance';
+import {
+  DEFAULT_ACCEPTANCE_DIMENSIONS,
+  evaluateDimensions,
+  type AcceptanceDimensionRules,
+  type DimensionResult,
+} from './acceptanceDimensions';
 import { SCENARIOS } from './registry';
 import { meetsThreshold, thresholdFor, type Evidence, type Indicator, type Kpi, type ScenarioContext, type ScenarioModule } from './types';
 import { formatValueText } from './units';
@@ -8,8 +14,9 @@ import { formatValueText } from './units';
 /**
  * Scores from the indicator system: each indicator passes or fails against the threshold of the
  * community's type (manifest.communityType: 普惠型 → puhui, 引领型 → yinling), with the evidence
- * behind it; scenarios score the share passed; the overall acceptance is gated by residents'
- * satisfaction (杭政办函〔2023〕52号: 以居民满意度为验收前提条件). Method and thresholds: acceptance.json.
+ * behind it; scenarios score the share passed. Acceptance is scored, not all-or-nothing
+ * (acceptance.json `decision`): residents' satisfaction first (杭政办函〔2023〕52号: 以居民满意度为验收
+ * 前提条件), then the few blocking indicators, then the four dimensions' total against the pass mark.
  */
 
 /**
@@ -29,6 +36,8 @@ export interface IndicatorAssessment {
   outcome: IndicatorOutcome;
   reason: LocalizedText;
   evidence: Evidence;
+  /** Its failure blocks acceptance whatever the score (acceptance.json `decision.blocking`). */
+  blocking: boolean;
 }
 
 export interface ScenarioScore {
@@ -53,8 +62,12 @@ export interface SatisfactionGate {
   reason: LocalizedText;
 }
 
-/** 'gated': satisfaction missing or too low (checked first: a precondition); 'pending': analysis running. */
-export type Acceptance = 'met' | 'not-met' | 'pending' | 'gated';
+/**
+ * In the order checked: 'gated' = satisfaction missing or too low (a precondition); 'pending' = the
+ * analysis is running; 'blocked' = a blocking indicator failed; 'not-met' = the dimensions' total is
+ * below the pass mark; 'met' = at or above it.
+ */
+export type Acceptance = 'met' | 'not-met' | 'blocked' | 'pending' | 'gated';
 
 export interface CommunityScore {
   communityType: CommunityType;
@@ -62,10 +75,19 @@ export interface CommunityScore {
   /** Mean of the scenario scores that exist (equal weights, acceptance.json); null when none. */
   score: number | null;
   gate: SatisfactionGate;
+  /** The four acceptance dimensions and their weighted total (acceptanceDimensions.json). */
+  dimensions: DimensionResult[];
+  acceptanceScore: number | null;
+  passMark: number;
   acceptance: Acceptance;
-  /** Why acceptance is not 'met': the gate, then the failed indicators. */
+  /** The failed indicators that block acceptance on their own. */
+  blocking: IndicatorAssessment[];
+  /** Every failed indicator (blocking ones first), each with `blocking` set. */
+  failures: IndicatorAssessment[];
+  /** Why acceptance is not 'met': the gate, the blocking failures, then the total below the pass mark. */
   reasons: LocalizedText[];
   method: AcceptanceRules['scoring'];
+  decision: Pick<AcceptanceRules['decision'], 'method' | 'source' | 'passMarkSource'>;
 }
 
 const TYPE_LABEL: Record<CommunityType, LocalizedText> = {
@@ -73,11 +95,18 @@ const TYPE_LABEL: Record<CommunityType, LocalizedText> = {
   yinling: { zh: '引领型', en: '引领型 (leading)' },
 };
 
-export function assessIndicator(scenarioId: string, indicator: Indicator, kpis: readonly Kpi[], type: CommunityType): IndicatorAssessment {
+export function assessIndicator(
+  scenarioId: string,
+  indicator: Indicator,
+  kpis: readonly Kpi[],
+  type: CommunityType,
+  rules: Pick<AcceptanceRules, 'decision'> = DEFAULT_ACCEPTANCE,
+): IndicatorAssessment {
   const kpi = kpis.find((k) => k.id === indicator.formula);
   if (!kpi) throw new DeveloperError(`indicator ${indicator.id}: no KPI "${indicator.formula}" in scenario ${scenarioId}`);
   const threshold = thresholdFor(indicator, type);
-  const base = { scenarioId, indicator, threshold, value: kpi.value, kpi, evidence: kpi.evidence };
+  const blocking = rules.decision.blocking.some((b) => b.indicator === indicator.id);
+  const base = { scenarioId, indicator, threshold, value: kpi.value, kpi, evidence: kpi.evidence, blocking };
   if (threshold === null)
     return {
       ...base,
@@ -102,10 +131,14 @@ export function assessIndicator(scenarioId: string, indicator: Indicator, kpis: 
   };
 }
 
-export function scoreScenario(module: ScenarioModule, ctx: ScenarioContext): ScenarioScore {
+export function scoreScenario(
+  module: ScenarioModule,
+  ctx: ScenarioContext,
+  rules: Pick<AcceptanceRules, 'decision'> = DEFAULT_ACCEPTANCE,
+): ScenarioScore {
   const type = ctx.community.manifest.communityType;
   const kpis = module.kpis(ctx);
-  const assessments = module.indicators.map((i) => assessIndicator(module.id, i, kpis, type));
+  const assessments = module.indicators.map((i) => assessIndicator(module.id, i, kpis, type, rules));
   const passed = assessments.filter((a) => a.outcome === 'pass').length;
   const failed = assessments.filter((a) => a.outcome === 'fail').length;
   const pending = assessments.filter((a) => a.outcome === 'pending').length;
@@ -156,24 +189,56 @@ export function scoreCommunity(
   ctx: ScenarioContext,
   modules: readonly ScenarioModule[] = SCENARIOS,
   rules: AcceptanceRules = DEFAULT_ACCEPTANCE,
+  dimensionRules: AcceptanceDimensionRules = DEFAULT_ACCEPTANCE_DIMENSIONS,
 ): CommunityScore {
-  const scenarios = modules.map((m) => scoreScenario(m, ctx));
+  const scenarios = modules.map((m) => scoreScenario(m, ctx, rules));
   const scored = scenarios.filter((s) => s.score !== null);
   const gate = satisfactionGate(ctx.community.manifest.survey, rules);
   const failed = scenarios.flatMap((s) => s.assessments.filter((a) => a.outcome === 'fail'));
+  const blocking = failed.filter((a) => a.blocking);
+  const { dimensions, score: acceptanceScore } = evaluateDimensions({ scenarios }, dimensionRules);
+  const { passMark } = rules.decision;
   const acceptance: Acceptance =
-    gate.status !== 'passed' ? 'gated' : scenarios.some((s) => s.pending > 0) ? 'pending' : failed.length > 0 ? 'not-met' : 'met';
+    gate.status !== 'passed'
+      ? 'gated'
+      : scenarios.some((s) => s.pending > 0)
+        ? 'pending'
+        : blocking.length > 0
+          ? 'blocked'
+          : acceptanceScore !== null && acceptanceScore >= passMark
+            ? 'met'
+            : 'not-met';
+  const line = (a: IndicatorAssessment, mark: LocalizedText = { zh: '', en: '' }): LocalizedText => ({
+    zh: `${mark.zh}${a.indicator.name.zh}：${a.reason.zh}`,
+    en: `${mark.en}${a.indicator.name.en}: ${a.reason.en}`,
+  });
+  const belowPassMark =
+    acceptanceScore !== null && acceptanceScore < passMark
+      ? [
+          {
+            zh: `验收评分 ${Math.round(acceptanceScore)} < 合格线 ${passMark}`,
+            en: `Acceptance score ${Math.round(acceptanceScore)} < pass mark ${passMark}`,
+          },
+        ]
+      : [];
   const reasons: LocalizedText[] = [
     ...(gate.status !== 'passed' ? [gate.reason] : []),
-    ...failed.map((a) => ({ zh: `${a.indicator.name.zh}：${a.reason.zh}`, en: `${a.indicator.name.en}: ${a.reason.en}` })),
+    ...blocking.map((a) => line(a, { zh: '【否决项】', en: '[Blocking] ' })),
+    ...belowPassMark,
   ];
   return {
     communityType: ctx.community.manifest.communityType,
     scenarios,
     score: scored.length ? scored.reduce((s, x) => s + x.score!, 0) / scored.length : null,
     gate,
+    dimensions,
+    acceptanceScore,
+    passMark,
     acceptance,
+    blocking,
+    failures: [...blocking, ...failed.filter((a) => !a.blocking)],
     reasons,
     method: rules.scoring,
+    decision: { method: rules.decision.method, source: rules.decision.source, passMarkSource: rules.decision.passMarkSource },
   };
 }

@@ -222,12 +222,17 @@ describe('importing your own data', () => {
       await expect(app.page.getByTestId('export-audit').textContent()).resolves.toContain('仅含楼栋汇总');
       await saveScreenshot(app.page, 'import-export-audit');
 
-      // By URL: the sample's own facilities file, served beside the app (39 points).
+      // By URL: the sample's own facilities file, served beside the app (as many points as the file has).
+      const facilityCount = (JSON.parse(readFileSync('models/sample-jinghe/facilities.geojson', 'utf8')) as { features: unknown[] })
+        .features.length;
       await app.page.getByTestId('import-url').fill('models/sample-jinghe/facilities.geojson');
       await app.page.getByTestId('import-url-go').click();
       const byUrl = app.page.locator('[data-testid=imported-layers] li[data-file="facilities.geojson"]');
       await byUrl.waitFor({ timeout: 30_000 });
-      await expect(byUrl.textContent()).resolves.toContain('已导入 39 个要素');
+      await expect(byUrl.textContent()).resolves.toContain(`已导入 ${facilityCount} 个要素`);
+      // Every layer shows its coordinate system, can be read again in another, and can be framed.
+      await expect(byUrl.getByTestId('import-layer-crs').inputValue()).resolves.toBe('EPSG:4326');
+      await expect(byUrl.getByTestId('import-zoom-to').count()).resolves.toBe(1);
       expectOnlySameOrigin(app);
     } finally {
       await app.close();

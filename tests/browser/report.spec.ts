@@ -81,8 +81,8 @@ describe('one-click report (生成报告) on the sample community', () => {
       const cells = [
         c.facilityIndices.length,
         pct(s.shareTargetPopulationWithinThreshold),
-        pct(total > 0 ? s.targetPopulationWithinBands![coverage.bandsSeconds.indexOf(300)] / total : null),
-        pct(total > 0 ? s.targetPopulationWithinBands![coverage.bandsSeconds.indexOf(900)] / total : null),
+        pct(total > 0 ? s.targetPopulationWithinBands![coverage.bands.findIndex((b) => b.id === '5min')] / total : null),
+        pct(total > 0 ? s.targetPopulationWithinBands![coverage.bands.findIndex((b) => b.id === '15min')] / total : null),
         formatSuppressed(suppressCount(s.uncoveredTargetPopulation!), (v) => formatNumber('zh-CN', v)).replace('<', '&lt;'),
       ];
       expect(html, c.category).toContain(cells.map((x) => `<td class="num">${x}</td>`).join(''));

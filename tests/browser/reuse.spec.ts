@@ -70,7 +70,7 @@ describe('building reuse what-if (更新 tab) on the sample community', () => {
     );
     // Each band as evaluateReuseOption counts it.
     for (const band of expected.bands) {
-      const cells = app.page.locator(`[data-testid=reuse-gain] tr[data-band="${band.bandSeconds}"] td`);
+      const cells = app.page.locator(`[data-testid=reuse-gain] tr[data-band="${band.band}"] td`);
       await expect(cells.nth(2).textContent()).resolves.toBe(
         band.targetPopulationNewlyWithin ? shown(band.targetPopulationNewlyWithin) : '0',
       );

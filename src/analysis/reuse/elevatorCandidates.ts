@@ -31,7 +31,7 @@ export function elevatorCandidates(
       rules.uses.includes(b.use) &&
       b.floors >= rules.minFloors &&
       !(rules.requireNoElevator && b.hasElevator) &&
-      b.yearBuilt <= rules.maxYearBuilt,
+      (!rules.builtByFilter.enabled || b.yearBuilt <= rules.builtByFilter.maxYearBuilt),
   );
   const rows = new Map<string, Omit<ElevatorCandidate, 'rank'>>(
     eligible.map((b) => [

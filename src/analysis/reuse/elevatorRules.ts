@@ -21,14 +21,17 @@ export interface ElevatorRuleSet {
   /** Above-ground storeys, at least. */
   minFloors: number;
   requireNoElevator: boolean;
-  /** Built in this year or earlier. */
-  maxYearBuilt: number;
+  /**
+   * Only buildings built in `maxYearBuilt` or earlier, when enabled: the 老旧小区改造 scope (built
+   * before the end of 2000), not an elevator rule; off in the bundled rules.
+   */
+  builtByFilter: { enabled: boolean; maxYearBuilt: number };
   /** Residents on floors strictly above this one count as "above". */
   aboveFloor: number;
   elderlyAgeBands: AgeBand[];
   /** Sort keys, most important first, all descending; ties by building id. */
   rankBy: ElevatorRankKey[];
-  sources: { uses: string; minFloors: string; maxYearBuilt: string; aboveFloor: string; elderlyAgeBands: string; rankBy: string };
+  sources: { uses: string; minFloors: string; builtByFilter: string; aboveFloor: string; elderlyAgeBands: string; rankBy: string };
 }
 
 type Json = Record<string, unknown>;
@@ -58,18 +61,29 @@ export function parseElevatorRules(json: unknown, file = 'elevatorRules.json'): 
     if (typeof v !== 'string' || v.trim() === '') fail(field, 'must cite where the value comes from');
     return v as string;
   };
+  const filter = (typeof root.builtByFilter === 'object' && root.builtByFilter !== null ? root.builtByFilter : {}) as Json;
+  if (typeof filter.enabled !== 'boolean') fail('builtByFilter.enabled', `must be true or false, got ${show(filter.enabled)}`);
+  if (!(
+    typeof filter.maxYearBuilt === 'number' &&
+    Number.isInteger(filter.maxYearBuilt) &&
+    filter.maxYearBuilt >= 1800 &&
+    filter.maxYearBuilt <= 2100
+  ))
+    fail('builtByFilter.maxYearBuilt', `must be an integer in [1800, 2100], got ${show(filter.maxYearBuilt)}`);
+  if (typeof filter.source !== 'string' || filter.source.trim() === '')
+    fail('builtByFilter.source', 'must cite where the value comes from');
   const rules: ElevatorRuleSet = {
     uses: listOf('uses', BUILDING_USES),
     minFloors: integer('minFloors', 2, 100),
     requireNoElevator: root.requireNoElevator as boolean,
-    maxYearBuilt: integer('maxYearBuilt', 1800, 2100),
+    builtByFilter: { enabled: filter.enabled as boolean, maxYearBuilt: filter.maxYearBuilt as number },
     aboveFloor: integer('aboveFloor', 1, 100),
     elderlyAgeBands: listOf('elderlyAgeBands', AGE_BANDS),
     rankBy: listOf('rankBy', ELEVATOR_RANK_KEYS),
     sources: {
       uses: source('usesSource'),
       minFloors: source('minFloorsSource'),
-      maxYearBuilt: source('maxYearBuiltSource'),
+      builtByFilter: filter.source as string,
       aboveFloor: source('aboveFloorSource'),
       elderlyAgeBands: source('elderlyAgeBandsSource'),
       rankBy: source('rankBySource'),
@@ -86,5 +100,5 @@ function show(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-/** The bundled screening rules (≥4 storeys, no elevator, built ≤2000; elderly above the 3rd floor first). */
+/** The bundled screening rules (≥4 storeys, no elevator, any year; elderly above the 3rd floor first). */
 export const DEFAULT_ELEVATOR_RULES: ElevatorRuleSet = parseElevatorRules(defaultElevatorRulesJson, 'elevatorRules.json');

@@ -9,7 +9,7 @@ import { walkFromPoint, type PointWalk, type PointWalkOptions } from './walkFrom
  * What if a facility of one category opened at one place? Incremental: the new point is attached
  * to the base coverage's graph and ONE single-source search runs from it (walkFromPoint); each
  * building's walk becomes min(before, from the new point). The gain is read against the base:
- * buildings and target residents newly within each 5/10/15-minute band and newly within the rule's
+ * buildings and target residents newly within each 5/10/15-minute circle (300/500/1,000 m) and newly within the rule's
  * distance, equal to the difference of two full service-circle runs with and without the facility
  * (tests/unit/analysis/reuse/evaluateReuseOption.test.ts checks this on a grid and on the sample).
  */
@@ -29,7 +29,12 @@ export interface EvaluateReuseOptions extends PointWalkOptions {
 }
 
 export interface BandGain {
-  bandSeconds: number;
+  /** The living circle (band) id, e.g. "5min". */
+  band: string;
+  /** Its nominal minutes (the standard's name: 5, 10, 15). */
+  minutes: number;
+  /** Its walking distance, metres (GB 50180-2018 Table 3.0.4). */
+  maxDistanceMeters: number;
   /** Counted buildings (homes) newly within the band. */
   buildingsNewlyWithin: number;
   /** Target residents newly within the band; null when the population is unknown. */
@@ -113,11 +118,11 @@ export function evaluateReuseOption(coverage: ServiceCoverage, option: ReuseOpti
 
 /**
  * The gain from `before` to `after` (after ≤ before everywhere), counted as computeServiceCoverage's
- * summary counts: buildings only where counted (homes), residents of every building, bands on
- * seconds = metres / speed, the threshold on metres.
+ * summary counts: buildings only where counted (homes), residents of every building, bands and the
+ * threshold on metres; seconds (metres / speed) only for the gaining buildings' walk times.
  */
 export function compareWalks(
-  coverage: Pick<ServiceCoverage, 'walkSpeedMetersPerSecond' | 'bandsSeconds' | 'countedBuildings' | 'population' | 'buildingIds'>,
+  coverage: Pick<ServiceCoverage, 'walkSpeedMetersPerSecond' | 'bands' | 'countedBuildings' | 'population' | 'buildingIds'>,
   c: Pick<CategoryCoverage, 'rule'>,
   before: Float64Array,
   after: Float64Array,
@@ -126,7 +131,7 @@ export function compareWalks(
   'bands' | 'buildingsNewlyWithinThreshold' | 'newlyCoveredBuildings' | 'targetPopulationNewlyWithinThreshold' | 'gainingBuildings'
 > {
   const speed = coverage.walkSpeedMetersPerSecond;
-  const bands = coverage.bandsSeconds;
+  const bands = coverage.bands;
   const threshold = c.rule.maxDistanceMeters;
   const population = coverage.population[c.rule.targetPopulation];
   const counted = coverage.countedBuildings;
@@ -141,7 +146,8 @@ export function compareWalks(
     const sAfter = after[b] / speed;
     const p = population ? population[b] : 0;
     for (let k = 0; k < bands.length; k++) {
-      if (sAfter <= bands[k] && !(sBefore <= bands[k])) {
+      const limit = bands[k].maxDistanceMeters;
+      if (after[b] <= limit && !(before[b] <= limit)) {
         if (counted[b]) buildingsInBand[k]++;
         populationInBand[k] += p;
       }
@@ -156,8 +162,10 @@ export function compareWalks(
     }
   }
   return {
-    bands: bands.map((bandSeconds, k) => ({
-      bandSeconds,
+    bands: bands.map((band, k) => ({
+      band: band.id,
+      minutes: band.minutes,
+      maxDistanceMeters: band.maxDistanceMeters,
       buildingsNewlyWithin: buildingsInBand[k],
       targetPopulationNewlyWithin: population ? populationInBand[k] : null,
     })),

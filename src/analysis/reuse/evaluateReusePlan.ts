@@ -2,6 +2,7 @@ import type { FacilityCategory, LonLat } from '../../core/model/types';
 import { buildEdgeGridIndex } from '../network/edgeIndex';
 import { createShortestPathWorkspace } from '../network/shortestPaths';
 import {
+  bandDistances,
   summariseCoverage,
   type CategoryCoverage,
   type CoverageSummary,
@@ -64,17 +65,14 @@ export interface ReusePlanEffect {
 
 /** The coverage summary of `walk` for a category: computeServiceCoverage's own counting, its KPIs picked. */
 export function categoryKpis(
-  coverage: Pick<ServiceCoverage, 'walkSpeedMetersPerSecond' | 'bandsSeconds' | 'countedBuildings' | 'population'>,
+  coverage: Pick<ServiceCoverage, 'bands' | 'countedBuildings' | 'population'>,
   c: Pick<CategoryCoverage, 'rule'>,
   walk: Float64Array,
 ): CategoryKpis {
-  const speed = coverage.walkSpeedMetersPerSecond;
-  const walkSeconds = walk.map((meters) => meters / speed);
   const s = summariseCoverage(
     c.rule,
     walk,
-    walkSeconds,
-    coverage.bandsSeconds,
+    bandDistances(coverage.bands),
     coverage.countedBuildings,
     coverage.population[c.rule.targetPopulation],
   );

@@ -1,5 +1,5 @@
 import type { CapacityUnit, FacilityCategory } from '../../core/model/types';
-import { reuseRuleFor, type ReuseRule, type ReuseRuleSet } from './reuseRules';
+import { reuseRuleFor, type ReuseRule, type ReuseRuleSet, type SurveyCheck } from './reuseRules';
 
 /**
  * Can a space host a facility? The checks of `reuseRules.json` on a space's floor area, floors,
@@ -26,6 +26,11 @@ export interface CategoryFeasibility {
   usableAreaM2: number;
   /** Places (seats …) the usable area holds, when the rule gives a floor area per place; null when unknown. */
   capacity: { unit: CapacityUnit; count: number } | null;
+  /**
+   * What a survey must confirm before the conversion can be planned ("needs site and sunlight
+   * check"): a kindergarten of ≥ 4 classes needs its own site and sunlight. Empty when nothing.
+   */
+  surveyChecks: SurveyCheck[];
 }
 
 export interface HubFeasibility {
@@ -59,12 +64,17 @@ export function checkCategory(space: CandidateSpace, rule: ReuseRule): CategoryF
         : `area ${m2(usable)} < ${rule.minFloorAreaM2} m²`,
     );
   }
+  const capacity = rule.capacity ? { unit: rule.capacity.unit, count: Math.floor(usable / rule.capacity.floorAreaM2PerUnit) } : null;
+  const survey = rule.surveyChecks;
+  // Classes from the places the area holds; without a capacity rule, the check applies whenever the rule has one.
+  const classes = capacity && survey ? Math.floor(capacity.count / survey.placesPerClass) : Infinity;
   return {
     category: rule.category,
     ok: reasons.length === 0,
     reasons,
     usableAreaM2: usable,
-    capacity: rule.capacity ? { unit: rule.capacity.unit, count: Math.floor(usable / rule.capacity.floorAreaM2PerUnit) } : null,
+    capacity,
+    surveyChecks: survey && classes >= survey.minClasses ? survey.checks.slice() : [],
   };
 }
 

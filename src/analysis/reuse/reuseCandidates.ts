@@ -2,7 +2,7 @@ import { polygonAreaM2 } from '../../core/geo/localFrame';
 import { ringCentroid } from '../../core/geo/polygon';
 import type { Building, Community, LonLat, OwnerType, ReuseKind, ReuseSpace } from '../../core/model/types';
 import { checkCategories, checkHub, type CandidateSpace, type CategoryFeasibility, type HubFeasibility } from './feasibility';
-import { DEFAULT_REUSE_RULES, type ReuseRuleSet } from './reuseRules';
+import { DEFAULT_REUSE_RULES, householdsOf, resolveReuseRules, type ReuseRuleSet } from './reuseRules';
 
 /**
  * Where a facility could go (存量空间): every reuse space of the package (闲置房产, 插花地, 边角地,
@@ -43,9 +43,11 @@ export interface ReuseCandidate extends CandidateSpace {
 }
 
 export function reuseCandidates(
-  community: Pick<Community, 'buildings' | 'reuse'>,
-  rules: ReuseRuleSet = DEFAULT_REUSE_RULES,
+  community: Pick<Community, 'buildings' | 'reuse' | 'houses'>,
+  bundled: ReuseRuleSet = DEFAULT_REUSE_RULES,
 ): ReuseCandidate[] {
+  // Areas per household (社区综合服务站: 30 m² per 100 households) become this community's areas.
+  const rules = resolveReuseRules(bundled, householdsOf(community));
   const buildingById = new Map(community.buildings.map((b) => [b.id, b]));
   const represented = new Set(community.reuse.map((r) => r.buildingId).filter((id): id is string => id !== undefined));
   const spaces = community.reuse.map((r) => fromReuseSpace(r, r.buildingId !== undefined ? buildingById.get(r.buildingId) : undefined));

@@ -1,5 +1,5 @@
 import { DataError, type DataIssue } from '../../core/errors';
-import { CAPACITY_UNITS, FACILITY_CATEGORIES, type CapacityUnit, type FacilityCategory } from '../../core/model/types';
+import { CAPACITY_UNITS, FACILITY_CATEGORIES, type CapacityUnit, type Community, type FacilityCategory } from '../../core/model/types';
 import { TARGET_POPULATIONS, type TargetPopulation } from '../service-circles/rules';
 import defaultReuseRulesJson from './reuseRules.json';
 
@@ -18,10 +18,29 @@ export interface ReuseCapacityRule {
   source: string;
 }
 
+/** What a block model cannot check and a survey must: an own site (独立占地), sunlight on 冬至日. */
+export const SURVEY_CHECKS = ['own-site', 'sunlight'] as const;
+export type SurveyCheck = (typeof SURVEY_CHECKS)[number];
+
+/** A kindergarten of ≥ minClasses classes (places ÷ placesPerClass) needs its own site and sunlight. */
+export interface SurveyCheckRule {
+  minClasses: number;
+  placesPerClass: number;
+  checks: SurveyCheck[];
+  source: string;
+}
+
 export interface ReuseRule {
   category: FacilityCategory;
-  /** Smallest floor area of the facility, m²; null when our sources give none (only access is checked). */
+  /**
+   * Smallest floor area of the facility, m²; null when our sources give none (only access is checked).
+   * With `minFloorAreaM2Per100Households`, the larger of the two once resolved for a community.
+   */
   minFloorAreaM2: number | null;
+  /** Smallest floor area per 100 households of the community (社区综合服务站: 30 m²). */
+  minFloorAreaM2Per100Households?: number;
+  /** Conversions that need a survey before they can be planned. */
+  surveyChecks?: SurveyCheckRule;
   /** Needs a step-free entrance at grade. */
   groundFloorRequired: boolean;
   /** Without an elevator only floors 1 … this count towards the area; null = any floor. */
@@ -98,6 +117,25 @@ export function parseReuseRules(json: unknown, file = 'reuseRules.json'): ReuseR
         fail(at('maxFloorWithoutElevator'), `must be an integer floor ≥ 1, or null for any floor, got ${show(maxFloor)}`, id);
       }
       if (!hasText(row.source)) fail(at('source'), 'must cite where the value comes from', id);
+      const per100 = row.minFloorAreaM2Per100Households;
+      if (per100 !== undefined && !(typeof per100 === 'number' && per100 > 0 && per100 <= 1000))
+        fail(at('minFloorAreaM2Per100Households'), `must be a number of m² in (0, 1000], got ${show(per100)}`, id);
+      let surveyChecks: SurveyCheckRule | undefined;
+      if (row.surveyChecks !== undefined) {
+        const c = isObject(row.surveyChecks) ? row.surveyChecks : {};
+        for (const field of ['minClasses', 'placesPerClass'])
+          if (!(typeof c[field] === 'number' && Number.isInteger(c[field]) && (c[field] as number) >= 1))
+            fail(at(`surveyChecks.${field}`), `must be an integer ≥ 1, got ${show(c[field])}`, id);
+        if (!Array.isArray(c.checks) || !c.checks.length || !c.checks.every((x) => (SURVEY_CHECKS as readonly unknown[]).includes(x)))
+          fail(at('surveyChecks.checks'), `must be a non-empty list of ${SURVEY_CHECKS.join(', ')}, got ${show(c.checks)}`, id);
+        if (!hasText(c.source)) fail(at('surveyChecks.source'), 'must cite where the value comes from', id);
+        surveyChecks = {
+          minClasses: c.minClasses as number,
+          placesPerClass: c.placesPerClass as number,
+          checks: c.checks as SurveyCheck[],
+          source: c.source as string,
+        };
+      }
       let capacity: ReuseCapacityRule | undefined;
       if (row.capacity !== undefined) {
         const c = isObject(row.capacity) ? row.capacity : {};
@@ -116,6 +154,8 @@ export function parseReuseRules(json: unknown, file = 'reuseRules.json'): ReuseR
           groundFloorRequired: row.groundFloorRequired as boolean,
           maxFloorWithoutElevator: maxFloor as number | null,
           source: row.source as string,
+          ...(per100 !== undefined ? { minFloorAreaM2Per100Households: per100 as number } : {}),
+          ...(surveyChecks ? { surveyChecks } : {}),
           ...(capacity ? { capacity } : {}),
         });
       }
@@ -184,6 +224,26 @@ function show(value: unknown): string {
 
 /** The bundled rules (完整居住社区建设标准 and 嵌入式服务设施建设导则 values), validated once at load. */
 export const DEFAULT_REUSE_RULES: ReuseRuleSet = parseReuseRules(defaultReuseRulesJson, 'reuseRules.json');
+
+/** Households of a community for the per-household areas: its occupied residential houses. */
+export function householdsOf(community: Pick<Community, 'houses'>): number {
+  return community.houses.filter((h) => h.use === 'residential' && h.occupancy !== 'vacant').length;
+}
+
+/**
+ * The rules for one community: areas given per 100 households become floor areas (30 m² per 100 of
+ * 3,000 households → 900 m²), the larger of that and any fixed minimum. Other rows are unchanged.
+ */
+export function resolveReuseRules<T extends Pick<ReuseRuleSet, 'rules'>>(rules: T, households: number): T {
+  return {
+    ...rules,
+    rules: rules.rules.map((r) =>
+      r.minFloorAreaM2Per100Households === undefined
+        ? r
+        : { ...r, minFloorAreaM2: Math.max(r.minFloorAreaM2 ?? 0, Math.round((r.minFloorAreaM2Per100Households * households) / 100)) },
+    ),
+  };
+}
 
 /** The reuse rule of a category, or undefined when the set has none (the category cannot be hosted). */
 export function reuseRuleFor(rules: Pick<ReuseRuleSet, 'rules'>, category: FacilityCategory): ReuseRule | undefined {

@@ -5,7 +5,7 @@ import type { WalkGraph } from '../network/buildGraph';
 import { createShortestPathWorkspace, shortestPathTree, type QueueKind, type ShortestPathWorkspace } from '../network/shortestPaths';
 import { computeCapacityCoverage, groupPointsByEdge, type CapacityCoverage, type PointsByEdge } from './capacity';
 import type { PopulationByTarget } from './population';
-import type { ServiceRule, ServiceRuleSet, TargetPopulation } from './rules';
+import type { ServiceBand, ServiceRule, ServiceRuleSet, TargetPopulation } from './rules';
 
 /**
  * 5/10/15-minute public-service circles: for each facility category, one multi-source Dijkstra from
@@ -56,7 +56,7 @@ export interface CoverageSummary {
   buildingsCounted: number;
   /** Counted buildings with no walking route to any facility of the category. */
   buildingsUnreachable: number;
-  /** Counted buildings within each walking-time band (same order as bandsSeconds). */
+  /** Counted buildings within each living circle (band, by walking distance; same order as the bands). */
   buildingsWithinBands: number[];
   buildingsWithinThreshold: number;
   shareBuildingsWithinBands: (number | null)[];
@@ -111,7 +111,8 @@ export interface CategoryCoverage {
 
 export interface ServiceCoverage {
   walkSpeedMetersPerSecond: number;
-  bandsSeconds: number[];
+  /** The living circles as distances (GB 50180-2018 Table 3.0.4), nearest first. */
+  bands: ServiceBand[];
   graph: WalkGraph;
   buildings: AttachedPoints;
   facilities: AttachedPoints;
@@ -154,7 +155,7 @@ export function computeServiceCoverage(input: ServiceCoverageInput, onProgress?:
 
   return {
     walkSpeedMetersPerSecond: speed,
-    bandsSeconds: rules.bandsSeconds.slice(),
+    bands: rules.bands.map((b) => ({ ...b })),
     graph,
     buildings,
     facilities,
@@ -278,14 +279,7 @@ function coverCategory(
   const walkSeconds = new Float64Array(n);
   for (let b = 0; b < n; b++) walkSeconds[b] = walkDistanceMeters[b] / speed;
 
-  const summary = summariseCoverage(
-    rule,
-    walkDistanceMeters,
-    walkSeconds,
-    input.rules.bandsSeconds,
-    counted,
-    population[rule.targetPopulation],
-  );
+  const summary = summariseCoverage(rule, walkDistanceMeters, bandDistances(input.rules.bands), counted, population[rule.targetPopulation]);
 
   let capacity: CapacityCoverage | null = null;
   let capacityUnavailableReason: string | null = null;
@@ -333,15 +327,18 @@ function coverCategory(
   };
 }
 
+/** The bands' distances, nearest first. */
+export const bandDistances = (bands: readonly Pick<ServiceBand, 'maxDistanceMeters'>[]): number[] => bands.map((b) => b.maxDistanceMeters);
+
 /**
- * A category's coverage summary from per-building walks (metres, and the same walks in seconds at the
- * speed used): what is counted, within the rule's distance and each band, and of whom.
+ * A category's coverage summary from per-building walks (metres): what is counted, within the rule's
+ * distance and each band's distance, and of whom. Distances only: the walking speed changes the
+ * minutes shown, never who is inside a circle.
  */
 export function summariseCoverage(
   rule: ServiceRule,
   walkDistanceMeters: Float64Array,
-  walkSeconds: Float64Array,
-  bandsSeconds: readonly number[],
+  bandsMeters: readonly number[],
   counted: Uint8Array,
   targetPopulation: Float64Array | undefined,
 ): CoverageSummary {
@@ -349,26 +346,25 @@ export function summariseCoverage(
   let buildingsUnreachable = 0;
   let buildingsWithinThreshold = 0;
   let maxWalk = 0;
-  const buildingsWithinBands = bandsSeconds.map(() => 0);
-  const popBands = bandsSeconds.map(() => 0);
+  const buildingsWithinBands = bandsMeters.map(() => 0);
+  const popBands = bandsMeters.map(() => 0);
   let popTotal = 0;
   let popWithin = 0;
   for (let b = 0; b < walkDistanceMeters.length; b++) {
     const d = walkDistanceMeters[b];
-    const s = walkSeconds[b];
     const within = d <= rule.maxDistanceMeters;
     if (counted[b]) {
       buildingsCounted++;
       if (d === Infinity) buildingsUnreachable++;
       else if (d > maxWalk) maxWalk = d;
       if (within) buildingsWithinThreshold++;
-      for (let k = 0; k < bandsSeconds.length; k++) if (s <= bandsSeconds[k]) buildingsWithinBands[k]++;
+      for (let k = 0; k < bandsMeters.length; k++) if (d <= bandsMeters[k]) buildingsWithinBands[k]++;
     }
     if (targetPopulation) {
       const p = targetPopulation[b];
       popTotal += p;
       if (within) popWithin += p;
-      for (let k = 0; k < bandsSeconds.length; k++) if (s <= bandsSeconds[k]) popBands[k] += p;
+      for (let k = 0; k < bandsMeters.length; k++) if (d <= bandsMeters[k]) popBands[k] += p;
     }
   }
   const share = (x: number, total: number) => (total > 0 ? x / total : null);

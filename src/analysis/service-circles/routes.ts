@@ -1,6 +1,7 @@
 import { DeveloperError } from '../../core/errors';
 import type { FacilityCategory, LonLat } from '../../core/model/types';
 import { ROUTE_SAME_EDGE, ROUTE_VIA_START, coverageOf, type ServiceCoverage } from './computeServiceCoverage';
+import type { ServiceBand } from './rules';
 
 export interface Route {
   /** Building → its projection on the network → … → the facility's projection → the facility. */
@@ -108,17 +109,17 @@ export function reachedNetworkSegments(coverage: ServiceCoverage, category: Faci
 }
 
 /**
- * The reached network per walking-time band (5/10/15 min by default, at the coverage's speed),
- * cumulative: band k holds every street within its time, so a UI draws the widest band first and
- * the narrower ones over it.
+ * The reached network per living circle (300 / 500 / 1,000 m by default), cumulative: band k holds
+ * every street within its distance, so a UI draws the widest band first and the narrower ones over it.
  */
 export function reachedNetworkSegmentsByBand(
   coverage: ServiceCoverage,
   category: FacilityCategory,
-  bandsSeconds: readonly number[] = coverage.bandsSeconds,
-): { bandSeconds: number; limitMeters: number; segments: Float64Array }[] {
-  return bandsSeconds.map((bandSeconds) => {
-    const limitMeters = bandSeconds * coverage.walkSpeedMetersPerSecond;
-    return { bandSeconds, limitMeters, segments: reachedNetworkSegments(coverage, category, limitMeters) };
-  });
+  bands: readonly ServiceBand[] = coverage.bands,
+): { band: ServiceBand; limitMeters: number; segments: Float64Array }[] {
+  return bands.map((band) => ({
+    band,
+    limitMeters: band.maxDistanceMeters,
+    segments: reachedNetworkSegments(coverage, category, band.maxDistanceMeters),
+  }));
 }

@@ -4,14 +4,37 @@ import defaultRulesJson from './rules.json';
 
 /**
  * Service-circle rules: for each facility category, the living-circle level it belongs to, the
- * walking distance within which a home counts as served, whom it serves and how urgent a gap is.
- * The values live in `rules.json` with a source per row (GB 50180-2018 Appendix B and the 完整居住社区建设标准);
- * they are configurable data, not constants.
+ * walking distance within which a home counts as served, whom it serves and how urgent a gap is;
+ * the circles (bands) as distances of GB 50180-2018 Table 3.0.4 (300 / 500 / 1,000 m), walk times
+ * derived from them at the walking speed; and the two tiers of 杭政办函〔2023〕52号 四(一)1 (街道 15
+ * 分钟, 社区 5 分钟). The values live in `rules.json` with a source per row (GB 50180-2018 Appendix B
+ * and the 完整居住社区建设标准); they are configurable data, not constants.
  */
 
 /** GB 50180-2018 §3.0.4 living-circle levels, plus the 居住街坊 (block) level. */
 export const SERVICE_LEVELS = ['5min', '10min', '15min', 'block'] as const;
 export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
+
+/** The two tiers of public-service circles of 杭政办函〔2023〕52号 四(一)1: 街道 (15 min) and 社区 (5 min). */
+export const SERVICE_TIERS = ['community', 'street'] as const;
+export type ServiceTier = (typeof SERVICE_TIERS)[number];
+
+/** A living circle as the standard defines it: a walking distance, named by its nominal minutes. */
+export interface ServiceBand {
+  /** "5min", "10min", "15min". */
+  id: string;
+  /** The standard's name for it (5-, 10-, 15-minute circle); not a walk time at every speed. */
+  minutes: number;
+  /** The circle: a home within this walk is inside it. */
+  maxDistanceMeters: number;
+  source: string;
+}
+
+export interface TierRule {
+  id: ServiceTier;
+  levels: ServiceLevel[];
+  source: string;
+}
 
 /** Who a facility serves: everybody, an age band or group, or people tagged with a disability. */
 export const TARGET_POPULATIONS = ['all', '60+', '0-2', '3-5', '6-11', '12-14', 'disability'] as const;
@@ -39,10 +62,12 @@ export interface ServiceRule {
 }
 
 export interface ServiceRuleSet {
-  /** Default walking speed, m/s. */
+  /** Default walking speed, m/s: turns distances into minutes, nothing more. */
   walkSpeedMetersPerSecond: number;
-  /** Walking-time bands drawn and summarised, seconds (5/10/15 min). */
-  bandsSeconds: number[];
+  /** The living circles drawn and summarised, nearest first (300 / 500 / 1,000 m). */
+  bands: ServiceBand[];
+  /** Which levels make up each tier. */
+  tiers: TierRule[];
   rules: ServiceRule[];
 }
 
@@ -61,14 +86,8 @@ export function parseServiceRules(json: unknown, file = 'rules.json'): ServiceRu
   const speed = root.walkSpeedMetersPerSecond;
   if (typeof speed !== 'number' || !(speed > 0 && speed <= 5))
     fail('walkSpeedMetersPerSecond', `must be a number in (0, 5] m/s, got ${show(speed)}`);
-  const bands = root.bandsSeconds;
-  if (
-    !Array.isArray(bands) ||
-    bands.length === 0 ||
-    bands.some((b, i) => typeof b !== 'number' || !(b > 0) || (i > 0 && b <= bands[i - 1]))
-  ) {
-    fail('bandsSeconds', `must be a non-empty list of increasing positive numbers of seconds, got ${show(bands)}`);
-  }
+  const bands = parseBands(root.bands, fail);
+  const tiers = parseTiers(root.tiers, fail);
 
   const rows = root.rules;
   const rules: ServiceRule[] = [];
@@ -126,7 +145,57 @@ export function parseServiceRules(json: unknown, file = 'rules.json'): ServiceRu
     });
   }
   if (issues.length) throw new DataError(issues, `Invalid service-circle rules "${file}"`);
-  return { walkSpeedMetersPerSecond: speed as number, bandsSeconds: (bands as number[]).slice(), rules };
+  return { walkSpeedMetersPerSecond: speed as number, bands, tiers, rules };
+}
+
+function parseBands(value: unknown, fail: (field: string, reason: string, id?: string) => void): ServiceBand[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    fail('bands', `must be a non-empty list of {id, minutes, maxDistanceMeters, source}, got ${show(value)}`);
+    return [];
+  }
+  const bands: ServiceBand[] = [];
+  value.forEach((raw: unknown, i) => {
+    const b = (typeof raw === 'object' && raw !== null ? raw : {}) as Json;
+    const at = (field: string) => `bands[${i}].${field}`;
+    const id = typeof b.id === 'string' && b.id !== '' ? b.id : undefined;
+    if (!id) fail(at('id'), `must be a name such as "5min", got ${show(b.id)}`);
+    if (typeof b.minutes !== 'number' || !(b.minutes > 0))
+      fail(at('minutes'), `must be a number of minutes > 0, got ${show(b.minutes)}`, id);
+    const meters = b.maxDistanceMeters;
+    if (typeof meters !== 'number' || !(meters > 0 && meters <= 10000)) {
+      fail(at('maxDistanceMeters'), `must be a number of metres in (0, 10000], got ${show(meters)}`, id);
+    } else if (bands.length && meters <= bands[bands.length - 1].maxDistanceMeters) {
+      fail(at('maxDistanceMeters'), 'must be farther than the band before it (nearest first)', id);
+    }
+    if (typeof b.source !== 'string' || b.source.trim() === '') fail(at('source'), 'must cite where the value comes from', id);
+    bands.push({ id: id ?? '', minutes: b.minutes as number, maxDistanceMeters: meters as number, source: b.source as string });
+  });
+  return bands;
+}
+
+function parseTiers(value: unknown, fail: (field: string, reason: string, id?: string) => void): TierRule[] {
+  const tiers: TierRule[] = [];
+  if (!Array.isArray(value)) {
+    fail('tiers', `must list the tiers (${SERVICE_TIERS.join(', ')}) with their levels, got ${show(value)}`);
+    return tiers;
+  }
+  const claimed = new Set<unknown>();
+  value.forEach((raw: unknown, i) => {
+    const t = (typeof raw === 'object' && raw !== null ? raw : {}) as Json;
+    const at = (field: string) => `tiers[${i}].${field}`;
+    if (!(SERVICE_TIERS as readonly unknown[]).includes(t.id))
+      fail(at('id'), `must be one of ${SERVICE_TIERS.join(', ')}, got ${show(t.id)}`);
+    const levels = t.levels;
+    if (!Array.isArray(levels) || !levels.every((l) => (SERVICE_LEVELS as readonly unknown[]).includes(l) && !claimed.has(l))) {
+      fail(at('levels'), `must be a list of levels (${SERVICE_LEVELS.join(', ')}), each in one tier only, got ${show(levels)}`);
+    } else {
+      levels.forEach((l) => claimed.add(l));
+    }
+    if (typeof t.source !== 'string' || t.source.trim() === '') fail(at('source'), 'must cite where the value comes from');
+    tiers.push({ id: t.id as ServiceTier, levels: (Array.isArray(levels) ? levels : []) as ServiceLevel[], source: t.source as string });
+  });
+  for (const level of SERVICE_LEVELS) if (!claimed.has(level)) fail('tiers', `level "${level}" is in no tier`);
+  return tiers;
 }
 
 function show(value: unknown): string {
@@ -143,7 +212,12 @@ export function ruleFor(rules: ServiceRuleSet, category: FacilityCategory): Serv
   return rules.rules.find((r) => r.category === category);
 }
 
-/** Walking-time bands in metres at a speed: 300/600/900 s at 1.0 m/s → 300/600/900 m. */
-export function bandsMeters(rules: Pick<ServiceRuleSet, 'bandsSeconds'>, walkSpeedMetersPerSecond: number): number[] {
-  return rules.bandsSeconds.map((s) => s * walkSpeedMetersPerSecond);
+/** The tier (街道 / 社区) a rule belongs to, by its level. */
+export function tierOf(rules: Pick<ServiceRuleSet, 'tiers'>, rule: Pick<ServiceRule, 'level'>): ServiceTier {
+  return rules.tiers.find((t) => t.levels.includes(rule.level))?.id ?? 'community';
+}
+
+/** Minutes a band's distance takes at a speed: 300 / 500 / 1,000 m at 1.0 m/s → 5 / 8.3 / 16.7 min. */
+export function bandWalkMinutes(band: Pick<ServiceBand, 'maxDistanceMeters'>, walkSpeedMetersPerSecond: number): number {
+  return band.maxDistanceMeters / walkSpeedMetersPerSecond / 60;
 }

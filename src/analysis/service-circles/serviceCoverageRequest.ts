@@ -1,6 +1,7 @@
 import { ringCentroid } from '../../core/geo/polygon';
 import type { WorkerTask, WorkerTaskContext } from '../../core/worker/serveWorker';
-import { FACILITY_CATEGORIES, type Community, type FacilityCategory, type LonLat } from '../../core/model/types';
+import { FACILITY_CATEGORIES, type Community, type Facility, type FacilityCategory, type LonLat } from '../../core/model/types';
+import { isOpenAt, parseWeeklyHours, type WeekTime } from '../../core/time/weeklyHours';
 import { attachPoints, attachedPointsBuffers, type AttachedPoints } from '../network/attachPoints';
 import { buildWalkGraphFromPacked, packLines, walkGraphBuffers, type PackedLines } from '../network/buildGraph';
 import { buildEdgeGridIndex } from '../network/edgeIndex';
@@ -30,8 +31,16 @@ export interface ServiceCoverageRequest extends RequestOptions {
   rules: ServiceRuleSet;
 }
 
+/**
+ * When time-shared (错时共享) facilities count: 'open-hours' = in their open hours, i.e. they count
+ * (the week has hours when they serve); a WeekTime = only if they are open at that moment.
+ */
+export type SharingTime = 'open-hours' | WeekTime;
+
 export interface RequestOptions {
   rules?: ServiceRuleSet;
+  /** Time-shared facilities: counted in their open hours (default), or at one moment of the week. */
+  sharingAt?: SharingTime;
   walkSpeedMetersPerSecond?: number;
   snapToleranceMeters?: number;
   maxSnapMeters?: number;
@@ -58,9 +67,24 @@ export interface FacilityInput {
 }
 
 const optionsOf = (options: RequestOptions) => {
-  const { rules = DEFAULT_SERVICE_RULES, ...rest } = options;
+  const { rules = DEFAULT_SERVICE_RULES, sharingAt: _sharingAt, ...rest } = options;
   return { rules, ...rest };
 };
+
+/**
+ * The facilities as the service circles see them: each as itself, then — for 错时共享 — once more per
+ * category it serves while shared (same id and place: a school's field counts as a fitness ground),
+ * when it is open then. The extra rows come after the facilities, so a facility's index is unchanged.
+ */
+export function facilitiesWithSharing(facilities: readonly Facility[], at: SharingTime = 'open-hours'): FacilityInput[] {
+  const shared: FacilityInput[] = [];
+  for (const f of facilities) {
+    if (!f.sharing) continue;
+    if (at !== 'open-hours' && !isOpenAt(parseWeeklyHours(f.sharing.hours), at)) continue;
+    for (const category of f.sharing.categories) shared.push({ id: f.id, category, position: f.position });
+  }
+  return [...facilities, ...shared];
+}
 
 /** A request from any lists of lines, buildings and facilities (e.g. OpenStreetMap extracts). */
 export function serviceCoverageRequestFromFeatures(
@@ -130,7 +154,7 @@ export function serviceCoverageRequestFromCommunity(
   return {
     lines: packLines(community.network),
     buildingLonLat,
-    ...packFacilities(community.facilities),
+    ...packFacilities(facilitiesWithSharing(community.facilities, options.sharingAt)),
     population,
     countedBuildings: Uint8Array.from(community.buildings, (b, i) =>
       residents[i] > 0 || b.use === 'residential' || b.use === 'mixed' ? 1 : 0,

@@ -85,6 +85,14 @@ export interface House {
   areaM2: number;
   use: HouseUse;
   occupancy: Occupancy;
+  /**
+   * 城乡房屋编码: the province-wide unified house code Zhejiang asks for (浙政办发〔2023〕4号). Optional;
+   * when present it starts with the 6-digit administrative division code (行政区划代码) and is unique
+   * in the package (validation: data/package/houseCodes.ts).
+   */
+  houseCode?: string;
+  /** 标准地址 (一标三实): 行政区划 + 街路巷 + 门牌号 + 幢-单元-层-室. Optional; personal data at room level. */
+  standardAddress?: string;
 }
 
 /** 不动产权 / 租赁 / 公房 (直管公房) / 使用权. */
@@ -147,11 +155,32 @@ export const FACILITY_CATEGORIES = [
   'bus-stop', // 公交站
   'parking', // 停车 / 充电
   'waste-sorting', // 垃圾分类点
+  'convenience-shop', // 便民商业网点 (便利店、药店、洗衣、理发…)
+  'public-toilet', // 公共厕所
+  // The street (街道) 15-minute tier of 杭政办函〔2023〕52号 四(一)1, GB 50180-2018 表B.0.1:
+  'community-health-centre', // 社区卫生服务中心 (社区医院)
+  'street-service-centre', // 街道社区服务中心
+  'street-culture-centre', // 街道文化活动中心
+  'nursing-home', // 养老院
+  'sports-centre', // 全民健身中心 / 大型多功能运动场地
+  'metro-station', // 轨道交通站点
 ] as const;
 export type FacilityCategory = (typeof FACILITY_CATEGORIES)[number];
 
 export const CAPACITY_UNITS = ['places', 'beds', 'seats', 'spaces', 'lockers'] as const;
 export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
+
+/**
+ * 错时共享: a facility opened to residents outside its own hours (a school's sports field in the
+ * evening and at weekends), serving other categories then. 杭政办函〔2023〕52号 四(二)4: 推动企事业单位
+ * 向社区开放教育、文体等活动设施和停车场地，实现错时共享.
+ */
+export interface TimeSharing {
+  /** The categories it serves while shared (e.g. fitness for a school field); never its own. */
+  categories: FacilityCategory[];
+  /** When residents may use it, e.g. "Mo-Fr 17:00-21:00; Sa,Su 08:00-21:00" (core/time/weeklyHours.ts). */
+  hours: string;
+}
 
 export interface Facility {
   id: string;
@@ -165,6 +194,8 @@ export interface Facility {
   chargers?: number;
   /** The building it occupies, if any. */
   buildingId?: string;
+  /** Shared with residents outside its own hours (错时共享). */
+  sharing?: TimeSharing;
 }
 
 export const NETWORK_KINDS = ['road', 'footway', 'path', 'steps', 'crossing'] as const;
@@ -198,13 +229,32 @@ export interface ReuseSpace {
   currentUse?: string;
 }
 
-/** Surfaces of the community's own vector base map. */
-export const BASE_KINDS = ['ground', 'road', 'water', 'green', 'plaza'] as const;
+/**
+ * Surfaces of the community's own vector base map. The kind says what a surface IS, because only
+ * some count in the indicators (surfaces.ts): a `plaza` is a public activity ground (公共活动场地),
+ * unlike a `parking` lot or a `school-yard` (school, kindergarten grounds); a `public-green` is
+ * 公共绿地 open to all, unlike `block-green` (宅间/宅旁绿地) and a `private-garden`. `green` is green
+ * space of unknown status (format 1.0 packages): drawn, never counted.
+ */
+export const BASE_KINDS = [
+  'ground',
+  'road',
+  'water',
+  'plaza',
+  'parking',
+  'school-yard',
+  'public-green',
+  'block-green',
+  'private-garden',
+  'green',
+] as const;
 export type BaseKind = (typeof BASE_KINDS)[number];
 
 export interface BaseSurface {
   kind: BaseKind;
   polygon: PolygonCoords;
+  /** e.g. 景和游园; shown as evidence. */
+  name?: string;
 }
 
 /**

@@ -219,6 +219,27 @@ function sniffDelimiter(text: string): string {
   return preview.meta.delimiter || ',';
 }
 
+/** Columns of AMap (高德) POI exports: type codes and the province / city / district names. */
+const AMAP_COLUMNS = ['typecode', 'type_code', 'adcode', 'pname', 'cityname', 'adname', 'business_area', '类型编码'];
+const WEB_MAP_NAMES = /高德|腾讯|amap|gaode|autonavi|tencent|qqmap|lbs/i;
+
+/**
+ * Why a table of unmarked lon/lat looks like a Chinese web-map export (whose coordinates are GCJ-02),
+ * or null: AMap's columns, a six-digit type code or an "a;b;c" type in the first rows, or 高德 / 腾讯 in
+ * the file or column names.
+ */
+export function webMapExportClue(file: string, header: readonly string[], rows: readonly Record<string, string>[]): string | null {
+  const names = header.map(normalizeFieldName);
+  const amap = AMAP_COLUMNS.find((c) => names.includes(normalizeFieldName(c)));
+  if (amap) return `column "${header[names.indexOf(normalizeFieldName(amap))]}" of an AMap export`;
+  const named = [file, ...header].find((n) => WEB_MAP_NAMES.test(n));
+  if (named) return `"${named}" names a Chinese web map`;
+  const typeColumn = header.find((h) => /^(type|类型|分类)$/i.test(h.trim()));
+  if (typeColumn && rows.slice(0, 20).some((r) => /^[^;]+;[^;]+;[^;]+/.test(r[typeColumn] ?? '')))
+    return `column "${typeColumn}" holds AMap types`;
+  return null;
+}
+
 /** A data row as read: its spreadsheet row number, its cells by column, and its coordinates parsed once. */
 interface CsvRow {
   row: number;
@@ -390,9 +411,33 @@ export function readCsv(input: ImportInput, file: string, options: CsvImportOpti
       };
     });
   }
-  const warnings = collector.limitWarnings();
+  // Unmarked lon/lat in China read as WGS84: say so when the table looks like a web-map export.
+  const clue =
+    !options.sourceCrs && !hint && coordinateColumns.kind !== 'xy' && resolved.sourceCrs === 'EPSG:4326'
+      ? webMapExportClue(
+          file,
+          finalHeader,
+          rows.slice(0, 20).map((r) => r.values),
+        )
+      : null;
+  const warnings = [
+    ...(clue
+      ? [
+          {
+            file,
+            ...because(
+              `looks like a Chinese web-map export (${clue}): its coordinates are probably GCJ-02, about 500 m off if read as WGS84; choose the coordinate system of the layer`,
+              'issue.crs.webMapHint',
+              { clue: englishDetail(` (${clue})`) },
+            ),
+          },
+        ]
+      : []),
+    ...collector.limitWarnings(),
+  ];
   return {
     ...base,
+    ...(clue ? { suggestedCrs: 'GCJ-02' as const } : {}),
     kind: inferKind(collector.features, finalHeader),
     sourceCrs: resolved.sourceCrs,
     crs: resolved.crs,

@@ -28,20 +28,25 @@ type Rule = [pattern: RegExp, category: FacilityCategory, approximate?: boolean]
 const NAME_RULES: Rule[] = [
   [/党群服务/, 'party-service-centre'],
   [/老年食堂|长者食堂|老年餐桌|助餐/, 'elderly-canteen'],
-  [/日间照料|养老|敬老院|老年公寓|颐养|照料中心|福利院|护理院/, 'elderly-care'],
+  [/养老院|敬老院|福利院|护理院|颐养院/, 'nursing-home'],
+  [/日间照料|养老|老年公寓|颐养|照料中心/, 'elderly-care'],
   [/助残|残疾|康复|阳光家园/, 'disability-aid'],
   [/托育|托儿所|早教|婴幼儿照护/, 'nursery'],
   [/幼儿园/, 'kindergarten'],
   [/小学/, 'primary-school'],
   [/初中|初级中学/, 'middle-school'],
   [/中学/, 'middle-school', true],
+  [/社区卫生服务中心|社区医院/, 'community-health-centre'],
   [/社区卫生服务|卫生服务站|卫生室|卫生院/, 'health-station'],
-  [/诊所|门诊部|药房|药店|大药房/, 'health-station', true],
+  [/诊所|门诊部/, 'health-station', true],
+  [/药房|药店|大药房|便利店|洗衣|理发|美发/, 'convenience-shop'],
+  [/地铁站|轨道交通/, 'metro-station'],
+  [/公共厕所|公厕/, 'public-toilet'],
+  [/全民健身中心|体育中心|体育馆/, 'sports-centre'],
   [/文化活动|文化家园|文化礼堂|文化站|文化中心/, 'culture-station'],
   [/健身|运动场|体育/, 'fitness', true],
   [/快递|驿站|邮政|邮局|菜鸟|丰巢|速递|物流/, 'parcel'],
   [/菜市场|农贸市场|菜场|超市|生鲜/, 'grocery'],
-  [/便利店/, 'grocery', true],
   [/物业/, 'property-service'],
   [/邻里中心|社区服务|便民服务/, 'community-service'],
   [/公交站|公交车站/, 'bus-stop'],
@@ -61,7 +66,8 @@ const AMAP_TYPECODES: [code: string, category: FacilityCategory, approximate: bo
   ['141203', 'primary-school', false, 'seen: 科教文化服务;学校;小学'],
   ['141202', 'middle-school', true, 'seen: 科教文化服务;学校;中学 (includes senior high)'],
   ['060400', 'grocery', false, 'seen: 购物服务;超级市场;超市'],
-  ['060200', 'grocery', true, 'guessed: 购物服务;便民商店/便利店'],
+  ['060200', 'convenience-shop', false, 'guessed: 购物服务;便民商店/便利店 (a 便民商业网点, not a 菜市场)'],
+  ['150500', 'metro-station', false, 'guessed: 交通设施服务;地铁站'],
   ['060700', 'grocery', true, 'guessed: 购物服务;综合市场 (菜市场 are here)'],
   ['150700', 'bus-stop', false, 'seen: 交通设施服务;公交车站;公交车站相关'],
   ['150900', 'parking', false, 'seen: 150904 交通设施服务;停车场;公共停车场'],
@@ -69,7 +75,7 @@ const AMAP_TYPECODES: [code: string, category: FacilityCategory, approximate: bo
   ['070500', 'parcel', false, 'guessed: 生活服务;物流速递'],
   ['070400', 'parcel', false, 'guessed: 生活服务;邮局'],
   ['090300', 'health-station', true, 'guessed: 医疗保健服务;诊所'],
-  ['090600', 'health-station', true, 'guessed: 医疗保健服务;医药保健销售店 (pharmacies)'],
+  ['090600', 'convenience-shop', false, 'guessed: 医疗保健服务;医药保健销售店 (pharmacies: 便民商业网点)'],
 ];
 
 /** AMap type names ("大类;中类;小类"), matched on the mid and sub class. */
@@ -79,11 +85,13 @@ const AMAP_TYPE_RULES: Rule[] = [
   [/中学/, 'middle-school', true],
   [/超级市场|超市/, 'grocery'],
   [/综合市场|农副产品市场|蔬菜市场|菜市场/, 'grocery'],
-  [/便民商店|便利店/, 'grocery', true],
+  [/便民商店|便利店/, 'convenience-shop'],
+  [/地铁站/, 'metro-station'],
   [/公交车站|公交站/, 'bus-stop'],
   [/停车场|充电站/, 'parking'],
   [/物流速递|邮局|邮政/, 'parcel'],
-  [/诊所|医药保健销售店|药房/, 'health-station', true],
+  [/诊所/, 'health-station', true],
+  [/医药保健销售店|药房/, 'convenience-shop'],
   [/体育休闲服务;运动场馆/, 'fitness', true],
 ];
 
@@ -109,9 +117,14 @@ function fromOsmTags(p: Record<string, unknown>, name: string | undefined): Faci
     case 'doctors':
       return osm('health-station', !/社区卫生服务|卫生服务站/.test(name ?? ''));
     case 'pharmacy':
-      return osm('health-station', true);
+      return osm('convenience-shop');
+    case 'hospital':
+      // A hospital is not a 社区卫生服务站: only its name can make it the street's 社区卫生服务中心.
+      return /社区卫生服务中心|社区医院/.test(name ?? '') ? osm('community-health-centre') : null;
+    case 'toilets':
+      return osm('public-toilet');
     case 'nursing_home':
-      return osm('elderly-care');
+      return osm('nursing-home');
     case 'social_facility': {
       const target = tag(p, 'social_facility:for');
       if (target === 'senior' || target === 'elderly') return osm('elderly-care');
@@ -141,10 +154,14 @@ function fromOsmTags(p: Record<string, unknown>, name: string | undefined): Faci
   }
   const shop = tag(p, 'shop');
   if (shop === 'supermarket' || shop === 'greengrocer') return osm('grocery');
-  if (shop === 'convenience') return osm('grocery', true);
+  if (shop === 'convenience' || shop === 'chemist' || shop === 'laundry' || shop === 'hairdresser') return osm('convenience-shop');
   const leisure = tag(p, 'leisure');
   if (leisure === 'fitness_centre' || leisure === 'fitness_station') return osm('fitness');
-  if (leisure === 'sports_centre') return osm('fitness', true);
+  if (leisure === 'sports_centre' || leisure === 'stadium') return osm('sports-centre');
+  // A park is green space and a playground a block-level play ground: neither is a 健身场地.
+  if (leisure === 'park' || leisure === 'playground') return null;
+  if (tag(p, 'railway') === 'subway_entrance' || (tag(p, 'railway') === 'station' && tag(p, 'station') === 'subway'))
+    return osm('metro-station');
   if (tag(p, 'highway') === 'bus_stop') return osm('bus-stop');
   if (tag(p, 'public_transport') === 'platform' && tag(p, 'bus') === 'yes') return osm('bus-stop');
   if (tag(p, 'vending') === 'parcel_pickup') return osm('parcel');
@@ -182,6 +199,8 @@ export function guessFacilityCategory(properties: Record<string, unknown>): Faci
   }
   const nameField = findField(Object.keys(properties), FACILITY_NAME_FIELDS);
   const name = nameField ? textOf(properties[nameField]) : undefined;
+  // A senior high school (高中) is not the 初中 of the 15-minute circle: the user maps it by hand if at all.
+  if (name && /高中|高级中学/.test(name) && !/初中|初级中学/.test(name)) return null;
   const match = fromOsmTags(properties, name) ?? fromAmap(properties);
   if (match) return match;
   const byName = name ? NAME_RULES.find(([pattern]) => pattern.test(name)) : undefined;

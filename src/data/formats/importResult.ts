@@ -74,6 +74,12 @@ export interface ImportResult {
   repaired: DataIssue[];
   /** What the user should know that concerns no single feature: a missing .dbf or .prj, a truncated table. */
   warnings?: DataIssue[];
+  /**
+   * A coordinate system the file's look suggests though nothing declares it: a CSV that looks like a
+   * Chinese web-map export (AMap type codes, 高德/腾讯 in its names) is probably GCJ-02, ~500 m off if
+   * read as WGS84. The import panel shows it beside the layer's CRS choice; nothing is changed for it.
+   */
+  suggestedCrs?: CrsId;
   /** Text encoding used for text files and DBF attributes. */
   encoding?: string;
   /** Attribute names in file order (CSV header, DBF fields), for the field-mapping step. */

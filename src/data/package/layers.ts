@@ -21,6 +21,7 @@ import {
   type Building,
   type ContextBuilding,
   type Facility,
+  type FacilityCategory,
   type GridCell,
   type House,
   type NetworkLine,
@@ -29,6 +30,7 @@ import {
   type ReuseSpace,
   type Right,
 } from '../../core/model/types';
+import { WeeklyHoursError, parseWeeklyHours } from '../../core/time/weeklyHours';
 import { parseFeatureCollection } from './featureCollection';
 import { FieldReader } from './fieldReader';
 import { isLonLat, lineStringProblem, polygonProblem, toLonLats, toPolygonCoords } from './geometry';
@@ -37,6 +39,8 @@ type GeometryType = 'Polygon' | 'Point' | 'LineString';
 
 interface FeatureInput {
   reader: FieldReader;
+  /** The feature's properties as written (for fields FieldReader has no reader for, such as lists). */
+  properties: Record<string, unknown>;
   geometry: { type: string; coordinates: unknown };
   index: number;
 }
@@ -88,7 +92,7 @@ function readFeatures<T>(
       reader.fail('geometry', problem);
       return;
     }
-    const value = read({ reader, geometry: geometry as FeatureInput['geometry'], index });
+    const value = read({ reader, properties, geometry: geometry as FeatureInput['geometry'], index });
     if (reader.ok) out.push(value);
   });
   return out;
@@ -149,18 +153,103 @@ export function parseBuildings(text: string, file: string, issues: DataIssue[]):
   }));
 }
 
+/**
+ * 城乡房屋编码: starts with the 6-digit administrative division code (行政区划代码, GB/T 2260) and is
+ * 8–40 digits or capital letters. The province's exact code layout is not in our sources [M]: this
+ * checks what any such code has; what would verify the rest is the Zhejiang 城乡房屋编码 rule (or
+ * JGJ/T 496-2022 房屋建筑统一编码与基本属性数据标准).
+ */
+export const HOUSE_CODE = /^\d{6}[0-9A-Z]{2,34}$/;
+/** 标准地址: free text, kept short enough to be an address rather than a note. */
+export const STANDARD_ADDRESS_MAX_LENGTH = 200;
+
 export function parseHouses(text: string, file: string, issues: DataIssue[]): House[] {
   const columns = ['id', 'buildingId', 'entrance', 'floor', 'room', 'areaM2', 'use', 'occupancy'] as const;
-  return readRows(text, file, columns, issues, (f) => ({
-    id: f.string('id'),
-    buildingId: f.string('buildingId'),
-    entrance: f.integer('entrance', { min: 1 }),
-    floor: f.integer('floor', { min: -5, max: 200 }),
-    room: f.string('room'),
-    areaM2: f.number('areaM2', { above: 0 }),
-    use: f.oneOf('use', HOUSE_USES),
-    occupancy: f.oneOf('occupancy', OCCUPANCIES),
-  }));
+  return readRows(text, file, columns, issues, (f) => {
+    const houseCode = f.optionalString('houseCode');
+    if (houseCode !== undefined && !HOUSE_CODE.test(houseCode))
+      f.fail(
+        'houseCode',
+        because(
+          `must start with the 6-digit administrative division code and have 8–40 digits or capital letters, got ${JSON.stringify(houseCode)}`,
+          'issue.package.badHouseCode',
+          { got: JSON.stringify(houseCode) },
+        ),
+      );
+    const standardAddress = f.optionalString('standardAddress');
+    if (standardAddress !== undefined && standardAddress.length > STANDARD_ADDRESS_MAX_LENGTH)
+      f.fail(
+        'standardAddress',
+        because(`must be at most ${STANDARD_ADDRESS_MAX_LENGTH} characters, got ${standardAddress.length}`, 'issue.package.longAddress', {
+          max: STANDARD_ADDRESS_MAX_LENGTH,
+          length: standardAddress.length,
+        }),
+      );
+    return {
+      id: f.string('id'),
+      buildingId: f.string('buildingId'),
+      entrance: f.integer('entrance', { min: 1 }),
+      floor: f.integer('floor', { min: -5, max: 200 }),
+      room: f.string('room'),
+      areaM2: f.number('areaM2', { above: 0 }),
+      use: f.oneOf('use', HOUSE_USES),
+      occupancy: f.oneOf('occupancy', OCCUPANCIES),
+      ...optional('houseCode', houseCode),
+      ...optional('standardAddress', standardAddress),
+    };
+  });
+}
+
+/**
+ * 错时共享: `sharedAs` (the categories a facility serves while shared with residents, a list or "a|b")
+ * and `sharedHours` (when, core/time/weeklyHours.ts) come together; a facility cannot share its own category.
+ */
+function readSharing(f: FieldReader, raw: Record<string, unknown>, own: string): Facility['sharing'] | undefined {
+  const listed = raw.sharedAs;
+  const hours = f.optionalString('sharedHours');
+  if (listed === undefined || listed === null || listed === '') {
+    if (hours !== undefined)
+      f.fail('sharedHours', because('needs sharedAs: the categories the facility serves in these hours', 'issue.package.sharedHoursAlone'));
+    return undefined;
+  }
+  const categories = Array.isArray(listed) ? listed : typeof listed === 'string' ? listed.split('|') : [listed];
+  const bad = categories.filter((c) => !(FACILITY_CATEGORIES as readonly unknown[]).includes(c));
+  if (bad.length) {
+    f.fail(
+      'sharedAs',
+      because(
+        `must list facility categories (${FACILITY_CATEGORIES.join(', ')}), got ${bad.map(String).join(', ')}`,
+        'issue.package.badSharedAs',
+        {
+          got: bad.map(String),
+          allowed: FACILITY_CATEGORIES,
+        },
+      ),
+    );
+    return undefined;
+  }
+  if (categories.includes(own)) {
+    f.fail('sharedAs', because(`must not repeat the facility's own category ${own}`, 'issue.package.sharedOwnCategory', { category: own }));
+    return undefined;
+  }
+  if (hours === undefined) {
+    f.fail('sharedHours', because('is required with sharedAs: when residents may use the facility', 'issue.package.sharedNeedsHours'));
+    return undefined;
+  }
+  try {
+    parseWeeklyHours(hours);
+  } catch (error) {
+    if (!(error instanceof WeeklyHoursError)) throw error;
+    const detail = `: ${error.message}`;
+    f.fail(
+      'sharedHours',
+      because(`must be weekly hours such as "Mo-Fr 17:00-21:00; Sa,Su 08:00-21:00"${detail}`, 'issue.package.badSharedHours', {
+        detail: englishDetail(detail),
+      }),
+    );
+    return undefined;
+  }
+  return { categories: categories as FacilityCategory[], hours };
 }
 
 export function parseRights(text: string, file: string, issues: DataIssue[]): Right[] {
@@ -200,11 +289,13 @@ export function parsePeople(text: string, file: string, issues: DataIssue[]): Pe
 }
 
 export function parseFacilities(text: string, file: string, issues: DataIssue[]): Facility[] {
-  return readFeatures(text, file, 'Point', issues, ({ reader: f, geometry }) => {
+  return readFeatures(text, file, 'Point', issues, ({ reader: f, geometry, properties }) => {
     const coordinates = geometry.coordinates as number[];
+    const category = f.oneOf('category', FACILITY_CATEGORIES);
+    const sharing = readSharing(f, properties, category);
     return {
       id: f.string('id'),
-      category: f.oneOf('category', FACILITY_CATEGORIES),
+      category,
       name: f.string('name'),
       position: [coordinates[0], coordinates[1]],
       ...optional('floorAreaM2', f.optionalNumber('floorAreaM2', { min: 0 })),
@@ -212,6 +303,7 @@ export function parseFacilities(text: string, file: string, issues: DataIssue[])
       ...optional('capacityUnit', f.optionalOneOf('capacityUnit', CAPACITY_UNITS)),
       ...optional('chargers', f.optionalInteger('chargers', { min: 0 })),
       ...optional('buildingId', f.optionalString('buildingId')),
+      ...optional('sharing', sharing),
     };
   });
 }
@@ -251,9 +343,14 @@ export function parseGrids(text: string, file: string, issues: DataIssue[]): Gri
   }));
 }
 
+/**
+ * Base-map surfaces; the kind says what counts (scenarios/surfaceRules.json): `plaza` vs `parking` vs
+ * `school-yard`, `public-green` vs `block-green` vs `private-garden` (`green`: unknown, format 1.0).
+ */
 export function parseBase(text: string, file: string, issues: DataIssue[]): BaseSurface[] {
   return readFeatures(text, file, 'Polygon', issues, ({ reader: f, geometry }) => ({
     kind: f.oneOf('kind', BASE_KINDS),
+    ...optional('name', f.optionalString('name')),
     polygon: toPolygonCoords(geometry.coordinates),
   }));
 }

@@ -13,7 +13,8 @@ import { FieldReader } from './fieldReader';
 import { isLonLat, polygonProblem, toPolygonCoords } from './geometry';
 
 export const PACKAGE_FORMAT = 'fct-community-package';
-export const SUPPORTED_FORMAT_VERSIONS = ['1.0'];
+/** 1.1: base kinds that say what counts, 错时共享 on facilities, 城乡房屋编码 / 标准地址 on houses (models/README.md). */
+export const SUPPORTED_FORMAT_VERSIONS = ['1.0', '1.1'];
 
 function localized(reader: FieldReader, record: Record<string, unknown>, field: string): LocalizedText {
   const value = record[field];

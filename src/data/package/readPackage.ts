@@ -58,6 +58,20 @@ export function checkReferences(community: Omit<Community, 'context'>): DataIssu
   };
   const buildingIds = unique(manifest.layers.buildings, community.buildings);
   const houseIds = unique(manifest.layers.houses, community.houses);
+  // 城乡房屋编码 names one house: a code used twice is an error in the upstream register.
+  const codes = new Map<string, string>();
+  for (const h of community.houses) {
+    if (h.houseCode === undefined) continue;
+    const first = codes.get(h.houseCode);
+    if (first !== undefined)
+      issues.push({
+        file: manifest.layers.houses,
+        id: h.id,
+        field: 'houseCode',
+        ...because(`is the code of house "${first}" too`, 'issue.package.duplicateHouseCode', { id: first }),
+      });
+    else codes.set(h.houseCode, h.id);
+  }
   unique(manifest.layers.rights, community.rights);
   unique(manifest.layers.people, community.people);
   unique(manifest.layers.facilities, community.facilities);

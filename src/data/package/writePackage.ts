@@ -120,6 +120,8 @@ function facilityFeature(f: Facility): FeatureDraft {
       capacityUnit: f.capacityUnit,
       chargers: f.chargers,
       buildingId: f.buildingId,
+      sharedAs: f.sharing?.categories.slice(),
+      sharedHours: f.sharing?.hours,
     },
     geometry: { type: 'Point', coordinates: position(f.position) },
   };
@@ -157,7 +159,7 @@ function gridFeature(g: GridCell): FeatureDraft {
 }
 
 function baseFeature(s: BaseSurface): FeatureDraft {
-  return { properties: { kind: s.kind }, geometry: { type: 'Polygon', coordinates: polygon(s.polygon) } };
+  return { properties: { kind: s.kind, name: s.name }, geometry: { type: 'Polygon', coordinates: polygon(s.polygon) } };
 }
 
 // ---- CSV ------------------------------------------------------------------------------------
@@ -178,10 +180,22 @@ export function csvText(header: readonly string[], rows: readonly (readonly Cell
   return `${lines.join('\n')}\n`;
 }
 
+/** 城乡房屋编码 and 标准地址 are written only when some house has them (older packages keep their columns). */
 function housesCsv(houses: readonly House[]): string {
+  const optional = (['houseCode', 'standardAddress'] as const).filter((field) => houses.some((h) => h[field] !== undefined));
   return csvText(
-    ['id', 'buildingId', 'entrance', 'floor', 'room', 'areaM2', 'use', 'occupancy'],
-    houses.map((h) => [h.id, h.buildingId, h.entrance, h.floor, h.room, h.areaM2, h.use, h.occupancy]),
+    ['id', 'buildingId', 'entrance', 'floor', 'room', 'areaM2', 'use', 'occupancy', ...optional],
+    houses.map((h) => [
+      h.id,
+      h.buildingId,
+      h.entrance,
+      h.floor,
+      h.room,
+      h.areaM2,
+      h.use,
+      h.occupancy,
+      ...optional.map((field) => h[field]),
+    ]),
   );
 }
 

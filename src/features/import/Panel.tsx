@@ -7,7 +7,10 @@ import { rgbToCss } from '../../layers/buildingColorModes';
 import type { ModelPlacement } from '../../core/model/placement';
 import { importedLayerName } from './slice';
 import { exportOpenPackage } from './exportPackage';
-import { cancelImport, importFromUrl, importPickedFiles, retryWithCrs } from './importUserFiles';
+import { cancelImport, canReproject, importFromUrl, importPickedFiles, reprojectLayer, retryWithCrs } from './importUserFiles';
+import { framePoints, packageHeadingDeg } from '../../scenarios/camera';
+import type { ImportResult } from '../../data/formats/importResult';
+import type { LonLat } from '../../core/model/types';
 import { LayerMappingEditor } from './LayerMappingEditor';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 
@@ -147,10 +150,47 @@ export function DataPanel() {
                     {localizeIssue(w, language)}
                   </div>
                 ))}
-                <div className="muted small">
-                  {crsLabel(layer.result.sourceCrs, language)}
+                <div className="muted small layer-crs">
+                  {/* Every layer's coordinate system is visible and can be changed: it re-reads the file with it. */}
+                  <label>
+                    {t('import.crs')}{' '}
+                    <select
+                      value={layer.result.sourceCrs}
+                      disabled={!canReproject(store, layer.id)}
+                      onChange={(e) => void reprojectLayer(store, layer.id, e.target.value as CrsId)}
+                      data-testid="import-layer-crs"
+                    >
+                      {CRS_IDS.map((crs) => (
+                        <option key={crs} value={crs}>
+                          {crsLabel(crs, language)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
                   {layer.result.encoding ? ` · ${layer.result.encoding}` : ''}
                   {layer.result.axesSwapped ? ` · ${t('import.axesSwapped')}` : ''}
+                  {layer.result.suggestedCrs && layer.result.suggestedCrs !== layer.result.sourceCrs && (
+                    <div className="warning" data-testid="import-crs-hint">
+                      {t('import.crsHint', { crs: crsLabel(layer.result.suggestedCrs, language) })}
+                    </div>
+                  )}
+                  {layerPoints(layer.result).length > 0 && (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        const community = store.getState().community;
+                        const camera = framePoints(layerPoints(layer.result), {
+                          headingDeg: community ? packageHeadingDeg(community) : 0,
+                          pitchDeg: -45,
+                        });
+                        store.getState().requestCamera(camera);
+                      }}
+                      data-testid="import-zoom-to"
+                    >
+                      {t('import.zoomTo')}
+                    </button>
+                  )}
                 </div>
                 <LayerMappingEditor layer={layer} />
               </>
@@ -164,6 +204,20 @@ export function DataPanel() {
       </ul>
     </div>
   );
+}
+
+/** Every position of a layer's features, for framing the camera on it. */
+function layerPoints(result: ImportResult): LonLat[] {
+  const out: LonLat[] = [];
+  for (const f of result.features) {
+    const g = f.geometry;
+    if (!g) continue;
+    if (g.type === 'Point') out.push(g.coordinates);
+    else if (g.type === 'MultiPoint' || g.type === 'LineString') out.push(...g.coordinates);
+    else if (g.type === 'MultiLineString' || g.type === 'Polygon') for (const part of g.coordinates) out.push(...part);
+    else for (const polygon of g.coordinates) for (const ring of polygon) out.push(...ring);
+  }
+  return out;
 }
 
 /** Where a dropped glTF model stands: longitude, latitude, height, heading and scale, edited in place. */

@@ -32,6 +32,36 @@ const isAbort = (error: unknown) => (error as Error | null)?.name === 'AbortErro
 let running: AbortController | null = null;
 /** The files the user picked or dropped last, per store: a layer that failed for want of a coordinate system is read again from them. */
 const lastPicked = new WeakMap<AppStore, readonly File[]>();
+/** Each feature layer's source, per store: the files (or fetched bytes) it was read from, to read it again with another CRS. */
+type LayerSource = { name: string; bytes: () => Promise<ArrayBuffer> }[];
+const layerSources = new WeakMap<AppStore, Map<string, LayerSource>>();
+
+function rememberSources(store: AppStore, before: ReadonlySet<string>, sourceOf: (file: string) => LayerSource): void {
+  const map = layerSources.get(store) ?? new Map<string, LayerSource>();
+  layerSources.set(store, map);
+  for (const layer of store.getState().importedLayers)
+    if (layer.kind === 'features' && !before.has(layer.id)) map.set(layer.id, sourceOf(layer.result.file));
+}
+
+/**
+ * Reads a feature layer again from its source as if it declared `crs`, and puts the new features in
+ * the same layer (its colour, mapping and place in the list kept). Returns false when the source is
+ * gone (a layer of an exported package) or the file no longer reads.
+ */
+export async function reprojectLayer(store: AppStore, layerId: string, crs: CrsId): Promise<boolean> {
+  const layer = store.getState().importedLayers.find((l) => l.id === layerId);
+  const source = layerSources.get(store)?.get(layerId);
+  if (!layer || layer.kind !== 'features' || !source) return false;
+  const buffers = await Promise.all(source.map(async (s) => ({ name: s.name, bytes: await s.bytes() })));
+  const batch = await importFilesAsync(buffers, { sourceCrs: crs, limits: (await deploymentLimits()).import });
+  const result = batch.results.find((r) => r.file === layer.result.file);
+  if (!result) return false;
+  store.getState().replaceLayerResult(layerId, result);
+  return true;
+}
+
+/** Whether a layer can be read again with another coordinate system (its source is still at hand). */
+export const canReproject = (store: AppStore, layerId: string): boolean => layerSources.get(store)?.has(layerId) ?? false;
 
 /** Files the user picked or dropped: remembered (for a retry with a chosen coordinate system) and imported. */
 export function importPickedFiles(store: AppStore, files: readonly File[]): Promise<void> {
@@ -88,7 +118,11 @@ export async function importUserFiles(
           ...(dependencies.createWorker ? [dependencies.createWorker] : []),
         )
       : { results: [], failures: [] };
-    if (!controller.signal.aborted) store.getState().finishImport(batch.results, [...refused, ...batch.failures]);
+    if (!controller.signal.aborted) {
+      const before = new Set(store.getState().importedLayers.map((l) => l.id));
+      store.getState().finishImport(batch.results, [...refused, ...batch.failures]);
+      rememberSources(store, before, (file) => filesOfLayer(files, file).map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() })));
+    }
   } catch (error) {
     if (isAbort(error) || controller.signal.aborted) return;
     const file = files.map((f) => f.name).join(', ');
@@ -188,7 +222,11 @@ export async function importFromUrl(
       if (fetched.truncated && !fetched.warnings.length)
         warnings.push({ file: url, ...readFirstOnly(result.features.length + result.skipped.length) });
     }
+    const before = new Set(store.getState().importedLayers.map((l) => l.id));
     store.getState().finishImport(batch.results, batch.failures);
+    // The text, not the buffer: the buffer went to the import worker.
+    const text = fetched.text;
+    rememberSources(store, before, () => [{ name: fetched.name, bytes: async () => new TextEncoder().encode(text).buffer as ArrayBuffer }]);
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;
     const failure =

@@ -61,6 +61,12 @@ export interface ImportSlice {
   setImportedLayerVisible(id: string, visible: boolean): void;
   removeImportedLayer(id: string): void;
   setLayerMapping(id: string, mapping: LayerMapping): void;
+  /**
+   * The layer read again from its source with another coordinate system: the same layer (id, colour,
+   * visibility, mapping) with the new features, so there is one source of truth — the file — and no
+   * coordinates converted twice.
+   */
+  replaceLayerResult(id: string, result: ImportResult): void;
   setLayerInAnalysis(id: string, useInAnalysis: boolean): void;
   addTilesetLayer(name: string, url: string): void;
   addModelLayer(name: string, url: string, placement: ModelPlacement): void;
@@ -111,6 +117,8 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set) => {
       })),
     setLayerMapping: (id, mapping) =>
       set((s) => ({ importedLayers: s.importedLayers.map((l) => (l.id === id && l.kind === 'features' ? { ...l, mapping } : l)) })),
+    replaceLayerResult: (id, result) =>
+      set((s) => ({ importedLayers: s.importedLayers.map((l) => (l.id === id && l.kind === 'features' ? { ...l, result } : l)) })),
     setLayerInAnalysis: (id, useInAnalysis) =>
       set((s) => ({ importedLayers: s.importedLayers.map((l) => (l.id === id && l.kind === 'features' ? { ...l, useInAnalysis } : l)) })),
     addTilesetLayer: (name, url) =>

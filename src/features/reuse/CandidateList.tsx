@@ -64,8 +64,11 @@ export function CandidateList({ candidates }: { candidates: readonly ReuseCandid
                     onClick={() => store.getState().setReuseWhatIf({ candidateId: c.id, category: f.category })}
                     data-category={f.category}
                     data-feasible="true"
+                    data-survey={f.surveyChecks.length ? f.surveyChecks.join(' ') : undefined}
+                    title={f.surveyChecks.length ? t('reuse.needsSurvey') : undefined}
                   >
                     {label}
+                    {f.surveyChecks.length > 0 && ' ⚠'}
                   </button>
                 );
               })}

@@ -21,7 +21,8 @@ export function ElevatorList({ elevators }: { elevators: readonly ElevatorCandid
     <section data-testid="reuse-elevators">
       <h3>{t('reuse.elevatorsTitle', { count: Math.min(SHOWN, elevators.length) })}</h3>
       <p className="muted small" title={rules.sources.rankBy}>
-        {t('reuse.elevatorsHint', { floors: rules.minFloors, year: rules.maxYearBuilt, above })}
+        {t('reuse.elevatorsHint', { floors: rules.minFloors, above })}
+        {rules.builtByFilter.enabled && ` ${t('reuse.elevatorsBuiltBy', { year: rules.builtByFilter.maxYearBuilt })}`}
       </p>
       {elevators.length === 0 ? (
         <p className="muted small">{t('reuse.noElevatorCandidates')}</p>

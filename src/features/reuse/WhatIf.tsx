@@ -96,6 +96,15 @@ export function WhatIf({ candidates }: { candidates: readonly ReuseCandidate[] }
           </select>
         </label>
       </div>
+      {option && option.surveyChecks.length > 0 && (
+        <p
+          className="warning small"
+          data-testid="reuse-needs-survey"
+          title={reuseRuleFor(DEFAULT_REUSE_RULES, option.category)?.surveyChecks?.source}
+        >
+          ⚠ {t('reuse.needsSurvey')}
+        </p>
+      )}
       {/* While the service circles compute, the panel says so once, above. */}
       {gain && <GainView gain={gain} />}
       {/* Keyed: the "added to …" note belongs to one option. */}
@@ -131,8 +140,8 @@ function GainView({ gain }: { gain: ReuseOptionGain }) {
         </thead>
         <tbody>
           {gain.bands.map((b) => (
-            <tr key={b.bandSeconds} data-band={b.bandSeconds}>
-              <td>{t('reuse.withinMinutes', { minutes: n(b.bandSeconds / 60) })}</td>
+            <tr key={b.band} data-band={b.band}>
+              <td>{t('reuse.withinMinutes', { minutes: n(b.minutes), meters: n(b.maxDistanceMeters) })}</td>
               <td>{plus(n(b.buildingsNewlyWithin))}</td>
               <td>{plus(people(b.targetPopulationNewlyWithin))}</td>
             </tr>

@@ -3,6 +3,7 @@ import type { LocalizedText } from '../../core/model/types';
 import { localize } from '../../i18n/translate';
 import { rgbToCss } from '../../layers/buildingColorModes';
 import { SCENARIOS, type ScenarioId } from '../../scenarios/registry';
+import { THREE_VALUES } from '../../scenarios/threeValues';
 import type { IndicatorAssessment } from '../../scenarios/scoring';
 import { EChart } from '../../ui/charts/EChart';
 import { KpiTile } from '../../ui/components/KpiTile';
@@ -45,6 +46,21 @@ export function ScenarioPanel() {
               <span className={`badge acceptance-${overall.acceptance}`}>{t(`scenario.acceptance.${overall.acceptance}`)}</span>
             </p>
             <p className="small">{text(overall.gate.reason)}</p>
+            <p className="small" data-testid="acceptance-score">
+              {t('scenario.acceptanceScore', {
+                score: overall.acceptanceScore === null ? '—' : Math.round(overall.acceptanceScore),
+                passMark: overall.passMark,
+              })}
+            </p>
+            {overall.blocking.length > 0 && (
+              <ul className="small blocking-list" data-testid="blocking-failures">
+                {overall.blocking.map((a) => (
+                  <li key={a.indicator.id}>
+                    <span className="badge blocking">{t('scenario.blockingBadge')}</span> {text(a.indicator.name)}: {text(a.reason)}
+                  </li>
+                ))}
+              </ul>
+            )}
             <table className="scenario-scores">
               <tbody>
                 {overall.scenarios.map((s) => {
@@ -130,6 +146,11 @@ function IndicatorRow({
     <tr className={`outcome-${a.outcome}`} data-outcome={a.outcome} data-indicator={a.indicator.id}>
       <td>
         <span className={`badge outcome ${a.outcome}`}>{t(`scenario.outcome.${a.outcome}`)}</span>
+        {a.blocking && a.outcome === 'fail' && (
+          <span className="badge blocking" data-testid="indicator-blocking">
+            {t('scenario.blockingBadge')}
+          </span>
+        )}
       </td>
       <td>
         {text(a.indicator.name)}
@@ -149,7 +170,10 @@ function IndicatorRow({
   );
 }
 
-/** The scenario bar: 总览 and the nine scenarios plus 一统, in the registry's order. */
+/**
+ * The scenario bar in the frame of 一统三化九场景: 总览, 一统 (党建统领) over everything, then the nine
+ * scenarios under their 化 (人本化 · 生态化 · 数字化; scenarios/threeValues.json).
+ */
 export function ScenarioBar() {
   const t = useTranslate();
   const store = useAppStore();
@@ -159,8 +183,22 @@ export function ScenarioBar() {
     store.getState().setScenario(id);
     store.getState().setSidePanelTab('scenario');
   };
+  const button = (m: (typeof SCENARIOS)[number]) => (
+    <button
+      key={m.id}
+      type="button"
+      className={current === m.id ? 'active' : ''}
+      style={{ ['--accent' as string]: rgbToCss(m.accent) }}
+      onClick={() => choose(m.id)}
+      aria-pressed={current === m.id}
+      data-testid={`scenario-${m.id}`}
+    >
+      {localize(language, m.shortName)}
+    </button>
+  );
+  const grouped = new Set(THREE_VALUES.values.flatMap((v) => v.scenarios));
   return (
-    <nav className="scenario-bar panel" data-testid="scenario-bar" aria-label={t('scenario.tab')}>
+    <nav className="scenario-bar panel" data-testid="scenario-bar" aria-label={t('scenario.tab')} title={THREE_VALUES.source}>
       <button
         type="button"
         className={current === null ? 'active' : ''}
@@ -169,18 +207,12 @@ export function ScenarioBar() {
       >
         {t('scenario.overview')}
       </button>
-      {SCENARIOS.map((m) => (
-        <button
-          key={m.id}
-          type="button"
-          className={current === m.id ? 'active' : ''}
-          style={{ ['--accent' as string]: rgbToCss(m.accent) }}
-          onClick={() => choose(m.id)}
-          aria-pressed={current === m.id}
-          data-testid={`scenario-${m.id}`}
-        >
-          {localize(language, m.shortName)}
-        </button>
+      {SCENARIOS.filter((m) => !grouped.has(m.id)).map(button)}
+      {THREE_VALUES.values.map((v) => (
+        <span key={v.id} className="value-group" role="group" aria-label={localize(language, v.name)} data-value={v.id}>
+          <span className="value-name">{localize(language, v.name)}</span>
+          {v.scenarios.map((id) => SCENARIOS.find((m) => m.id === id)).map((m) => m && button(m))}
+        </span>
       ))}
     </nav>
   );

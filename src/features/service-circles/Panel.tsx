@@ -1,19 +1,23 @@
 import { defineTab } from '../../ui/panels/sidePanelTab';
 import { coverageOf } from '../../analysis/service-circles/computeServiceCoverage';
-import { DEFAULT_SERVICE_RULES, ruleFor } from '../../analysis/service-circles/rules';
+import { bandWalkMinutes, DEFAULT_SERVICE_RULES, ruleFor, SERVICE_TIERS, tierOf } from '../../analysis/service-circles/rules';
 import type { FacilityCategory } from '../../core/model/types';
 import { formatSuppressed, suppressCount } from '../../data/privacy/aggregate';
 import { formatNumber } from '../../i18n/translate';
-import { COLOR_MODE_DEFINITIONS } from '../../layers/buildingColorModes';
+import { COLOR_MODE_DEFINITIONS, rgbToCss } from '../../layers/buildingColorModes';
+import { REACH_BAND_COLORS } from '../../layers/layerCatalog';
 import { Legend } from '../../ui/components/Legend';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
+import { SHARING_TIMES, type SharingTimeChoice } from './slice';
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
 /**
- * 5/15-minute public-service circles: pick a category, edit its walking limit and the walking
- * speed, read coverage per category and the ranked gaps (一老一小 first). Numbers of people pass
- * small-cell suppression like every other count of residents.
+ * The two tiers of public-service circles (社区 5 分钟, 街道 15 分钟; 杭政办函〔2023〕52号 四(一)1): pick a
+ * category, edit its walking limit and the walking speed, read coverage per category by tier and the
+ * ranked gaps (一老一小 first). The circles are walking distances (GB 50180-2018 Table 3.0.4); the
+ * speed only turns them into minutes. Numbers of people pass small-cell suppression like every other
+ * count of residents.
  */
 export function ServiceCirclePanel() {
   const t = useTranslate();
@@ -29,6 +33,7 @@ export function ServiceCirclePanel() {
   const error = useApp((s) => s.analysisError);
   const colorMode = useApp((s) => s.colorMode);
   const community = useApp((s) => s.community);
+  const sharingTime = useApp((s) => s.sharingTime);
   const n = (value: number) => formatNumber(language, value);
   const people = (value: number | null) => (value === null ? '–' : formatSuppressed(suppressCount(value), n));
   const rule = ruleFor(DEFAULT_SERVICE_RULES, category);
@@ -77,6 +82,22 @@ export function ServiceCirclePanel() {
           />
         </label>
       </div>
+      {community?.facilities.some((f) => f.sharing) && (
+        <label className="field">
+          {t('service.sharing')}
+          <select
+            value={sharingTime}
+            onChange={(e) => store.getState().setSharingTime(e.target.value as SharingTimeChoice)}
+            data-testid="service-sharing"
+          >
+            {SHARING_TIMES.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`service.sharing.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {rule && (
         <p className="muted small source">
           {overrides[category] === undefined ? rule.source : t('service.edited', { meters: rule.maxDistanceMeters })}
@@ -88,6 +109,18 @@ export function ServiceCirclePanel() {
         </div>
       )}
       {error && <p className="error-text">{error}</p>}
+      <ul className="legend band-legend" data-testid="service-bands">
+        {DEFAULT_SERVICE_RULES.bands.map((band, i) => (
+          <li key={band.id} data-band={band.id}>
+            <span className="swatch" style={{ background: rgbToCss(REACH_BAND_COLORS[Math.min(i, REACH_BAND_COLORS.length - 1)]) }} />
+            {t('service.band', {
+              minutes: band.minutes,
+              meters: n(band.maxDistanceMeters),
+              walk: formatNumber(language, bandWalkMinutes(band, speed), 1),
+            })}
+          </li>
+        ))}
+      </ul>
       {colorMode === 'walkTime' && <Legend entries={COLOR_MODE_DEFINITIONS.walkTime.legend} testId="legend-walk-time" />}
       {coverage && (
         <>
@@ -101,21 +134,28 @@ export function ServiceCirclePanel() {
                 <th>{t('service.target')}</th>
               </tr>
             </thead>
-            <tbody>
-              {coverage.categories.map((c) => (
-                <tr
-                  key={c.category}
-                  className={c.category === category ? 'current' : undefined}
-                  onClick={() => selectCategory(c.category)}
-                  data-category={c.category}
-                >
-                  <td>{t(`facility.${c.category}`)}</td>
-                  <td>{n(c.rule.maxDistanceMeters)} m</td>
-                  <td>{percent(c.summary.shareBuildingsWithinThreshold)}</td>
-                  <td>{percent(c.summary.shareTargetPopulationWithinThreshold)}</td>
+            {SERVICE_TIERS.map((tier) => (
+              <tbody key={tier} data-tier={tier}>
+                <tr className="tier-heading">
+                  <th colSpan={4}>{t(`service.tier.${tier}`)}</th>
                 </tr>
-              ))}
-            </tbody>
+                {coverage.categories
+                  .filter((c) => tierOf(DEFAULT_SERVICE_RULES, c.rule) === tier)
+                  .map((c) => (
+                    <tr
+                      key={c.category}
+                      className={c.category === category ? 'current' : undefined}
+                      onClick={() => selectCategory(c.category)}
+                      data-category={c.category}
+                    >
+                      <td>{t(`facility.${c.category}`)}</td>
+                      <td>{n(c.rule.maxDistanceMeters)} m</td>
+                      <td>{percent(c.summary.shareBuildingsWithinThreshold)}</td>
+                      <td>{percent(c.summary.shareTargetPopulationWithinThreshold)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            ))}
           </table>
           {capacityLine()}
           <h3>{t('service.gaps')}</h3>

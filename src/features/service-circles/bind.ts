@@ -5,6 +5,7 @@ import { DEFAULT_SERVICE_RULES } from '../../analysis/service-circles/rules';
 import { serviceCoverageRequestFromCommunity } from '../../analysis/service-circles/serviceCoverageRequest';
 import { withImportedData } from '../../data/community/importedData';
 import type { AppState, AppStore } from '../../stores/appStore';
+import { SHARING_MOMENTS } from './slice';
 import { mappedImportedLayers } from '../import/slice';
 
 /** Edits of speed or limits arrive keystroke by keystroke; wait this long before recomputing. */
@@ -30,7 +31,11 @@ export function runServiceAnalysisOnChanges(store: AppStore): () => void {
     try {
       // Imported facilities and networks join the community's own; its buildings keep their indices.
       const community = withImportedData(s.community, mappedImportedLayers(s.importedLayers, true)).community;
-      const request = serviceCoverageRequestFromCommunity(community, { rules, walkSpeedMetersPerSecond: s.walkSpeedMetersPerSecond });
+      const request = serviceCoverageRequestFromCommunity(community, {
+        rules,
+        walkSpeedMetersPerSecond: s.walkSpeedMetersPerSecond,
+        sharingAt: s.sharingTime === 'open-hours' ? 'open-hours' : SHARING_MOMENTS[s.sharingTime],
+      });
       const coverage = await computeServiceCoverageAsync(request, {
         signal: current.signal,
         onProgress: (event) => store.getState().setAnalysisProgress(event.completed / event.total),
@@ -50,7 +55,8 @@ export function runServiceAnalysisOnChanges(store: AppStore): () => void {
     s.community !== prev.community ||
     (s.importedLayers !== prev.importedLayers && !sameLayers(analysedLayers(s), analysedLayers(prev))) ||
     s.walkSpeedMetersPerSecond !== prev.walkSpeedMetersPerSecond ||
-    s.maxDistanceOverrides !== prev.maxDistanceOverrides;
+    s.maxDistanceOverrides !== prev.maxDistanceOverrides ||
+    s.sharingTime !== prev.sharingTime;
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (!changed(s, prev) || !s.community) return;

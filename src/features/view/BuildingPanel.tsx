@@ -102,7 +102,10 @@ function WalkTimes({ buildingIndex, t, lang }: { buildingIndex: number; t: T; la
   const minutes = (seconds: number) => formatNumber(lang, seconds / 60, 1);
   const chosenCoverage = coverageOf(coverage, chosen);
   const facilityIndex = chosenCoverage?.nearestFacility[buildingIndex] ?? -1;
-  const facility = facilityIndex >= 0 ? community?.facilities[facilityIndex] : undefined;
+  // By id: a time-shared facility (错时共享) appears once more, after the others, under its own id.
+  const facilityId = facilityIndex >= 0 ? coverage.facilityIds?.[facilityIndex] : undefined;
+  const facility =
+    facilityIndex < 0 ? undefined : (community?.facilities.find((f) => f.id === facilityId) ?? community?.facilities[facilityIndex]);
   return (
     <>
       <h3>{t('building.walk')}</h3>

@@ -4,7 +4,12 @@ import { DataError, type DataIssue } from '../../core/errors';
 import { FACILITY_CATEGORIES, type FacilityCategory, type LonLat, type PolygonCoords } from '../../core/model/types';
 import { parseFeatureCollection } from '../../data/package/featureCollection';
 import { checkLineString, checkPolygon, isLonLat, toLonLats, toPolygonCoords } from '../../data/package/geometry';
-import { categoryFromOsmTags, isWalkableOsmWay, OSM_NON_RESIDENTIAL_BUILDINGS } from '../../analysis/service-circles/osmCategoryMapping';
+import {
+  categoryFromOsmTags,
+  isWalkableOsmWay,
+  mainOsmTag,
+  OSM_NON_RESIDENTIAL_BUILDINGS,
+} from '../../analysis/service-circles/osmCategoryMapping';
 import { TARGET_POPULATIONS, type TargetPopulation } from '../../analysis/service-circles/rules';
 import type { BuildingInput, FacilityInput } from '../../analysis/service-circles/serviceCoverageRequest';
 
@@ -226,9 +231,14 @@ export function readNetwork(text: string, file: string, issues: DataIssue[]): { 
  * `osmCategoryMapping`. Features that map to no category are skipped and counted; an explicit but
  * unknown `category` is an error.
  */
-export function readFacilities(text: string, file: string, issues: DataIssue[]): { facilities: FacilityInput[]; skipped: number } {
+export function readFacilities(
+  text: string,
+  file: string,
+  issues: DataIssue[],
+): { facilities: FacilityInput[]; skipped: number; unmappedTags: Record<string, number> } {
   const seen = new Set<string>();
   const facilities: FacilityInput[] = [];
+  const unmappedTags: Record<string, number> = {};
   let skipped = 0;
   for (const f of readCollection(text, file, issues)) {
     const before = issues.length;
@@ -242,6 +252,8 @@ export function readFacilities(text: string, file: string, issues: DataIssue[]):
       category = categoryFromOsmTags(f.tags);
       if (!category) {
         skipped++;
+        const tag = mainOsmTag(f.tags);
+        unmappedTags[tag] = (unmappedTags[tag] ?? 0) + 1;
         continue;
       }
     }
@@ -251,7 +263,7 @@ export function readFacilities(text: string, file: string, issues: DataIssue[]):
     if (issues.length !== before || !id || !position || !category) continue;
     facilities.push({ id, category, position, ...(capacity !== undefined ? { capacity } : {}) });
   }
-  return { facilities, skipped };
+  return { facilities, skipped, unmappedTags };
 }
 
 /** Throws one DataError for everything found, or returns quietly. */

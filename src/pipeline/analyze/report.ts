@@ -2,6 +2,7 @@ import { FACILITY_CATEGORIES } from '../../core/model/types';
 import type { ServiceCoverage } from '../../analysis/service-circles/computeServiceCoverage';
 import { coverageRows } from '../../analysis/service-circles/coverageRows';
 import type { ServiceGap } from '../../analysis/service-circles/gaps';
+import { bandWalkMinutes, DEFAULT_SERVICE_RULES, tierOf } from '../../analysis/service-circles/rules';
 
 /** The analysis as JSON (the CLI's --json output) and as a human-readable table. */
 
@@ -12,6 +13,8 @@ export interface ReportMeta {
   input: string;
   /** Features skipped on input (unmapped OSM facilities, unwalkable ways). */
   skipped?: Record<string, number>;
+  /** The OSM tags of the facilities that map to no category of ours, with their counts ("amenity=hospital": 3). */
+  unmappedTags?: Record<string, number>;
 }
 
 /** Per building and category: walk seconds, metres and the nearest facility's id (null when unreachable). */
@@ -30,17 +33,23 @@ export function coverageReportJson(coverage: ServiceCoverage, gaps: ServiceGap[]
     }
     buildings[id] = row;
   });
-  const bands = coverage.bandsSeconds;
+  const bands = coverage.bands;
   return {
     input: meta.input,
     walkSpeedMetersPerSecond: coverage.walkSpeedMetersPerSecond,
-    bandsSeconds: bands,
+    // The circles are distances (GB 50180-2018 Table 3.0.4); the minutes are what they take at the speed.
+    bands: bands.map((b) => ({
+      id: b.id,
+      maxDistanceMeters: b.maxDistanceMeters,
+      walkMinutes: round1(bandWalkMinutes(b, coverage.walkSpeedMetersPerSecond)),
+    })),
     network: {
       nodes: coverage.graph.nodeCount,
       edges: coverage.graph.edgeCount,
       ...coverage.graph.stats,
     },
     ...(meta.skipped ? { skipped: meta.skipped } : {}),
+    ...(meta.unmappedTags ? { unmappedTags: meta.unmappedTags } : {}),
     populationKnown: coverage.populationKnown,
     unattached: {
       buildings: coverage.buildings.unreachable.map((u) => ({ id: ids[u.index], reason: u.reason })),
@@ -57,8 +66,8 @@ export function coverageReportJson(coverage: ServiceCoverage, gaps: ServiceGap[]
         buildingsUnreachable: s.buildingsUnreachable,
         buildingsWithinThreshold: s.buildingsWithinThreshold,
         shareBuildingsWithinThreshold: share(s.shareBuildingsWithinThreshold),
-        buildingsWithinBands: Object.fromEntries(bands.map((t, k) => [String(t), s.buildingsWithinBands[k]])),
-        shareBuildingsWithinBands: Object.fromEntries(bands.map((t, k) => [String(t), share(s.shareBuildingsWithinBands[k])])),
+        buildingsWithinBands: Object.fromEntries(bands.map((b, k) => [b.id, s.buildingsWithinBands[k]])),
+        shareBuildingsWithinBands: Object.fromEntries(bands.map((b, k) => [b.id, share(s.shareBuildingsWithinBands[k])])),
         targetPopulationTotal: s.targetPopulationTotal,
         targetPopulationWithinThreshold: s.targetPopulationWithinThreshold,
         uncoveredTargetPopulation: s.uncoveredTargetPopulation,
@@ -107,18 +116,28 @@ function table(header: string[], rows: string[][]): string {
 export function coverageReportText(coverage: ServiceCoverage, gaps: ServiceGap[], meta: ReportMeta, topGaps = 8): string {
   const ids = coverage.buildingIds ?? [];
   const speed = coverage.walkSpeedMetersPerSecond;
-  const bandLabels = coverage.bandsSeconds.map((s) => `≤${s / 60} min`);
+  const bandLabels = coverage.bands.map((b) => `≤${b.maxDistanceMeters} m`);
   const out: string[] = [];
   out.push(`Service circles for ${meta.input}`);
   out.push(
     `walking at ${speed} m/s (${(speed * 60).toFixed(0)} m/min); network ${coverage.graph.nodeCount} nodes, ${coverage.graph.edgeCount} edges; ` +
       `${coverage.buildings.count} buildings (${coverage.categories[0]?.summary.buildingsCounted ?? 0} counted as homes), ${coverage.facilities.count} facilities`,
   );
+  out.push(
+    `circles (GB 50180-2018 Table 3.0.4, by walking distance): ${coverage.bands
+      .map((b) => `${b.minutes} min ≤ ${b.maxDistanceMeters} m (${bandWalkMinutes(b, speed).toFixed(1)} min at ${speed} m/s)`)
+      .join(', ')}`,
+  );
   if (meta.skipped)
     out.push(
       `skipped on input: ${Object.entries(meta.skipped)
         .map(([k, v]) => `${v} ${k}`)
         .join(', ')}`,
+    );
+  const unmapped = Object.entries(meta.unmappedTags ?? {}).sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]));
+  if (unmapped.length)
+    out.push(
+      `unmapped facility tags (no category of ours; see osmCategoryMapping.ts): ${unmapped.map(([tag, n]) => `${tag} ×${n}`).join(', ')}`,
     );
   if (coverage.buildings.unreachable.length) out.push(`buildings off the network: ${coverage.buildings.unreachable.length} (see --json)`);
   if (!coverage.populationKnown.length) out.push('population unknown: coverage by buildings only');
@@ -130,6 +149,7 @@ export function coverageReportText(coverage: ServiceCoverage, gaps: ServiceGap[]
       const s = c.summary;
       return [
         c.category,
+        tierOf(DEFAULT_SERVICE_RULES, c.rule),
         c.rule.level,
         `${c.rule.maxDistanceMeters}`,
         `${c.attachedFacilityCount}`,
@@ -140,7 +160,9 @@ export function coverageReportText(coverage: ServiceCoverage, gaps: ServiceGap[]
         c.capacity ? pct(c.capacity.servedShare) : '–',
       ];
     });
-  out.push(table(['category', 'level', 'max m', 'facilities', 'homes ≤ max', ...bandLabels, 'target', 'uncovered', 'with place'], rows));
+  out.push(
+    table(['category', 'tier', 'level', 'max m', 'facilities', 'homes ≤ max', ...bandLabels, 'target', 'uncovered', 'with place'], rows),
+  );
   out.push('');
   out.push(`Gaps (补短板), most urgent first (priority 1 = 一老一小):`);
   if (!gaps.length) out.push('  none');

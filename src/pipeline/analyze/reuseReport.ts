@@ -12,7 +12,7 @@ export function reuseReportJson(analysis: ReuseAnalysis, coverage: ServiceCovera
   return {
     input: meta.input,
     walkSpeedMetersPerSecond: coverage.walkSpeedMetersPerSecond,
-    bandsSeconds: coverage.bandsSeconds,
+    bands: coverage.bands.map((b) => ({ id: b.id, maxDistanceMeters: b.maxDistanceMeters })),
     budget: plan.budget,
     /** The rules applied, with their sources ([M, unverified] marks values still to check). */
     reuseRules: { rules: analysis.reuseRules.rules, hub: analysis.reuseRules.hub },
@@ -36,6 +36,7 @@ export function reuseReportJson(analysis: ReuseAnalysis, coverage: ServiceCovera
         category: f.category,
         ok: f.ok,
         reasons: f.reasons,
+        surveyChecks: f.surveyChecks,
         usableAreaM2: round1(f.usableAreaM2),
         capacity: f.capacity,
       })),
@@ -86,7 +87,7 @@ export function reuseReportJson(analysis: ReuseAnalysis, coverage: ServiceCovera
         uses: elevatorRules.uses,
         minFloors: elevatorRules.minFloors,
         requireNoElevator: elevatorRules.requireNoElevator,
-        maxYearBuilt: elevatorRules.maxYearBuilt,
+        builtByFilter: elevatorRules.builtByFilter,
         aboveFloor: elevatorRules.aboveFloor,
         rankBy: elevatorRules.rankBy,
         sources: elevatorRules.sources,
@@ -138,7 +139,7 @@ export function reuseReportText(analysis: ReuseAnalysis, coverage: ServiceCovera
         String(c.floors),
         c.feasible
           .filter((f) => f.ok)
-          .map((f) => f.category)
+          .map((f) => (f.surveyChecks.length ? `${f.category} (needs site and sunlight check)` : f.category))
           .join(', ') || '–',
         c.hub.ok ? 'yes' : '–',
       ]),
@@ -146,7 +147,7 @@ export function reuseReportText(analysis: ReuseAnalysis, coverage: ServiceCovera
     ),
   );
   out.push('');
-  const bands = coverage.bandsSeconds.map((s) => `≤${s / 60} min`);
+  const bands = coverage.bands.map((b) => `≤${b.maxDistanceMeters} m`);
   const sorted = conversions.filter((c) => c.weightedGain > 0).sort((p, q) => q.weightedGain - p.weightedGain);
   out.push(`Single conversions, largest weighted gain first (target residents newly within the rule's distance; bands: newly within):`);
   out.push(

@@ -12,6 +12,7 @@ import type {
   CommunityManifest,
   Facility,
   GridCell,
+  House,
   LonLat,
   NetworkLine,
   PolygonCoords,
@@ -130,6 +131,7 @@ export function generateSampleCommunity(seed: number = SAMPLE_SEED): Community {
     if (f.capacityUnit !== undefined) facility.capacityUnit = f.capacityUnit;
     if (f.chargers !== undefined) facility.chargers = f.chargers;
     if (buildingId !== undefined) facility.buildingId = buildingId;
+    if (f.sharing) facility.sharing = { categories: f.sharing.categories.slice(), hours: f.sharing.hours };
     return facility;
   });
 
@@ -164,12 +166,16 @@ export function generateSampleCommunity(seed: number = SAMPLE_SEED): Community {
     return space;
   });
 
-  const base: BaseSurface[] = plan.base.map((s) => ({ kind: s.kind, polygon: toPolygon(frame, s.ring) }));
+  const base: BaseSurface[] = plan.base.map((s) => ({
+    kind: s.kind,
+    ...(s.name !== undefined ? { name: s.name } : {}),
+    polygon: toPolygon(frame, s.ring),
+  }));
 
   return {
     manifest: sampleManifest(frame, toPolygon(frame, plan.boundary)),
     buildings,
-    houses: population.houses,
+    houses: withHouseCodes(population.houses, buildings),
     rights: population.rights,
     people: population.people,
     facilities,
@@ -179,6 +185,27 @@ export function generateSampleCommunity(seed: number = SAMPLE_SEED): Community {
     base,
     context: [],
   };
+}
+
+/** 上城区's administrative division code (GB/T 2260), the first six characters of a 城乡房屋编码. */
+const DIVISION_CODE = '330102';
+
+/**
+ * 城乡房屋编码 and 标准地址 for every house — synthetic, in the shape the package validates: the
+ * division code, "JH" (this community), building number, entrance and room; the address down to the
+ * room (行政区划 + 社区 + 幢 + 单元 + 室), as 一标三实 writes it. No random draws: the other layers keep their bytes.
+ */
+function withHouseCodes(houses: readonly House[], buildings: readonly Building[]): House[] {
+  const nameOf = new Map(buildings.map((b) => [b.id, b.name ?? b.id]));
+  return houses.map((h) => {
+    const number = h.buildingId.replace(/\D/g, '').padStart(3, '0');
+    const entrance = String(h.entrance).padStart(2, '0');
+    return {
+      ...h,
+      houseCode: `${DIVISION_CODE}JH${number}${entrance}${h.room}`,
+      standardAddress: `浙江省杭州市上城区景和新村${nameOf.get(h.buildingId)}${h.entrance}单元${h.room}室`,
+    };
+  });
 }
 
 /**
@@ -239,7 +266,7 @@ const SAMPLE_SURVEY: CommunityManifest['survey'] = {
 function sampleManifest(frame: LocalFrame, boundary: PolygonCoords): CommunityManifest {
   return {
     format: 'fct-community-package',
-    formatVersion: '1.0',
+    formatVersion: '1.1',
     id: SAMPLE_ID,
     name: { zh: '景和新村社区', en: 'Jinghe Xincun (synthetic sample)' },
     district: { zh: '上城区', en: 'Shangcheng District' },

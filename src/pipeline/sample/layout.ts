@@ -89,6 +89,8 @@ export interface PlannedFacility {
   capacity?: number;
   capacityUnit?: CapacityUnit;
   chargers?: number;
+  /** 错时共享: the categories it serves in the hours residents may use it. */
+  sharing?: { categories: FacilityCategory[]; hours: string };
 }
 
 export interface PlannedLine {
@@ -99,6 +101,7 @@ export interface PlannedLine {
 
 export interface PlannedSurface {
   kind: BaseKind;
+  name?: string;
   ring: Pt[];
 }
 
@@ -129,6 +132,14 @@ const HALF_W = 325;
 const HALF_H = 275;
 /** Outer roads continue this far past the corners, so the junctions read as real crossings. */
 const ROAD_OVERRUN = 20;
+/**
+ * The street (街道) around the community: 景和路 runs on to x = ±STREET_REACH, 新村北路 west to the
+ * nursing home. The street-tier facilities (GB 50180-2018 表B.0.1) stand out there, 200–400 m beyond
+ * the boundary, so some homes are within their 800–1,000 m and some are not.
+ */
+const STREET_REACH_W = 600;
+const STREET_REACH_E = 720;
+const NORTH_ROAD_W = 540;
 /** Buildings keep this far from the edge of a road or lane surface (building line). */
 const SETBACK = 5;
 /** Gap between the ends of neighbouring buildings in a row (fire spacing of multi-storey walk-ups ≥ 6 m). */
@@ -154,18 +165,23 @@ const OUTER_ROADS: Road[] = [
     name: '景和路',
     kind: 'road',
     widthMeters: 16,
+    // It runs on beyond the community to the street's health centre (west) and the metro station (east).
     points: [
+      [-STREET_REACH_W, -HALF_H],
       [-HALF_W - ROAD_OVERRUN, -HALF_H],
       [-120, -HALF_H],
       [200, -HALF_H],
       [HALF_W + ROAD_OVERRUN, -HALF_H],
+      [STREET_REACH_E, -HALF_H],
     ],
   },
   {
     name: '新村北路',
     kind: 'road',
     widthMeters: 12,
+    // West past 景和西路 to the street's nursing home.
     points: [
+      [-NORTH_ROAD_W, HALF_H],
       [-HALF_W - ROAD_OVERRUN, HALF_H],
       [HALF_W + ROAD_OVERRUN, HALF_H],
     ],
@@ -824,23 +840,27 @@ export function planLayout(rng: Random): LocalPlan {
   // ---- Base map ----
   const ground = rect(-HALF_W - 20, -HALF_H - 20, HALF_W + 20, HALF_H + 40);
   base.unshift({ kind: 'ground', ring: rectRing(ground) });
-  base.push({ kind: 'green', ring: rectRing(rect(-HALF_W - 20, HALF_H + 6, HALF_W + 20, 289)) }); // canal-side green
+  // What each surface is decides what counts (scenarios/surfaceRules.json): public green and plazas
+  // do; car parks, school grounds, 宅间绿地 and the gated 景和苑 gardens do not.
+  base.push({ kind: 'public-green', name: '景和河滨绿带', ring: rectRing(rect(-HALF_W - 20, HALF_H + 6, HALF_W + 20, 289)) }); // 8 m wide: no park
   base.push({ kind: 'water', ring: rectRing(rect(-HALF_W - 40, 289, HALF_W + 40, 307)) }); // 景和河
-  base.push({ kind: 'green', ring: rectRing(SITE.park) });
+  base.push({ kind: 'public-green', name: '景和游园', ring: rectRing(SITE.park) });
   base.push({ kind: 'water', ring: rectRing(SITE.pond) });
-  base.push({ kind: 'plaza', ring: rectRing(SITE.parkPlaza) });
-  base.push({ kind: 'plaza', ring: rectRing(SITE.centrePlaza) });
-  base.push({ kind: 'plaza', ring: rectRing(SITE.kindergartenYard) });
-  base.push({ kind: 'green', ring: rectRing(SITE.schoolField) });
-  base.push({ kind: 'plaza', ring: rectRing(SITE.northParking) });
-  base.push({ kind: 'plaza', ring: rectRing(SITE.southParking) });
-  // 景和苑 gardens between the high-rise rows.
-  base.push({ kind: 'green', ring: rectRing(rect(D.x0 + 4, -88, 215, -46)) });
-  base.push({ kind: 'green', ring: rectRing(rect(253, -88, D.x1 - 4, -46)) });
-  base.push({ kind: 'green', ring: rectRing(rect(D.x0 + 4, -8, D.x1 - 4, 34)) });
-  // Pocket greens (宅间绿地) in the old estate.
-  base.push({ kind: 'green', ring: rectRing(SITE.pocketGreenNorth) });
-  base.push({ kind: 'green', ring: rectRing(SITE.pocketGreenSouth) });
+  base.push({ kind: 'plaza', name: '游园健身广场', ring: rectRing(SITE.parkPlaza) });
+  base.push({ kind: 'plaza', name: '社区中心广场', ring: rectRing(SITE.centrePlaza) });
+  base.push({ kind: 'school-yard', name: '景和幼儿园户外场地', ring: rectRing(SITE.kindergartenYard) });
+  base.push({ kind: 'school-yard', name: '景和小学运动场', ring: rectRing(SITE.schoolField) });
+  base.push({ kind: 'parking', name: '新村北停车场', ring: rectRing(SITE.northParking) });
+  base.push({ kind: 'parking', name: '南区停车场', ring: rectRing(SITE.southParking) });
+  // 景和苑 gardens between the high-rise rows: behind the compound's gate, the residents' own green.
+  base.push({ kind: 'block-green', name: '景和苑中庭', ring: rectRing(rect(D.x0 + 4, -88, 215, -46)) });
+  base.push({ kind: 'block-green', name: '景和苑中庭', ring: rectRing(rect(253, -88, D.x1 - 4, -46)) });
+  base.push({ kind: 'block-green', name: '景和苑中庭', ring: rectRing(rect(D.x0 + 4, -8, D.x1 - 4, 34)) });
+  // Pocket greens (宅间绿地) in the old estate, and a ground-floor garden fenced off by its flat.
+  const north = SITE.pocketGreenNorth;
+  base.push({ kind: 'block-green', ring: rectRing(rect(north.x0, north.y0, north.x1 - 20, north.y1)) });
+  base.push({ kind: 'private-garden', ring: rectRing(rect(north.x1 - 20, north.y0, north.x1, north.y1)) });
+  base.push({ kind: 'block-green', ring: rectRing(SITE.pocketGreenSouth) });
 
   // ---- Reuse spaces (闲置房产 / 插花地 / 边角地 / 低效地) ----
   reuse.push({
@@ -930,10 +950,12 @@ function planFacilities(buildings: readonly PlannedBuilding[]): PlannedFacility[
   const f: PlannedFacility[] = [
     // 9 classes × 30 places (GB 50180: 30 per class).
     { category: 'kindergarten', name: '景和幼儿园', buildingKey: 'kindergarten', floorAreaM2: 2400, capacity: 270, capacityUnit: 'places' },
-    // 24 classes × 45 places.
+    // 24 classes × 45 places. Its sports field opens to residents after school hours and at weekends
+    // (错时共享, 杭政办函〔2023〕52号 四(二)4): a fitness ground then.
     {
       category: 'primary-school',
       name: '景和小学',
+      sharing: { categories: ['fitness'], hours: 'Mo-Fr 17:30-20:30; Sa,Su 07:00-20:00' },
       buildingKey: 'school-a',
       floorAreaM2: round1(
         rectArea(SITE.schoolA) * 4 + rectArea(SITE.schoolB) * 4 + rectArea(SITE.schoolHall) * 2 + rectArea(SITE.schoolCanteen) * 2,
@@ -965,6 +987,18 @@ function planFacilities(buildings: readonly PlannedBuilding[]): PlannedFacility[
     { category: 'parking', name: '新村北停车场', point: [114, 253], capacity: 40, capacityUnit: 'spaces', chargers: 6 },
     { category: 'parking', name: '南区停车场', point: [-155.75, -127.5], capacity: 24, capacityUnit: 'spaces', chargers: 4 },
     { category: 'parking', name: '景和路路内停车', point: [-60, -269], capacity: 30, capacityUnit: 'spaces', chargers: 0 },
+    { category: 'public-toilet', name: '景和游园公共厕所', buildingKey: 'toilet', floorAreaM2: 40 },
+    // 便民商业网点 in the shop row along 景和路.
+    { category: 'convenience-shop', name: '景和便利店', point: [-250, -256] },
+    { category: 'convenience-shop', name: '景和大药房', point: [-60, -256] },
+    { category: 'convenience-shop', name: '洁丽洗衣店', point: [120, -256] },
+    // The street (街道) 15-minute tier, outside the community (GB 50180-2018 表B.0.1).
+    { category: 'community-health-centre', name: '景和街道社区卫生服务中心', point: [-540, -290], floorAreaM2: 3200 },
+    { category: 'street-service-centre', name: '景和街道社区服务中心', point: [560, -136], floorAreaM2: 1500 },
+    { category: 'street-culture-centre', name: '景和街道文化活动中心', point: [585, -136], floorAreaM2: 2000 },
+    { category: 'nursing-home', name: '景和街道颐养院', point: [-500, 262], capacity: 120, capacityUnit: 'beds' },
+    { category: 'sports-centre', name: '景和全民健身中心', point: [520, -104], floorAreaM2: 4800 },
+    { category: 'metro-station', name: '地铁景和站', point: [700, -290] },
   ];
   // Parcel lockers (快递柜): four in bike sheds spread over the old estate, one at 景和苑's property
   // office. Waste-sorting points (垃圾分类投放点): up to nine waste rooms spread over the old estate and

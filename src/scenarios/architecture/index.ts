@@ -6,7 +6,8 @@ import { buildingLabel, isHome } from '../measure';
 import { customColoring, NEUTRAL } from '../scene';
 import type { ChartSpec, ScenarioContext, ScenarioScene } from '../types';
 import indicatorsJson from './indicators.json';
-import { architectureKpis, ELEVATOR_MIN_FLOORS, elevatorCandidates, homes } from './kpis';
+import { DEFAULT_ELEVATOR_RULES } from '../../analysis/reuse/elevatorRules';
+import { architectureKpis, elevatorCandidates, homes } from './kpis';
 
 const HAS_ELEVATOR: Rgb = [46, 204, 113];
 /** Candidates by residents 60+ above the 3rd floor: ≥ 10, 5–9, < 5 (0 and 1–4 merged, so no small count shows). */
@@ -20,13 +21,13 @@ const LOW_RISE: Rgb = [200, 190, 170];
 
 function scene(ctx: ScenarioContext): ScenarioScene {
   const candidates = elevatorCandidates(ctx);
-  const need = new Map(candidates.map((c) => [c.building.id, c.elderlyAboveThirdFloor]));
+  const need = new Map(candidates.map((c) => [c.buildingId, c.elderlyAboveFloor]));
   const legend = [
     { label: { zh: '已有电梯', en: 'Has an elevator' }, color: HAS_ELEVATOR },
     { label: { zh: '候选：3层以上老人≥10人', en: 'Candidate: 10+ aged 60+ above 3F' }, color: NEED_COLORS[0] },
     { label: { zh: '候选：3层以上老人5–9人', en: 'Candidate: 5–9 aged 60+ above 3F' }, color: NEED_COLORS[1] },
     { label: { zh: '候选：3层以上老人少于5人', en: 'Candidate: fewer than 5 aged 60+ above 3F' }, color: NEED_COLORS[2] },
-    { label: { zh: '4层以上无电梯（2000年后建成）', en: '4+ floors, no elevator, built after 2000' }, color: NEWER_WALKUP },
+    { label: { zh: '4层以上无电梯（不在筛选范围）', en: '4+ floors, no elevator, outside the screen' }, color: NEWER_WALKUP },
     { label: { zh: '低层住宅', en: 'Low-rise home' }, color: LOW_RISE },
     { label: { zh: '非住宅', en: 'Not a home' }, color: NEUTRAL },
   ];
@@ -35,14 +36,14 @@ function scene(ctx: ScenarioContext): ScenarioScene {
     if (b.hasElevator) return 0;
     const n = need.get(b.id);
     if (n !== undefined) return n >= 10 ? 1 : n >= 5 ? 2 : 3;
-    return b.floors >= ELEVATOR_MIN_FLOORS ? 4 : 5;
+    return b.floors >= DEFAULT_ELEVATOR_RULES.minFloors ? 4 : 5;
   });
   return {
     layers: { facilities: false, serviceReach: false, route: false, context: true },
     coloring,
     serviceCategory: null,
     highlightedCategories: [],
-    highlightedBuildingIds: candidates.slice(0, 10).map((c) => c.building.id),
+    highlightedBuildingIds: candidates.slice(0, 10).map((c) => c.buildingId),
     highlightedFacilityIds: [],
   };
 }
@@ -71,7 +72,7 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
   // Complementary suppression over all candidates (their total is a KPI); the top 10 are shown.
   const need = suppressedSeries(
     { zh: '3层以上60岁以上居民', en: 'Aged 60+ above 3F' },
-    candidates.map((c) => c.elderlyAboveThirdFloor),
+    candidates.map((c) => c.elderlyAboveFloor),
   );
   const top = candidates.slice(0, 10);
   return [
@@ -117,7 +118,7 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
       kind: 'horizontal-bar',
       title: { zh: '加装电梯优先楼栋（按3层以上老人数）', en: 'Elevator candidates by residents 60+ above the 3rd floor' },
       unit: 'persons',
-      categories: top.map((c) => buildingLabel(c.building)),
+      categories: top.map((c) => buildingLabel({ id: c.buildingId, ...(c.name !== undefined ? { name: c.name } : {}) })),
       series: [{ ...need, values: need.values.slice(0, top.length), suppressed: need.suppressed!.slice(0, top.length) }],
     },
   ];

@@ -1,4 +1,5 @@
-import type { Building } from '../../core/model/types';
+import { elevatorCandidates as screenElevators, type ElevatorCandidate } from '../../analysis/reuse/elevatorCandidates';
+import { DEFAULT_ELEVATOR_RULES } from '../../analysis/reuse/elevatorRules';
 import { suppressCount } from '../../data/privacy/aggregate';
 import { evidence, SUPPRESSED_NOTE, unavailableKpi, valueKpi, type KpiDraft } from '../kpi';
 import { isHome, yearOf } from '../measure';
@@ -9,38 +10,32 @@ import type { ScenarioContext } from '../types';
  * CIM level of each building model (the 建筑 scene names CIM数字化建设平台应用).
  */
 
-/** 国办发〔2020〕23号 (老旧小区改造) targets compounds built before the end of 2000 [M]. */
-export const OLD_STOCK_LAST_YEAR = 2000;
-/** Elevator programme: walk-ups of 4+ above-ground storeys (DOMAIN §6, GB 50096-2011 context) [M]. */
-export const ELEVATOR_MIN_FLOORS = 4;
+/**
+ * The stock of the 老旧小区改造 programme: 国办发〔2020〕23号 targets compounds built before the end of
+ * 2000 [M]. A statistic of the housing stock here, not an elevator rule (elevatorRules.json
+ * `builtByFilter`, off by default).
+ */
+export const OLD_STOCK_LAST_YEAR = DEFAULT_ELEVATOR_RULES.builtByFilter.maxYearBuilt;
 
 export const homes = (ctx: ScenarioContext) => ctx.community.buildings.filter(isHome);
 
-export interface ElevatorCandidate {
-  building: Building;
-  /** Residents 60+ above the 3rd floor (raw count: hide below 5 before showing). */
-  elderlyAboveThirdFloor: number;
-  households: number;
-}
-
 /**
- * 加装电梯 candidates: homes of ≥ 4 floors, no elevator, built by 2000 (DOMAIN §6 viewer heuristic
- * [M]); ranked by residents aged 60+ above the 3rd floor, then their share, then id.
+ * 加装电梯 candidates: the app's one elevator screen (analysis/reuse/elevatorCandidates with
+ * elevatorRules.json: residential, ≥ 4 floors, no elevator; ranked by the elderly, then the
+ * households, above the 3rd floor). Raw counts: suppress below 5 before showing them.
  */
 export function elevatorCandidates(ctx: ScenarioContext): ElevatorCandidate[] {
-  return homes(ctx)
-    .filter((b) => b.floors >= ELEVATOR_MIN_FLOORS && !b.hasElevator && b.yearBuilt <= OLD_STOCK_LAST_YEAR)
-    .map((building) => {
-      const s = ctx.summaries.get(building.id);
-      return {
-        building,
-        elderlyAboveThirdFloor: s?.elderlyAboveThirdFloor ?? 0,
-        households: s?.households ?? 0,
-        share: s?.elderlyShare ?? 0,
-      };
-    })
-    .sort((p, q) => q.elderlyAboveThirdFloor - p.elderlyAboveThirdFloor || q.share - p.share || p.building.id.localeCompare(q.building.id))
-    .map(({ building, elderlyAboveThirdFloor, households }) => ({ building, elderlyAboveThirdFloor, households }));
+  return screenElevators(ctx.community, DEFAULT_ELEVATOR_RULES);
+}
+
+/** What the KPIs and the legend say the screen is, from the rules themselves. */
+export function elevatorScreenText(): { zh: string; en: string } {
+  const r = DEFAULT_ELEVATOR_RULES;
+  const year = r.builtByFilter.enabled ? r.builtByFilter.maxYearBuilt : null;
+  return {
+    zh: `≥${r.minFloors}层、无电梯${year === null ? '' : `、${year}年及以前建成`}，按${r.aboveFloor}层以上老人数、户数排序`,
+    en: `≥ ${r.minFloors} floors, no elevator${year === null ? '' : `, built by ${year}`}; ranked by residents 60+, then households, above the ${r.aboveFloor}rd floor`,
+  };
 }
 
 export function oldStockShare(ctx: ScenarioContext): KpiDraft {
@@ -87,11 +82,8 @@ export function elevatorCandidateCount(ctx: ScenarioContext): KpiDraft {
     },
     candidates.length,
     evidence(
-      {
-        zh: `≥${ELEVATOR_MIN_FLOORS}层、无电梯、${OLD_STOCK_LAST_YEAR}年及以前建成，按3层以上老人数排序`,
-        en: `≥ ${ELEVATOR_MIN_FLOORS} floors, no elevator, built by ${OLD_STOCK_LAST_YEAR}; ranked by residents 60+ above the 3rd floor`,
-      },
-      candidates.map((c) => c.building.id),
+      elevatorScreenText(),
+      candidates.map((c) => c.buildingId),
     ),
   );
   // Informational, but candidates are work to do: flag them.
@@ -106,17 +98,17 @@ export function elderlyAboveThirdFloorInCandidates(ctx: ScenarioContext): KpiDra
     display: 'integer' as const,
   };
   const candidates = elevatorCandidates(ctx);
-  const cell = suppressCount(candidates.reduce((s, c) => s + c.elderlyAboveThirdFloor, 0));
+  const cell = suppressCount(candidates.reduce((s, c) => s + c.elderlyAboveFloor, 0));
   const ev = evidence(
     { zh: '加装电梯最直接的受益人', en: 'Those an elevator would help most' },
-    candidates.map((c) => c.building.id),
+    candidates.map((c) => c.buildingId),
   );
   return cell.suppressed ? unavailableKpi(head, 'suppressed', SUPPRESSED_NOTE, ev) : valueKpi(head, cell.value, ev);
 }
 
 /** Walk-ups of 4+ floors that have an elevator. */
 export function elevatorShare(ctx: ScenarioContext): KpiDraft {
-  const tall = homes(ctx).filter((b) => b.floors >= ELEVATOR_MIN_FLOORS);
+  const tall = homes(ctx).filter((b) => b.floors >= DEFAULT_ELEVATOR_RULES.minFloors);
   const without = tall.filter((b) => !b.hasElevator);
   return valueKpi(
     {

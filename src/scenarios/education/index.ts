@@ -13,30 +13,31 @@ const BEYOND: Rgb = [215, 48, 39];
 const UNREACHABLE: Rgb = [90, 40, 120];
 const EDUCATION_CATEGORIES = ['nursery', 'kindergarten', 'primary-school', 'middle-school'] as const;
 
-/** Homes coloured by their nearest primary school (学区 by walking), red beyond the 500 m rule. */
+/**
+ * Homes coloured by their nearest primary school on foot, red beyond the 500 m rule. Not 学区: in
+ * Hangzhou a 学区 is a catchment the education bureau assigns, which the walk does not tell.
+ */
 function catchmentColoring(ctx: ScenarioContext): BuildingColoring {
   const catchments = schoolCatchments(ctx);
   if (!catchments) return modeColoring('walkTime');
   const schools = facilitiesOf(ctx.community, 'primary-school');
   const legend = [
-    ...schools.map((s, i) => ({ label: { zh: `${s.name} 学区`, en: `${s.id} catchment` }, color: QUALITATIVE[i % QUALITATIVE.length] })),
+    ...schools.map((s, i) => ({
+      label: { zh: `最近小学：${s.name}`, en: `Nearest school: ${s.id}` },
+      color: QUALITATIVE[i % QUALITATIVE.length],
+    })),
     { label: { zh: '距小学超过步行标准', en: 'Beyond the walk to school' }, color: BEYOND },
     { label: { zh: '无可达小学', en: 'No school reachable' }, color: UNREACHABLE },
     { label: { zh: '非住宅', en: 'Not a home' }, color: NEUTRAL },
   ];
   const n = schools.length;
-  return customColoring(
-    ctx.community.buildings,
-    { zh: '小学学区（最近小学）', en: 'Primary-school catchments (nearest school)' },
-    legend,
-    (b) => {
-      if (!isHome(b)) return n + 2;
-      const entry = catchments.get(b.id);
-      if (!entry || entry.facilityId === null) return n + 1;
-      if (!entry.withinRule) return n;
-      return schools.findIndex((s) => s.id === entry.facilityId);
-    },
-  );
+  return customColoring(ctx.community.buildings, { zh: '最近小学（步行）', en: 'Nearest primary school (on foot)' }, legend, (b) => {
+    if (!isHome(b)) return n + 2;
+    const entry = catchments.get(b.id);
+    if (!entry || entry.facilityId === null) return n + 1;
+    if (!entry.withinRule) return n;
+    return schools.findIndex((s) => s.id === entry.facilityId);
+  });
 }
 
 function scene(ctx: ScenarioContext): ScenarioScene {
@@ -101,7 +102,7 @@ function childrenByCatchment(ctx: ScenarioContext): ChartSpec {
   return {
     id: 'children-by-catchment',
     kind: 'stacked-bar',
-    title: { zh: '各小学学区的6–11岁儿童', en: 'Children aged 6–11 per school catchment' },
+    title: { zh: '按最近小学统计的6–11岁儿童', en: 'Children aged 6–11 by nearest primary school' },
     unit: 'persons',
     categories,
     series: [split(0, { zh: '步行标准内', en: 'Within the walk' }), split(schools.length, { zh: '超出步行标准', en: 'Beyond the walk' })],
@@ -114,7 +115,7 @@ export const education = defineScenario({
   name: { zh: '未来教育场景', en: 'Education' },
   shortName: { zh: '教育', en: 'Education' },
   narrative: {
-    zh: '一小：托育和幼儿园的托位、学位是否够用、是否在家门口，每幢住宅步行最近的小学学区。',
+    zh: '一小：托育和幼儿园的托位、学位是否够用、是否在家门口，每幢住宅步行最近的小学（不是划定的学区）。',
     en: 'The young: whether nursery and kindergarten places match the children and sit near home, and which primary school each home walks to.',
   },
   accent: [84, 160, 255],

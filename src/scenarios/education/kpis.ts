@@ -7,7 +7,8 @@ import type { ScenarioContext } from '../types';
 
 /**
  * 教育场景 (一小): 托育 (0–3) and 幼儿园 (3–6) places against the children who need them, walking reach
- * of nursery, kindergarten and primary school, and each home's primary-school catchment.
+ * of nursery, kindergarten and primary school, and each home's nearest primary school on foot (not its
+ * 学区: in Hangzhou that is a catchment the education bureau assigns).
  */
 
 const NO_CAPACITY = { zh: '部分设施缺少容量（托位/学位）数据', en: 'Some facilities have no capacity (places) recorded' };
@@ -132,7 +133,7 @@ export interface CatchmentEntry {
 }
 
 /**
- * School catchments: every building's nearest primary school on the walking network (the
+ * Nearest primary school: every building's nearest primary school on the walking network (the
  * multi-source search of the service circles), or null while they compute.
  */
 export function schoolCatchments(ctx: ScenarioContext): Map<string, CatchmentEntry> | null {

@@ -124,6 +124,14 @@ export function healthKpis(ctx: ScenarioContext): KpiDraft[] {
       what: { zh: '社区卫生服务站', en: 'the health station' },
     }),
     elderlyAllThreeShare(ctx),
+    // The street (街道) 15-minute tier: informational, the street's facility rather than the community's.
+    coverageShareKpi(ctx, {
+      id: 'health-centre-reach-share',
+      category: 'community-health-centre',
+      target: 'all',
+      who: { zh: '居民', en: 'Residents' },
+      what: { zh: '社区卫生服务中心', en: 'a community health centre' },
+    }),
     coverageShareKpi(ctx, {
       id: 'disability-aid-reach-share',
       category: 'disability-aid',

@@ -1,14 +1,14 @@
-import { polygonAreaM2 } from '../../core/geo/localFrame';
 import type { Building } from '../../core/model/types';
 import { coverageShareKpi } from '../coverageKpis';
 import { evidence, valueKpi, type KpiDraft } from '../kpi';
 import { footprintAreaM2, totalResidents } from '../measure';
+import { DEFAULT_SURFACE_RULES, otherGreens, parkChecks, publicGreens, sumArea } from '../surfaces';
 import type { ScenarioContext } from '../types';
 import { PV_KWH_PER_KWP_YEAR, PV_KWP_PER_M2, PV_ROOF_SHARE_BY_USE } from './pvAssumptions';
 
 /**
- * 低碳场景 (多能集成, 分类资源循环): rooftop PV potential, public green per resident, and sorted-waste
- * collection points within reach.
+ * 低碳场景 (多能集成, 分类资源循环): rooftop PV potential, public green (公共绿地) per resident and the
+ * largest park, and sorted-waste collection points within reach.
  */
 
 export interface PvPotential {
@@ -78,14 +78,46 @@ export function pvYield(ctx: ScenarioContext): KpiDraft {
   );
 }
 
-/** Public green (base-map 'green' surfaces) per resident. */
+/** Public green (公共绿地: base-map `public-green` surfaces) per resident; 宅间绿地 and private gardens left out. */
 export function greenPerCapita(ctx: ScenarioContext): KpiDraft {
-  const green = ctx.community.base.filter((s) => s.kind === 'green').reduce((s, g) => s + polygonAreaM2(g.polygon), 0);
+  const green = sumArea(publicGreens(ctx.community));
+  const other = sumArea(otherGreens(ctx.community));
   const residents = totalResidents(ctx.summaries);
+  const r = Math.round;
   return valueKpi(
     { id: 'green-per-capita', label: { zh: '人均公共绿地', en: 'Public green per resident' }, unit: 'm2-per-person', display: 'decimal2' },
     green / residents,
-    evidence({ zh: `绿地 ${Math.round(green)} m²，居民 ${residents} 人`, en: `${Math.round(green)} m² of green, ${residents} residents` }),
+    evidence({
+      zh: `公共绿地 ${r(green)} m²，居民 ${residents} 人（宅间绿地、私家庭院等 ${r(other)} m² 不计入）`,
+      en: `${r(green)} m² of public green, ${residents} residents (block greens, private gardens and the like, ${r(other)} m², not counted)`,
+    }),
+  );
+}
+
+/**
+ * The largest public green that is a park of the 5-minute circle (GB 50180-2018 Table 4.0.4:
+ * ≥ 0.4 ha and ≥ 30 m wide); 0 when none is.
+ */
+export function largestPark(ctx: ScenarioContext): KpiDraft {
+  const checks = parkChecks(ctx.community);
+  const park = checks.find((c) => c.qualifies);
+  const { minAreaM2, minWidthMeters } = DEFAULT_SURFACE_RULES.park;
+  const r = Math.round;
+  const widest = checks.reduce((m, c) => Math.max(m, c.widthMeters), 0);
+  return valueKpi(
+    { id: 'largest-park-area', label: { zh: '社区游园（居住区公园）面积', en: 'Community park' }, unit: 'm2', display: 'integer' },
+    park?.areaM2 ?? 0,
+    evidence(
+      park
+        ? {
+            zh: `${park.name ?? '公共绿地'} ${r(park.areaM2)} m²，宽 ${r(park.widthMeters)} m（要求 ≥${minAreaM2} m²、宽 ≥${minWidthMeters} m）`,
+            en: `${park.name ?? 'Public green'} ${r(park.areaM2)} m², ${r(park.widthMeters)} m wide (needs ≥ ${minAreaM2} m² and ≥ ${minWidthMeters} m)`,
+          }
+        : {
+            zh: `${checks.length} 处公共绿地均不足 ${minAreaM2} m² 且宽 ${minWidthMeters} m（最宽 ${r(widest)} m）`,
+            en: `None of ${checks.length} public greens reaches ${minAreaM2} m² and ${minWidthMeters} m wide (widest ${r(widest)} m)`,
+          },
+    ),
   );
 }
 
@@ -95,6 +127,7 @@ export function lowCarbonKpis(ctx: ScenarioContext): KpiDraft[] {
     pvCapacity(ctx),
     pvYield(ctx),
     greenPerCapita(ctx),
+    largestPark(ctx),
     coverageShareKpi(ctx, {
       id: 'waste-sorting-reach-share',
       category: 'waste-sorting',

@@ -1,17 +1,20 @@
-import { polygonAreaM2 } from '../../core/geo/localFrame';
-import { pointInPolygon, ringCentroid } from '../../core/geo/polygon';
+import { pointInPolygon } from '../../core/geo/polygon';
 import type { Community, Facility, LonLat } from '../../core/model/types';
 import { coverageShareKpi } from '../coverageKpis';
 import { evidence, valueKpi, type KpiDraft } from '../kpi';
 import { facilitiesOf, totalResidents } from '../measure';
+import { activityGrounds, excludedGrounds, sumArea } from '../surfaces';
 import type { ScenarioContext } from '../types';
 
 /**
- * 邻里场景 (邻里开放共享): the community's shared spaces — plazas of the base map, culture stations
- * and fitness sites — and how much of them there is per resident.
+ * 邻里场景 (邻里开放共享): the community's shared spaces — the public activity grounds (plazas) of the
+ * base map, culture stations and fitness sites — and how much of them there is per resident. Car
+ * parks and school or kindergarten yards are not activity ground (surfaceRules.json).
  */
 export interface SharedSpaces {
   plazas: { areaM2: number; centroid: LonLat }[];
+  /** Car parks and school yards, left out (named in the evidence so nobody adds them back by hand). */
+  excludedAreaM2: number;
   culture: Facility[];
   fitness: Facility[];
   /** Fitness sites on a plaza: their area is already in the plaza's, so it is not added again. */
@@ -24,8 +27,9 @@ export interface SharedSpaces {
 }
 
 export function sharedSpaces(community: Pick<Community, 'base' | 'facilities'>): SharedSpaces {
-  const plazaPolygons = community.base.filter((s) => s.kind === 'plaza').map((s) => s.polygon);
-  const plazas = plazaPolygons.map((polygon) => ({ areaM2: polygonAreaM2(polygon), centroid: ringCentroid(polygon) }));
+  const grounds = activityGrounds(community);
+  const plazaPolygons = grounds.map((g) => g.polygon);
+  const plazas = grounds.map((g) => ({ areaM2: g.areaM2, centroid: g.centroid }));
   const culture = facilitiesOf(community, 'culture-station');
   const fitness = facilitiesOf(community, 'fitness');
   const fitnessOnPlazas = fitness.filter((f) => plazaPolygons.some((p) => pointInPolygon(f.position, p)));
@@ -34,6 +38,7 @@ export function sharedSpaces(community: Pick<Community, 'base' | 'facilities'>):
   const fitnessAreaM2 = fitness.filter((f) => !fitnessOnPlazas.includes(f)).reduce((s, f) => s + (f.floorAreaM2 ?? 0), 0);
   return {
     plazas,
+    excludedAreaM2: sumArea(excludedGrounds(community)),
     culture,
     fitness,
     fitnessOnPlazas,
@@ -59,8 +64,8 @@ export function activitySpacePerCapita(ctx: ScenarioContext): KpiDraft {
     s.totalAreaM2 / residents,
     evidence(
       {
-        zh: `广场 ${round(s.plazaAreaM2)} m² + 文化站 ${round(s.cultureAreaM2)} m² + 健身场地 ${round(s.fitnessAreaM2)} m²，居民 ${residents} 人`,
-        en: `Plazas ${round(s.plazaAreaM2)} m² + culture stations ${round(s.cultureAreaM2)} m² + fitness sites ${round(s.fitnessAreaM2)} m², ${residents} residents`,
+        zh: `广场 ${round(s.plazaAreaM2)} m² + 文化站 ${round(s.cultureAreaM2)} m² + 健身场地 ${round(s.fitnessAreaM2)} m²，居民 ${residents} 人（停车场、校园场地 ${round(s.excludedAreaM2)} m² 不计入）`,
+        en: `Plazas ${round(s.plazaAreaM2)} m² + culture stations ${round(s.cultureAreaM2)} m² + fitness sites ${round(s.fitnessAreaM2)} m², ${residents} residents (car parks and school yards, ${round(s.excludedAreaM2)} m², not counted)`,
       },
       [],
       [...s.culture, ...s.fitness].map((f) => f.id),

@@ -65,11 +65,12 @@ function charts(ctx: ScenarioContext): ChartSpec[] {
     {
       id: 'bus-reach-bands',
       kind: 'bar',
-      title: { zh: '公交站步行可达居民（累计）', en: 'Residents within walking time of a bus stop (cumulative)' },
+      title: { zh: '公交站步行可达居民（按生活圈累计）', en: 'Residents within each living circle of a bus stop (cumulative)' },
       unit: 'persons',
-      categories: (ctx.coverage?.bandsSeconds ?? DEFAULT_SERVICE_RULES.bandsSeconds).map((s) => ({
-        zh: `${s / 60}分钟内`,
-        en: `≤ ${s / 60} min`,
+      // The circles are walking distances (GB 50180-2018 Table 3.0.4), named by their minutes.
+      categories: (ctx.coverage?.bands ?? DEFAULT_SERVICE_RULES.bands).map((b) => ({
+        zh: `${b.minutes}分钟圈 ≤${b.maxDistanceMeters}米`,
+        en: `${b.minutes}-min ≤ ${b.maxDistanceMeters} m`,
       })),
       series: [{ name: { zh: '居民', en: 'Residents' }, values: bands ? bands.slice() : [null, null, null] }],
       ...(bands ? {} : { pending: true }),

@@ -127,6 +127,14 @@ export function transportKpis(ctx: ScenarioContext): KpiDraft[] {
       who: { zh: '居民', en: 'Residents' },
       what: { zh: '公交站', en: 'a bus stop' },
     }),
+    // The street (街道) 15-minute tier: informational (GB 50180-2018 表B.0.1 轨道交通站点 ≤ 800 m).
+    coverageShareKpi(ctx, {
+      id: 'metro-reach-share',
+      category: 'metro-station',
+      target: 'all',
+      who: { zh: '居民', en: 'Residents' },
+      what: { zh: '地铁站', en: 'a metro station' },
+    }),
     parkingPerHousehold(ctx),
     chargerShare(ctx),
     slowNetworkLength(ctx),

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyzeOutput';
+import { FACILITY_CATEGORIES } from '../../../src/core/model/types';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const sample = `${root}models/sample-jinghe`;
@@ -17,6 +18,8 @@ const tiny = (facilities = `${fixtures}osm-tiny/facilities.geojson`) => [
 type Walk = { walkSeconds: number; distanceMeters: number; facilityId: string } | null;
 interface Report {
   walkSpeedMetersPerSecond: number;
+  bands: { id: string; maxDistanceMeters: number; walkMinutes: number }[];
+  unmappedTags?: Record<string, number>;
   buildings: Record<string, Record<string, Walk>>;
   coverage: {
     category: string;
@@ -30,14 +33,20 @@ interface Report {
 }
 
 describe('analyze CLI on the sample package', () => {
-  it('prints per-building walks for all 18 categories, keyed by building id, with the speed and the summary', async () => {
+  it('prints per-building walks for every category, keyed by building id, with the speed, the circles and the summary', async () => {
     const { code, stdout } = await analyze([sample, '--json']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Report;
     expect(report.walkSpeedMetersPerSecond).toBe(1);
     expect(Object.keys(report.buildings).length).toBe(203);
     const b = report.buildings['JH-B002'];
-    expect(Object.keys(b).length).toBe(18);
+    expect(Object.keys(b).length).toBe(FACILITY_CATEGORIES.length);
+    // The circles as distances of GB 50180-2018 Table 3.0.4; the minutes derived at 1 m/s.
+    expect(report.bands).toEqual([
+      { id: '5min', maxDistanceMeters: 300, walkMinutes: 5 },
+      { id: '10min', maxDistanceMeters: 500, walkMinutes: 8.3 },
+      { id: '15min', maxDistanceMeters: 1000, walkMinutes: 16.7 },
+    ]);
     // No nursery and no disability aid in the sample: null for every building.
     expect(Object.values(report.buildings).every((row) => row.nursery === null && row['disability-aid'] === null)).toBe(true);
     expect(b.kindergarten).toMatchObject({ facilityId: 'JH-F001' });
@@ -61,7 +70,9 @@ describe('analyze CLI on the sample package', () => {
   it('prints a table of coverage per category and the top gaps', async () => {
     const { code, stdout } = await analyze([sample]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/category\s+level\s+max m\s+facilities\s+homes ≤ max/);
+    expect(stdout).toMatch(/category\s+tier\s+level\s+max m\s+facilities\s+homes ≤ max/);
+    expect(stdout).toMatch(/metro-station\s+street\s+15min\s+800/);
+    expect(stdout).toMatch(/party-service-centre\s+community\s+5min\s+300/);
     expect(stdout).toMatch(/nursery \[priority 1\] — NO FACILITY/);
     expect(stdout).toContain('Gaps (补短板)');
   });
@@ -93,6 +104,8 @@ describe('analyze CLI on OpenStreetMap-tagged GeoJSON', () => {
     expect(walks('way/104')).toEqual([null, null, null]);
     expect(report.unattached.buildings).toEqual([{ id: 'way/104', reason: 'no walkable network edge within 500 m' }]);
     expect(report.skipped).toEqual({ 'unwalkable ways': 1, 'facilities without a known category': 1 });
+    // A hospital is no 社区卫生服务站: left out, and listed by its tag.
+    expect(report.unmappedTags).toEqual({ 'amenity=hospital': 1 });
   });
 
   it('summarises by homes only when population is unknown', async () => {

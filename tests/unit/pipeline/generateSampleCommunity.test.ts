@@ -317,13 +317,16 @@ describe.each([SAMPLE_SEED, 7])('generateSampleCommunity(%i): content', (seed) =
     expect(count(sizes, (s) => s >= 600)).toBeGreaterThanOrEqual(1);
   });
 
-  it('draws a base map with ground, roads, water, a ≥ 4,000 m² park and plazas', () => {
+  it('draws a base map whose surfaces say what they are: a ≥ 4,000 m² public park, plazas apart from car parks and school yards', () => {
     const kinds = new Set(c.base.map((s) => s.kind));
-    for (const kind of ['ground', 'road', 'water', 'green', 'plaza'] as const) expect(kinds.has(kind), kind).toBe(true);
+    const all = ['ground', 'road', 'water', 'plaza', 'parking', 'school-yard', 'public-green', 'block-green', 'private-garden'] as const;
+    for (const kind of all) expect(kinds.has(kind), kind).toBe(true);
+    // Format 1.0's unclassified green is gone from the sample.
+    expect(kinds.has('green')).toBe(false);
     // 完整社区 item 15: a 社区游园 of ≥ 4,000 m²; GB 50180 (5-min circle): at least 30 m wide.
     const parks = c.base.filter((s) => {
       const box = boxOf(s.polygon[0], toLocal);
-      return s.kind === 'green' && Math.min(box.x1 - box.x0, box.y1 - box.y0) >= 30 && polygonAreaM2(s.polygon) >= 4000;
+      return s.kind === 'public-green' && Math.min(box.x1 - box.x0, box.y1 - box.y0) >= 30 && polygonAreaM2(s.polygon) >= 4000;
     });
     expect(parks.length).toBeGreaterThanOrEqual(1);
     expect(c.context).toEqual([]);

@@ -79,8 +79,8 @@ describe('npm run report -- models/sample-jinghe --out report.pdf', () => {
     for (const c of coverage.categories) {
       const s = c.summary;
       const total = s.targetPopulationTotal!;
-      const k5 = coverage.bandsSeconds.indexOf(300);
-      const k15 = coverage.bandsSeconds.indexOf(900);
+      const k5 = coverage.bands.findIndex((b) => b.id === '5min');
+      const k15 = coverage.bands.findIndex((b) => b.id === '15min');
       const cells = [
         pct(s.shareTargetPopulationWithinThreshold),
         pct(total > 0 ? s.targetPopulationWithinBands![k5] / total : null),

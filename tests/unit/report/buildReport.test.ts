@@ -89,28 +89,54 @@ describe('buildReport basic information', () => {
   });
 });
 
-describe('buildReport facility inventory', () => {
+describe('buildReport facility inventory: the 20 items of the 完整居住社区建设标准', () => {
   const { model } = report();
-  const row = (category: string) => model.inventory.find((r) => r.category === category)!;
+  const item = (n: number) => model.inventory.find((r) => r.number === n)!;
 
-  it('marks the categories the tiny community lacks as missing', () => {
-    expect(row('nursery').status).toBe('missing');
-    expect(row('disability-aid').status).toBe('missing');
+  it('lists the 20 items in order, in the six groups, then the rows of the Zhejiang matrix, each with a threshold and a source', () => {
+    const numbered = model.inventory.filter((r) => r.number !== null);
+    expect(numbered.map((r) => r.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(new Set(numbered.map((r) => r.group))).toEqual(
+      new Set(['basic-services', 'commercial', 'municipal', 'public-space', 'property', 'governance']),
+    );
+    expect(model.inventory.filter((r) => r.number === null).every((r) => r.group === 'zhejiang')).toBe(true);
+    for (const r of model.inventory) {
+      expect(r.threshold.zh.length, r.item.en).toBeGreaterThan(0);
+      expect(r.itemSource).toMatch(/\[(V|M)/);
+    }
+    expect(item(15).threshold.zh).toContain('4000');
+    expect(item(13).item.zh).toContain('公共厕所');
   });
 
-  it('checks the largest floor area against the reuse rules minimum', () => {
-    // FI1 200 m² and FI2 50 m²: the largest reaches the 150 m² of 完整社区 item 14.
-    expect(row('fitness')).toMatchObject({ count: 2, largestFloorAreaM2: 200, minFloorAreaM2: 150, status: 'has' });
+  it('marks what the tiny community lacks as missing, and says what data would show the items the package cannot', () => {
+    expect(item(3).status).toBe('missing');
+    expect(model.inventory.find((r) => r.categories.includes('disability-aid'))!.status).toBe('missing');
+    expect(item(9)).toMatchObject({ status: 'not-in-data', count: null });
+    expect(item(9).detail.en).toMatch(/^Needs /);
+  });
+
+  it('checks facilities against the reuse rules minimum, surfaces against the surface rules, indicators by their outcome', () => {
     // The kindergarten states no floor area: it cannot be checked against 2,200 m².
-    expect(row('kindergarten')).toMatchObject({ count: 1, largestFloorAreaM2: null, minFloorAreaM2: 2200, status: 'area-unknown' });
+    expect(item(2)).toMatchObject({ count: 1, largestFloorAreaM2: null, minFloorAreaM2: 2200, status: 'area-unknown' });
     // The culture station (100 m²) has no minimum in the rules.
-    expect(row('culture-station')).toMatchObject({ minFloorAreaM2: null, status: 'has' });
+    expect(item(20)).toMatchObject({ minFloorAreaM2: null, status: 'has' });
+    // Plazas 1,600 and 100 m² (the 2,400 m² car park does not count): ≥ 150 m².
+    expect(item(14)).toMatchObject({ count: 2, minFloorAreaM2: 150, status: 'has' });
+    expect(item(14).largestFloorAreaM2).toBeCloseTo(1600, 0);
+    // The public green 100 × 60 m: a park of ≥ 4,000 m², ≥ 30 m wide.
+    expect(item(15)).toMatchObject({ status: 'has', minFloorAreaM2: 4000 });
+    expect(item(15).largestFloorAreaM2).toBeCloseTo(6000, 0);
+    // Sanitation needs both a sorted-waste point and a public toilet: the tiny community has no toilet.
+    expect(item(13)).toMatchObject({ status: 'below-minimum' });
+    // Property service: the scenario's indicator.
+    const management = model.scenarios.flatMap((s) => s.indicators).find((r) => r.id === 'property-service.management-coverage')!;
+    expect(item(16).status).toBe(management.outcome === 'pass' ? 'has' : 'below-minimum');
   });
 
   it('reports a facility below the minimum', () => {
     const c = community();
     c.facilities.find((f) => f.category === 'health-station')!.floorAreaM2 = 80;
-    const health = report(c).model.inventory.find((r) => r.category === 'health-station')!;
+    const health = report(c).model.inventory.find((r) => r.number === 5)!;
     expect(health).toMatchObject({ largestFloorAreaM2: 80, minFloorAreaM2: 120, status: 'below-minimum' });
   });
 });

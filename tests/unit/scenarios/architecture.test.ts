@@ -14,7 +14,7 @@ describe('建筑 architecture scenario on the tiny community', () => {
     expect(v['older-masonry-homes']).toBe(1);
     // 4+ floors: H1 (no lift) and H3 (lift) → 1 / 2.
     expect(v['elevator-share']).toBe(0.5);
-    // Candidates: ≥ 4 floors, no lift, built by 2000 → H1 only (H2 has 3 floors, H3 a lift).
+    // Candidates (elevatorRules.json): ≥ 4 floors, no lift, any year → H1 only (H2 has 3 floors, H3 a lift).
     expect(v['elevator-candidates']).toBe(1);
     // H1's 3 residents aged 60+ above the 3rd floor: fewer than 5, hidden.
     expect(v['elevator-candidate-elderly']).toBeNull();
@@ -25,7 +25,7 @@ describe('建筑 architecture scenario on the tiny community', () => {
 
   it('ranks elevator candidates by residents 60+ above the 3rd floor and flags them', () => {
     const ctx = tinyContext(undefined, { coverage: false });
-    expect(elevatorCandidates(ctx).map((c) => [c.building.id, c.elderlyAboveThirdFloor])).toEqual([['H1', 3]]);
+    expect(elevatorCandidates(ctx).map((c) => [c.buildingId, c.elderlyAboveFloor])).toEqual([['H1', 3]]);
     expect(kpiOf(architecture, ctx, 'elevator-candidates')).toMatchObject({ status: 'warn', evidence: { buildingIds: ['H1'] } });
   });
 

@@ -42,7 +42,7 @@ describe('教育 education scenario on the tiny community', () => {
     expect(schoolCatchments(tinyContext(undefined, { coverage: false }))).toBeNull();
   });
 
-  it('colours homes by catchment and hides the lone 6–11 child count in the chart', () => {
+  it('colours homes by their nearest primary school and hides the lone 6–11 child count in the chart', () => {
     const ctx = tinyContext();
     const scene = education.scene(ctx);
     expect(scene.coloring.kind).toBe('custom');
@@ -50,7 +50,8 @@ describe('教育 education scenario on the tiny community', () => {
     const colorOf = (id: string) => String(scene.coloring.kind === 'custom' && scene.coloring.colors.get(id));
     const legend = (en: string) => String(scene.coloring.kind === 'custom' && scene.coloring.legend.find((e) => e.label.en === en)!.color);
     expect(colorOf('H1')).toBe(legend('Beyond the walk to school'));
-    expect(colorOf('H2')).toBe(legend('P catchment'));
+    // The nearest school on foot, not a 学区 (in Hangzhou an assigned catchment).
+    expect(colorOf('H2')).toBe(legend('Nearest school: P'));
     expect(colorOf('S1')).toBe(legend('Not a home'));
     const chart = education.charts(ctx).find((c) => c.id === 'children-by-catchment')!;
     // One child, beyond the walk: a cell of 1 is hidden (n < 5).

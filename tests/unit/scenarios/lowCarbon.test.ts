@@ -20,8 +20,10 @@ describe('低碳 low-carbon scenario on the tiny community', () => {
     expect(v['roof-area']).toBeCloseTo(2000, 0);
     expect(v['pv-capacity']).toBeCloseTo(78, 1);
     expect(v['pv-yield']).toBeCloseTo(78, 1);
-    // Green 100 × 60 = 6,000 m² / 24 residents = 250 m²/person.
+    // Public green 100 × 60 = 6,000 m² / 24 residents = 250 m²/person; the 宅间绿地 (2,500 m²) does not count.
     expect(v['green-per-capita']).toBeCloseTo(250, 1);
+    // It is a park of the 5-minute circle: 6,000 m² ≥ 4,000 m² and 60 m ≥ 30 m wide.
+    expect(v['largest-park-area']).toBeCloseTo(6000, 0);
     // Sorted-waste point ≤ 70 m: H1 (30 m, 9 residents) only → 9 / 24.
     expect(v['waste-sorting-reach-share']).toBeCloseTo(9 / 24, 6);
   });

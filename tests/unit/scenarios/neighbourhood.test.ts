@@ -7,11 +7,13 @@ import { tinyCommunity, tinyContext } from './tinyCommunity';
 describe('邻里 neighbourhood scenario on the tiny community', () => {
   it('counts plazas, the culture station and fitness sites off the plazas as shared space', () => {
     const s = sharedSpaces(tinyCommunity());
-    // Plazas 40 × 40 + 10 × 10 = 1,700 m²; culture station 100 m²; FI1 lies on plaza P1 (not added), FI2 50 m².
+    // Plazas 40 × 40 + 10 × 10 = 1,700 m² (the 2,400 m² car park is no activity ground); culture station
+    // 100 m²; FI1 lies on plaza P1 (not added), FI2 50 m².
     expect(s.plazaAreaM2).toBeCloseTo(1700, 0);
     expect(s.cultureAreaM2).toBe(100);
     expect(s.fitnessOnPlazas.map((f) => f.id)).toEqual(['FI1']);
     expect(s.fitnessAreaM2).toBe(50);
+    expect(s.excludedAreaM2).toBeCloseTo(2400, 0);
   });
 
   it('computes space per resident, the largest plaza, the shared-space count and walk-reach shares', () => {

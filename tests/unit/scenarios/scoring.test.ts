@@ -71,20 +71,53 @@ describe('scenario scoring', () => {
     expect(coverage.reason.en).toBe('No data: The package has no grid cells');
   });
 
-  it('averages the scenario scores and lists every failed indicator as a reason', () => {
+  it('averages the scenario scores, lists every failed indicator and marks the blocking ones', () => {
     const score = scoreCommunity(tinyContext());
     const scored = score.scenarios.filter((s) => s.score !== null);
     expect(score.score).toBeCloseTo(scored.reduce((s, x) => s + x.score!, 0) / scored.length, 9);
-    expect(score.acceptance).toBe('not-met');
-    const failed = score.scenarios.reduce((n, s) => n + s.failed, 0);
-    expect(score.reasons.length).toBe(failed);
+    const failed = score.scenarios.flatMap((s) => s.assessments.filter((a) => a.outcome === 'fail'));
+    expect(score.failures.length).toBe(failed.length);
+    const blockingIds = DEFAULT_ACCEPTANCE.decision.blocking.map((b) => b.indicator);
+    expect(score.blocking.map((a) => a.indicator.id)).toEqual(
+      failed.filter((a) => blockingIds.includes(a.indicator.id)).map((a) => a.indicator.id),
+    );
+    // The decision, recomputed from its parts: blocked, else the dimensions' total against the pass mark.
+    const expected = score.blocking.length ? 'blocked' : score.acceptanceScore! >= DEFAULT_ACCEPTANCE.decision.passMark ? 'met' : 'not-met';
+    expect(score.acceptance).toBe(expected);
     expect(score.scenarios.find((s) => s.scenarioId === 'party-building')!.satisfiedShare).toBe(0.95);
   });
+});
 
-  it('accepts when the survey passes and every indicator is met', () => {
-    // The 一统 overlay alone: one centre ≥ 1 and 100 % within 1,000 m ≥ 80 %.
-    const score = scoreCommunity(tinyContext(), [partyBuilding]);
-    expect([score.acceptance, score.score, score.reasons]).toEqual(['met', 100, []]);
+describe('acceptance decision (acceptance.json: gate, blocking indicators, dimensions against the pass mark)', () => {
+  const withPassMark = (passMark: number) => ({ ...DEFAULT_ACCEPTANCE, decision: { ...DEFAULT_ACCEPTANCE.decision, passMark } });
+
+  it('is scored, not all-or-nothing: a failed indicator that does not block lowers the score only', () => {
+    // The 一统 overlay alone: one centre ≥ 1 ✓; 19 / 24 = 79 % within 300 m < 80 % ✗ → 50. The only
+    // dimension with an input is 特色亮点塑造 (the 一统 score): total 50.
+    const score = scoreCommunity(tinyContext(), [partyBuilding], withPassMark(40));
+    expect([score.score, score.acceptanceScore, score.acceptance, score.blocking]).toEqual([50, 50, 'met', []]);
+    expect(score.failures.map((a) => [a.indicator.id, a.blocking])).toEqual([['party-building.centre-reach', false]]);
+    const strict = scoreCommunity(tinyContext(), [partyBuilding], withPassMark(60));
+    expect(strict.acceptance).toBe('not-met');
+    expect(strict.reasons.map((r) => r.en)).toEqual(['Acceptance score 50 < pass mark 60']);
+  });
+
+  it('blocks acceptance when a blocking indicator fails, whatever the score', () => {
+    const community = tinyCommunity();
+    community.facilities = community.facilities.filter((f) => f.category !== 'party-service-centre');
+    const score = scoreCommunity(tinyContext(community), [partyBuilding], withPassMark(0));
+    expect(score.acceptance).toBe('blocked');
+    expect(score.blocking.map((a) => a.indicator.id)).toEqual(['party-building.centre']);
+    expect(score.reasons[0].en).toMatch(/^\[Blocking\] /);
+  });
+
+  it('names a source for the pass mark and for every blocking indicator, which are real indicators', () => {
+    expect(DEFAULT_ACCEPTANCE.decision.passMarkSource).toMatch(/\[M\]/);
+    const ids = new Set(SCENARIOS.flatMap((m) => m.indicators.map((i) => i.id)));
+    for (const b of DEFAULT_ACCEPTANCE.decision.blocking) {
+      expect(ids.has(b.indicator), b.indicator).toBe(true);
+      expect(b.source).toMatch(/\[(V|M)/);
+    }
   });
 });
 
@@ -100,11 +133,11 @@ describe('satisfaction gate (居民满意度为验收前提)', () => {
     expect(satisfactionGate(undefined)).toMatchObject({ status: 'missing', satisfiedShare: null });
   });
 
-  it('gates overall acceptance without a survey or below the threshold, even when all indicators pass', () => {
+  it('gates overall acceptance without a survey or below the threshold, whatever the score', () => {
     const low = tinyCommunity();
     low.manifest.survey = survey(0.7);
     const gated = scoreCommunity(tinyContext(low), [partyBuilding]);
-    expect([gated.acceptance, gated.score]).toEqual(['gated', 100]);
+    expect([gated.acceptance, gated.score]).toEqual(['gated', 50]);
     expect(gated.reasons[0].en).toBe('Satisfaction 70% < 80%: acceptance is gated');
     const none = tinyCommunity();
     delete none.manifest.survey;
@@ -115,6 +148,7 @@ describe('satisfaction gate (居民满意度为验收前提)', () => {
     const strict = parseAcceptanceRules({
       satisfaction: { minSatisfiedShare: 0.95, source: 'test' },
       scoring: { method: 'm', source: 's' },
+      decision: { method: 'm', source: 's', passMark: 60, passMarkSource: 's', blocking: [] },
     });
     expect(satisfactionGate(survey(0.9), strict).status).toBe('below');
     expect(() => parseAcceptanceRules({ satisfaction: { minSatisfiedShare: 80 } })).toThrow(/minSatisfiedShare/);

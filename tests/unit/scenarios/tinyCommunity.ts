@@ -48,7 +48,8 @@ import { at } from '../analysis/localMeters';
  *   WS sorted-waste point (50,10): footway at 50, 10 m             30 / 330 / 530
  *   PK1 parking (400,−10) 10 spaces, 2 chargers; PK2 parking (0,10) 5 spaces, none.
  *   No nursery and no disability aid.
- * Base: plaza P1 (80–120, 40–80) 1,600 m²; plaza P2 (400–410, 40–50) 100 m²; green (200–300, 60–120) 6,000 m².
+ * Base: plaza P1 (80–120, 40–80) 1,600 m²; plaza P2 (400–410, 40–50) 100 m²; public green (200–300, 60–120) 6,000 m²,
+ *   60 m wide (a park: ≥ 4,000 m², ≥ 30 m); NOT counted: car park (420–480, 40–80) 2,400 m², 宅间绿地 (0–50, 150–200) 2,500 m².
  * Reuse: R1 idle property in S1, 120 m²; R2 corner plot, 200 m².
  * Grids: G1 x −50…300 (H1, S1: 6 households), 1 worker, 3 volunteers; G2 x 300…650 (H2, H3, C1: 11), 1 worker, 5 volunteers.
  * Survey: 90 % satisfied of 50; party-building 95 %.
@@ -202,7 +203,9 @@ export function tinyCommunity(): Community {
     base: [
       { kind: 'plaza', polygon: rect(80, 40, 120, 80) },
       { kind: 'plaza', polygon: rect(400, 40, 410, 50) },
-      { kind: 'green', polygon: rect(200, 60, 300, 120) },
+      { kind: 'public-green', name: '小游园', polygon: rect(200, 60, 300, 120) },
+      { kind: 'parking', polygon: rect(420, 40, 480, 80) },
+      { kind: 'block-green', polygon: rect(0, 150, 50, 200) },
     ],
     grids: [
       { id: 'G1', name: '一网格', polygon: rect(-50, -100, 300, 250), staffCount: 1, volunteerCount: 3 },

@@ -42,8 +42,9 @@ function home(buildingId: string, floor: number, residents: (AgeBand | [AgeBand,
 //   one elderly on floor 3 does not count (not above the 3rd floor).
 // R2 (5 floors, 1995): elderly above: 1 + 1 + 1 = 3 on floors 4, 4, 5 in 3 households → ties R1 on
 //   the elderly, wins on households (3 > 2).
-// R7 (4 floors, built 2000: the last year that qualifies): 1 elderly on floor 4, with a disability.
-// Not eligible: R3 has an elevator, R4 has 3 floors, R5 was built 2005, R6 is commercial.
+// R7 (4 floors, built 2000): 1 elderly on floor 4, with a disability.
+// R5 (6 floors, built 2005) qualifies too, the 2000 filter being off; nobody lives above floor 3: last.
+// Not eligible: R3 has an elevator, R4 has 3 floors, R6 is commercial.
 const buildings = [
   building('R1', {}),
   building('R2', { floors: 5, yearBuilt: 1995 }),
@@ -66,9 +67,9 @@ for (const id of ['R3', 'R4', 'R5', 'R6']) home(id, 3, ['80+', '80+']);
 describe('elevatorCandidates', () => {
   const ranked = elevatorCandidates({ buildings, houses, people });
 
-  it('keeps residential buildings of ≥ 4 floors without an elevator built in 2000 or earlier', () => {
-    expect(ranked.map((c) => c.buildingId)).toEqual(['R2', 'R1', 'R7']);
-    expect(ranked.map((c) => c.rank)).toEqual([1, 2, 3]);
+  it('keeps residential buildings of ≥ 4 floors without an elevator, of any year (the 老旧小区 year filter is off)', () => {
+    expect(ranked.map((c) => c.buildingId)).toEqual(['R2', 'R1', 'R7', 'R5']);
+    expect(ranked.map((c) => c.rank)).toEqual([1, 2, 3, 4]);
   });
 
   it('counts the elderly and households above the 3rd floor from houses and people (hand-checked)', () => {
@@ -107,9 +108,14 @@ describe('elevatorCandidates', () => {
       { ...DEFAULT_ELEVATOR_RULES, rankBy: ['householdsAboveFloor', 'residentsAboveFloor'] },
     );
     // Households above: R2 3, R1 2, R7 1.
-    expect(byHouseholds.map((c) => c.buildingId)).toEqual(['R2', 'R1', 'R7']);
-    const from1995 = elevatorCandidates({ buildings, houses, people }, { ...DEFAULT_ELEVATOR_RULES, maxYearBuilt: 1994 });
+    expect(byHouseholds.map((c) => c.buildingId)).toEqual(['R2', 'R1', 'R7', 'R5']);
+    const from1995 = elevatorCandidates(
+      { buildings, houses, people },
+      { ...DEFAULT_ELEVATOR_RULES, builtByFilter: { enabled: true, maxYearBuilt: 1994 } },
+    );
     expect(from1995.map((c) => c.buildingId)).toEqual(['R1']);
+    // The 老旧小区改造 year is a filter, off in the bundled rules: a 2010 walk-up is a candidate too.
+    expect(DEFAULT_ELEVATOR_RULES.builtByFilter).toEqual({ enabled: false, maxYearBuilt: 2000 });
   });
 });
 
@@ -118,7 +124,7 @@ describe('elevator candidates of the sample package 景和新村', async () => {
 
   it('lists every eligible building once, ranked by the elderly above the 3rd floor', () => {
     const ranked = elevatorCandidates(community);
-    const eligible = community.buildings.filter((b) => b.use === 'residential' && b.floors >= 4 && !b.hasElevator && b.yearBuilt <= 2000);
+    const eligible = community.buildings.filter((b) => b.use === 'residential' && b.floors >= 4 && !b.hasElevator);
     expect(ranked.map((c) => c.buildingId).sort()).toEqual(eligible.map((b) => b.id).sort());
     for (let i = 1; i < ranked.length; i++) {
       const [p, q] = [ranked[i - 1], ranked[i]];

@@ -21,7 +21,7 @@ function fullRunDifference(base: ServiceCoverage, request: ServiceCoverageReques
   const b = before.summary;
   const a = after.summary;
   // Population unknown for the target: null per band.
-  const minus = (x: number[] | null, y: number[] | null) => (x && y ? x.map((v, k) => v - y[k]) : base.bandsSeconds.map(() => null));
+  const minus = (x: number[] | null, y: number[] | null) => (x && y ? x.map((v, k) => v - y[k]) : base.bands.map(() => null));
   return {
     after,
     bandsBuildings: a.buildingsWithinBands.map((v, k) => v - b.buildingsWithinBands[k]),
@@ -60,9 +60,10 @@ function expectSameAsFullRuns(gain: ReuseOptionGain, full: ReturnType<typeof ful
 //   H2 on N's own edge, straight along it: 10 + 30 + 10 = 50 m;   H5 likewise: 10 + 50 + 15 = 75 m;
 //   H3: N→(200,200) 20 + 10 = 30, then 80 + 10 → 120 m;  H4: 30 + 450 + 10 = 490 m;
 //   H1: N→(200,100) 90 + 200 + 50 + 10 = 350 m > 60 m, no change.
-// Elderly-care rule: 300 m; bands 300/600/900 s at 1 m/s. Newly within 300 m / 300 s: H2, H3 (homes)
-// and H5 (not a home, its residents count) → 2 homes, 8 + 4 + 2 = 14 elderly. Newly within 600 s:
-// H4 (860 → 490) → 1 home, 3 elderly. Within 900 s nothing new (H4 was within already).
+// Elderly-care rule: 300 m; circles 300 / 500 / 1,000 m. Newly within 300 m: H2, H3 (homes) and H5
+// (not a home, its residents count) → 2 homes, 8 + 4 + 2 = 14 elderly. Newly within 500 m: H4
+// (860 → 490; H2, H3 and H5 were within 500 m before) → 1 home, 3 elderly. Within 1,000 m nothing
+// new (H4 was within already).
 const N = at(190, 180);
 /** The grid with 40 kindergarten places at K. */
 const gridRequest = () => reuseGridRequest(40);
@@ -75,9 +76,9 @@ describe('evaluateReuseOption on a hand-made network', () => {
     expect(gain.targetPopulation).toBe('60+');
     expect(gain.thresholdMeters).toBe(300);
     expect(gain.bands).toEqual([
-      { bandSeconds: 300, buildingsNewlyWithin: 2, targetPopulationNewlyWithin: 14 },
-      { bandSeconds: 600, buildingsNewlyWithin: 1, targetPopulationNewlyWithin: 3 },
-      { bandSeconds: 900, buildingsNewlyWithin: 0, targetPopulationNewlyWithin: 0 },
+      { band: '5min', minutes: 5, maxDistanceMeters: 300, buildingsNewlyWithin: 2, targetPopulationNewlyWithin: 14 },
+      { band: '10min', minutes: 10, maxDistanceMeters: 500, buildingsNewlyWithin: 1, targetPopulationNewlyWithin: 3 },
+      { band: '15min', minutes: 15, maxDistanceMeters: 1000, buildingsNewlyWithin: 0, targetPopulationNewlyWithin: 0 },
     ]);
     expect(gain.buildingsNewlyWithinThreshold).toBe(2);
     expect(gain.targetPopulationNewlyWithinThreshold).toBe(14);
@@ -112,15 +113,13 @@ describe('evaluateReuseOption on a hand-made network', () => {
     }
   });
 
-  it('converts walks to seconds at the coverage speed: at 0.5 m/s H4 is 1720 s → 980 s, newly within no band', () => {
+  it('counts the circles by distance at any speed, and converts walks to seconds at the coverage speed: at 0.5 m/s H4 is 1720 s → 980 s', () => {
     const request = { ...gridRequest(), walkSpeedMetersPerSecond: 0.5 };
     const base = computeServiceCoverageFromRequest(request);
     const gain = evaluateReuseOption(base, { position: N, category: 'elderly-care' });
-    // 300 s = 150 m: H2 (50 m), H3 (120 m) and H5 (75 m, not a home) are newly within; 600 s = 300 m:
-    // the same three, who walked 720 / 660 / 690 s before; 900 s = 450 m: none (they were within
-    // before, H4 stays beyond at 490 m = 980 s).
-    expect(gain.bands.map((b) => b.buildingsNewlyWithin)).toEqual([2, 2, 0]);
-    expect(gain.bands.map((b) => b.targetPopulationNewlyWithin)).toEqual([14, 14, 0]);
+    // The same homes as at 1 m/s are newly within 300 / 500 / 1,000 m: the speed changes minutes only.
+    expect(gain.bands.map((b) => b.buildingsNewlyWithin)).toEqual([2, 1, 0]);
+    expect(gain.bands.map((b) => b.targetPopulationNewlyWithin)).toEqual([14, 3, 0]);
     near(gain.gainingBuildings.find((g) => g.id === 'H4')!.afterSeconds, 980, 0.04);
     expectSameAsFullRuns(gain, fullRunDifference(base, request, 'elderly-care', N));
   });

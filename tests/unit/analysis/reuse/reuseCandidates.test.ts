@@ -62,6 +62,17 @@ const community = {
     space('S3', { areaM2: 300 }),
     space('S4', { areaM2: 300, groundFloorAccess: false }),
   ],
+  // 2,000 occupied homes (and 50 empty ones, not households): the 社区综合服务站 needs 2,000 / 100 × 30 = 600 m².
+  houses: Array.from({ length: 2050 }, (_, i) => ({
+    id: `H${i}`,
+    buildingId: 'X',
+    entrance: 1,
+    floor: 1,
+    room: '101',
+    areaM2: 60,
+    use: 'residential' as const,
+    occupancy: i < 2000 ? ('owner-occupied' as const) : ('vacant' as const),
+  })),
 };
 
 describe('reuseCandidates', () => {
@@ -120,7 +131,7 @@ describe('reuseCandidates', () => {
     expect(reasonsOf(s1, 'fitness')).toEqual(['area on floors ≤ 1 (no elevator) 140 < 150 m²']);
     // A kindergarten may use floors 1–3: all 420 m², still short of 2,200.
     expect(reasonsOf(s1, 'kindergarten')).toEqual(['area 420 < 2200 m²']);
-    expect(reasonsOf(s1, 'community-service')).toEqual(['area 420 < 800 m²']);
+    expect(reasonsOf(s1, 'community-service')).toEqual(['area 420 < 600 m²']);
     expect(okOf(s1)).toEqual(['elderly-canteen', 'disability-aid', 'health-station', 'grocery']);
   });
 

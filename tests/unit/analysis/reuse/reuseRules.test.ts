@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type FACILITY_CATEGORIES } from '../../../../src/core/model/types';
-import { DEFAULT_REUSE_RULES, parseReuseRules, reuseRuleFor } from '../../../../src/analysis/reuse/reuseRules';
+import { DEFAULT_REUSE_RULES, parseReuseRules, resolveReuseRules, reuseRuleFor } from '../../../../src/analysis/reuse/reuseRules';
 import { DEFAULT_ELEVATOR_RULES, parseElevatorRules } from '../../../../src/analysis/reuse/elevatorRules';
+import { checkCategory } from '../../../../src/analysis/reuse/feasibility';
 import reuseRulesJson from '../../../../src/analysis/reuse/reuseRules.json';
 import elevatorRulesJson from '../../../../src/analysis/reuse/elevatorRules.json';
 import { dataIssuesOf } from '../../support/dataIssues';
@@ -16,7 +17,10 @@ describe('reuse rules', () => {
     expect(min('health-station')).toBe(120);
     expect(min('grocery')).toBe(300);
     expect(min('kindergarten')).toBe(2200);
-    expect(min('community-service')).toBe(800);
+    // The 社区综合服务站 by households: 30 m² per 100, so 900 m² for 3,000 households (not a hard 800 m²).
+    expect(min('community-service')).toBeNull();
+    expect(reuseRuleFor(DEFAULT_REUSE_RULES, 'community-service')?.minFloorAreaM2Per100Households).toBe(30);
+    expect(reuseRuleFor(resolveReuseRules(DEFAULT_REUSE_RULES, 3000), 'community-service')?.minFloorAreaM2).toBe(900);
     expect(min('fitness')).toBe(150);
     // No minimum in the sources: only access is checked.
     expect(min('elderly-canteen')).toBeNull();
@@ -99,14 +103,15 @@ describe('reuse rules', () => {
 });
 
 describe('elevator rules', () => {
-  it('screen residential buildings of ≥ 4 storeys without an elevator built in 2000 or earlier', () => {
+  it('screen residential buildings of ≥ 4 storeys without an elevator, the 2000 老旧小区 year a filter that is off', () => {
     expect(DEFAULT_ELEVATOR_RULES).toMatchObject({
       uses: ['residential'],
       minFloors: 4,
       requireNoElevator: true,
-      maxYearBuilt: 2000,
+      builtByFilter: { enabled: false, maxYearBuilt: 2000 },
       aboveFloor: 3,
     });
+    expect(DEFAULT_ELEVATOR_RULES.sources.builtByFilter).toContain('国办发〔2020〕23号');
     expect(DEFAULT_ELEVATOR_RULES.rankBy).toEqual(['elderlyAboveFloor', 'householdsAboveFloor']);
     for (const source of Object.values(DEFAULT_ELEVATOR_RULES.sources)) expect(source).toMatch(/\[M, unverified\]/);
   });
@@ -115,9 +120,22 @@ describe('elevator rules', () => {
     const json = clone(elevatorRulesJson) as Record<string, unknown>;
     json.minFloors = 'four';
     json.rankBy = ['age'];
-    delete json.maxYearBuiltSource;
+    json.builtByFilter = { enabled: 'yes', maxYearBuilt: 2000, source: '' };
     const issues = dataIssuesOf(() => parseElevatorRules(json, 'my-elevators.json'));
-    expect(issues.map((i) => i.field)).toEqual(['minFloors', 'rankBy', 'maxYearBuiltSource']);
-    expect(issues[0]).toEqual({ file: 'my-elevators.json', field: 'minFloors', reason: 'must be an integer in [2, 100], got "four"' });
+    expect(issues.map((i) => i.field)).toEqual(['builtByFilter.enabled', 'builtByFilter.source', 'minFloors', 'rankBy']);
+    expect(issues[2]).toEqual({ file: 'my-elevators.json', field: 'minFloors', reason: 'must be an integer in [2, 100], got "four"' });
+  });
+});
+
+describe('conversions that need a survey', () => {
+  const space = { areaM2: 2500, floors: 1, groundFloorAccess: true, hasElevator: false };
+  it('flag a kindergarten of ≥ 4 classes "needs site and sunlight check" (own site, 冬至日 sunlight), and nothing else', () => {
+    // 2,500 m² / 12.2 m² per place = 204 places = 6 classes of 30 ≥ 4.
+    const kindergarten = checkCategory(space, reuseRuleFor(DEFAULT_REUSE_RULES, 'kindergarten')!);
+    expect([kindergarten.ok, kindergarten.capacity?.count, kindergarten.surveyChecks]).toEqual([true, 204, ['own-site', 'sunlight']]);
+    // A small one of 3 classes (90 places) would not need its own site under the rule's 4 classes.
+    const rule = { ...reuseRuleFor(DEFAULT_REUSE_RULES, 'kindergarten')!, minFloorAreaM2: 100 };
+    expect(checkCategory({ ...space, areaM2: 1100 }, rule).surveyChecks).toEqual([]);
+    expect(checkCategory(space, reuseRuleFor(DEFAULT_REUSE_RULES, 'grocery')!).surveyChecks).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ describe('suggestReusePlan', () => {
     // Greedy step 1: A covers H500 + H700 = 60 elderly, C covers H700 + H1100 = 55, B H500 = 30 → A.
     // Step 2, given A: B adds nothing, C adds H1100 = 25 → C. Total 85 elderly, 170 weighted (60+ × 2).
     // All pairs by hand: {A, B} 60, {A, C} 85, {B, C} 30 + 30 + 25 = 85: the optimum is 85.
-    const candidates = reuseCandidates({ buildings: [], reuse: [plot('A', 600), plot('B', 400), plot('C', 900)] });
+    const candidates = reuseCandidates({ buildings: [], houses: [], reuse: [plot('A', 600), plot('B', 400), plot('C', 900)] });
     const base = computeServiceCoverageFromRequest(streetRequest(['elderly-care']));
     const plan = suggestReusePlan(base, candidates, { budget: 2 });
     expect(plan.picks.map((p) => [p.candidateId, p.hub, p.categories.map((c) => c.category)])).toEqual([
@@ -91,7 +91,7 @@ describe('suggestReusePlan', () => {
   });
 
   it('stops early when no remaining conversion covers anyone new', () => {
-    const candidates = reuseCandidates({ buildings: [], reuse: [plot('A', 600), plot('B', 400), plot('C', 900)] });
+    const candidates = reuseCandidates({ buildings: [], houses: [], reuse: [plot('A', 600), plot('B', 400), plot('C', 900)] });
     const plan = suggestReusePlan(computeServiceCoverageFromRequest(streetRequest(['elderly-care'])), candidates, { budget: 3 });
     expect(plan.picks.map((p) => p.candidateId)).toEqual(['A', 'C']);
     expect(plan.stoppedEarly).toBe('no remaining conversion covers anyone new');
@@ -100,7 +100,7 @@ describe('suggestReusePlan', () => {
   it('weights 一老一小 up: elderly care for 60 elderly (× 2 = 120) beats a grocery for 100 residents (× 1)', () => {
     // Plot A at x = 600: elderly care newly serves H500 + H700 (60 elderly); a grocery (500 m; none
     // exists) serves the same two homes (50 + 50 residents), H100 and H1100 being 525 m away.
-    const candidates = reuseCandidates({ buildings: [], reuse: [plot('A', 600)] });
+    const candidates = reuseCandidates({ buildings: [], houses: [], reuse: [plot('A', 600)] });
     const base = computeServiceCoverageFromRequest(streetRequest(['elderly-care', 'grocery']));
     const pick = (weights = DEFAULT_REUSE_RULES.targetWeights) =>
       suggestReusePlan(base, candidates, { budget: 1, reuseRules: { ...DEFAULT_REUSE_RULES, targetWeights: weights } }).picks[0];
@@ -115,7 +115,7 @@ describe('suggestReusePlan', () => {
     // A 30 m square (900 m²) at x = 600: nursery 200 + day care 350 = 550 m² fit. No nursery or
     // canteen exists: nursery serves H500 + H700 (2 + 3 infants), day care and canteen 60 elderly each.
     // 2 × 5 + 2 × 60 + 2 × 60 = 250.
-    const candidates = reuseCandidates({ buildings: [], reuse: [plot('H', 600, 30)] });
+    const candidates = reuseCandidates({ buildings: [], houses: [], reuse: [plot('H', 600, 30)] });
     const base = computeServiceCoverageFromRequest(streetRequest(['nursery', 'elderly-care', 'elderly-canteen']));
     const plan = suggestReusePlan(base, candidates, { budget: 1 });
     expect(plan.picks).toHaveLength(1);

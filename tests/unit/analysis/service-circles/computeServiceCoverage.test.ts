@@ -194,17 +194,17 @@ describe('reachedNetworkSegments', () => {
     expect(segments.every(([x0, , x1]) => x0 < 900 && x1 < 900)).toBe(true);
   });
 
-  it('gives the reached streets per 5/10/15-min band, cumulative (300/600/900 m at 1.0 m/s)', () => {
+  it('gives the reached streets per 5/10/15-min circle, cumulative (300/500/1,000 m whatever the speed)', () => {
     // The 3 × 3 grid has 1200 m of street; a point (x, y) on it is x + y from the corner. Within
     // 300 m: rows y = 0 and y = 100 whole (200 + 200), row y = 200 up to x = 100 (100), columns
-    // x = 0 and x = 100 whole (200 + 200), column x = 200 up to y = 100 (100) = 1000 m. Within 600 m
-    // and 900 m: all 1200 m.
-    const coverage = run(grid3x3(), [], [K1], { categories: ['kindergarten'] });
+    // x = 0 and x = 100 whole (200 + 200), column x = 200 up to y = 100 (100) = 1000 m. Within 500 m
+    // and 1,000 m: all 1200 m (the farthest point is 400 m away).
+    const coverage = run(grid3x3(), [], [K1], { categories: ['kindergarten'], walkSpeedMetersPerSecond: 1.3 });
     const bands = reachedNetworkSegmentsByBand(coverage, 'kindergarten');
-    expect(bands.map((b) => [b.bandSeconds, b.limitMeters])).toEqual([
-      [300, 300],
-      [600, 600],
-      [900, 900],
+    expect(bands.map((b) => [b.band.id, b.limitMeters])).toEqual([
+      ['5min', 300],
+      ['10min', 500],
+      ['15min', 1000],
     ]);
     expect(bands.map((b) => Math.round(segmentsLength(b.segments)))).toEqual([1000, 1200, 1200]);
   });

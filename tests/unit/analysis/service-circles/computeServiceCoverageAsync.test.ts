@@ -29,7 +29,7 @@ function fakeWorker(options: { fail?: boolean } = {}) {
   const worker = inProcessWorker(
     options.fail
       ? (received: ServiceCoverageRequest, context: Parameters<typeof computeServiceCoverageTask>[1]) =>
-          computeServiceCoverageTask({ ...received, rules: { walkSpeedMetersPerSecond: -1, bandsSeconds: [], rules: [] } }, context)
+          computeServiceCoverageTask({ ...received, rules: { walkSpeedMetersPerSecond: -1, bands: [], tiers: [], rules: [] } }, context)
       : computeServiceCoverageTask,
   );
   const state = {

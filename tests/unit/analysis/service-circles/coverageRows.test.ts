@@ -12,11 +12,11 @@ describe('coverageRows', () => {
     const rows = coverageRows({ categories: [category('nursery', 0), category('elderly-care', 2)] }, (c) => ({
       facilities: c.facilityIndices.length,
     }));
-    // rules.json: 托儿所 and 老年人日间照料中心 are 5-minute-circle facilities within 300 m.
+    // rules.json: 托儿所 and 老年人日间照料中心 are 5-minute-circle facilities within 300 m, of the community (社区) tier.
     expect(rows).toEqual([
-      { category: 'nursery', level: '5min', maxDistanceMeters: 300, targetPopulation: '0-2', facilities: 0 },
-      { category: 'elderly-care', level: '5min', maxDistanceMeters: 300, targetPopulation: '60+', facilities: 2 },
+      { category: 'nursery', tier: 'community', level: '5min', maxDistanceMeters: 300, targetPopulation: '0-2', facilities: 0 },
+      { category: 'elderly-care', tier: 'community', level: '5min', maxDistanceMeters: 300, targetPopulation: '60+', facilities: 2 },
     ]);
-    expect(Object.keys(rows[1])).toEqual(['category', 'level', 'maxDistanceMeters', 'targetPopulation', 'facilities']);
+    expect(Object.keys(rows[1])).toEqual(['category', 'tier', 'level', 'maxDistanceMeters', 'targetPopulation', 'facilities']);
   });
 });

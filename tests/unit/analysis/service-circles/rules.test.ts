@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FACILITY_CATEGORIES } from '../../../../src/core/model/types';
-import { DEFAULT_SERVICE_RULES, bandsMeters, parseServiceRules, ruleFor } from '../../../../src/analysis/service-circles/rules';
+import { DEFAULT_SERVICE_RULES, bandWalkMinutes, parseServiceRules, ruleFor, tierOf } from '../../../../src/analysis/service-circles/rules';
 import rulesJson from '../../../../src/analysis/service-circles/rules.json';
 import { dataIssuesOf } from '../../support/dataIssues';
 
@@ -9,10 +9,33 @@ const clone = () => JSON.parse(JSON.stringify(rulesJson)) as { rules: Record<str
 const issuesOf = (json: unknown) => dataIssuesOf(() => parseServiceRules(json, 'my-rules.json'));
 
 describe('service-circle rules', () => {
-  it('have one rule per facility category, walking at 1.0 m/s in bands of 5/10/15 min', () => {
+  it('have one rule per facility category, and the 5/10/15-minute circles as the distances of GB 50180-2018 Table 3.0.4', () => {
     expect(DEFAULT_SERVICE_RULES.rules.map((r) => r.category).sort()).toEqual([...FACILITY_CATEGORIES].sort());
     expect(DEFAULT_SERVICE_RULES.walkSpeedMetersPerSecond).toBe(1);
-    expect(DEFAULT_SERVICE_RULES.bandsSeconds).toEqual([300, 600, 900]);
+    // 300 / 500 / 800–1,000 m: the 10-minute circle is 500 m, not 600 m at 1.0 m/s.
+    expect(DEFAULT_SERVICE_RULES.bands.map((b) => [b.id, b.minutes, b.maxDistanceMeters])).toEqual([
+      ['5min', 5, 300],
+      ['10min', 10, 500],
+      ['15min', 15, 1000],
+    ]);
+    for (const band of DEFAULT_SERVICE_RULES.bands) expect(band.source).toMatch(/GB 50180-2018 Table 3\.0\.4.*\[(V|M)\]/);
+  });
+
+  it('put every level in one of the two tiers of 杭政办函〔2023〕52号: 街道 15 and 10 minutes, 社区 5 minutes and the block', () => {
+    const tier = (c: (typeof FACILITY_CATEGORIES)[number]) => tierOf(DEFAULT_SERVICE_RULES, ruleFor(DEFAULT_SERVICE_RULES, c)!);
+    expect(tier('middle-school')).toBe('street');
+    expect(tier('primary-school')).toBe('street');
+    expect(tier('nursery')).toBe('community');
+    expect(tier('waste-sorting')).toBe('community');
+    for (const t of DEFAULT_SERVICE_RULES.tiers) expect(t.source).toContain('杭政办函〔2023〕52号 四(一)1');
+  });
+
+  it('have the street tier of GB 50180-2018 表B.0.1: health centre 1,000 m, metro station 800 m, and the 党群服务中心 in the community tier', () => {
+    const rule = (c: (typeof FACILITY_CATEGORIES)[number]) => ruleFor(DEFAULT_SERVICE_RULES, c)!;
+    const street = ['community-health-centre', 'street-service-centre', 'street-culture-centre', 'nursing-home', 'sports-centre'] as const;
+    for (const c of street) expect([c, rule(c).level, rule(c).maxDistanceMeters]).toEqual([c, '15min', 1000]);
+    expect([rule('metro-station').level, rule('metro-station').maxDistanceMeters]).toEqual(['15min', 800]);
+    expect([rule('party-service-centre').level, rule('party-service-centre').maxDistanceMeters]).toEqual(['5min', 300]);
   });
 
   it('carry the GB 50180-2018 Appendix B radii checked against the standard, marked [V]', () => {
@@ -44,9 +67,10 @@ describe('service-circle rules', () => {
     expect(ruleFor(DEFAULT_SERVICE_RULES, 'disability-aid')!.targetPopulation).toBe('disability');
   });
 
-  it('turn the time bands into metres at a speed: 300/600/900 s → 300/600/900 m at 1.0 m/s, 360/720/1080 m at 1.2 m/s', () => {
-    expect(bandsMeters(DEFAULT_SERVICE_RULES, 1)).toEqual([300, 600, 900]);
-    expect(bandsMeters(DEFAULT_SERVICE_RULES, 1.2).map((m) => Math.round(m))).toEqual([360, 720, 1080]);
+  it('derive the walk time of each circle from the speed: 300 / 500 / 1,000 m take 5 / 8.3 / 16.7 min at 1.0 m/s, 4.2 / 6.9 / 13.9 at 1.2', () => {
+    const minutes = (speed: number) => DEFAULT_SERVICE_RULES.bands.map((b) => Math.round(bandWalkMinutes(b, speed) * 10) / 10);
+    expect(minutes(1)).toEqual([5, 8.3, 16.7]);
+    expect(minutes(1.2)).toEqual([4.2, 6.9, 13.9]);
   });
 
   it('name the row, category and field of each problem', () => {
@@ -75,10 +99,12 @@ describe('service-circle rules', () => {
   it('reject a bad speed, bands out of order and a missing list, with the file in the message', () => {
     const json = clone();
     json.walkSpeedMetersPerSecond = 0;
-    json.bandsSeconds = [600, 300];
+    const bands = json.bands as Record<string, unknown>[];
+    [bands[0], bands[1]] = [bands[1], bands[0]];
+    bands[2].source = '';
     const fields = issuesOf(json).map((i) => i.field);
-    expect(fields).toEqual(['walkSpeedMetersPerSecond', 'bandsSeconds']);
-    expect(() => parseServiceRules({ walkSpeedMetersPerSecond: 1, bandsSeconds: [300] }, 'r.json')).toThrow(/r\.json/);
+    expect(fields).toEqual(['walkSpeedMetersPerSecond', 'bands[1].maxDistanceMeters', 'bands[2].source']);
+    expect(() => parseServiceRules({ walkSpeedMetersPerSecond: 1, bands: [] }, 'r.json')).toThrow(/r\.json/);
     expect(issuesOf('not an object')[0].reason).toMatch(/JSON object/);
   });
 });

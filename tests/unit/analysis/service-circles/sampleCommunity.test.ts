@@ -6,7 +6,7 @@ import {
   computeServiceCoverageFromRequest,
   serviceCoverageRequestFromCommunity,
 } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
-import type { Community } from '../../../../src/core/model/types';
+import { FACILITY_CATEGORIES, type Community } from '../../../../src/core/model/types';
 import { polylineMeters } from '../localMeters';
 import { loadSampleCommunity } from '../../support/samplePackage';
 
@@ -21,7 +21,7 @@ describe('service circles of the sample community 景和新村', () => {
   it('puts every building and facility on its one connected walking network', () => {
     expect(coverage.buildings.unreachable).toEqual([]);
     expect(coverage.facilities.unreachable).toEqual([]);
-    expect(coverage.categories.length).toBe(18);
+    expect(coverage.categories.length).toBe(FACILITY_CATEGORIES.length);
     // Every counted home reaches every category that has a facility.
     for (const c of coverage.categories) if (c.attachedFacilityCount > 0) expect(c.summary.buildingsUnreachable).toBe(0);
   });

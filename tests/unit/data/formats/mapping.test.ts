@@ -158,7 +158,13 @@ describe('facility categories', () => {
     [{ amenity: 'school' }, 'primary-school', 'osm-tag', true],
     [{ amenity: 'clinic', name: '景和社区卫生服务站' }, 'health-station', 'osm-tag', false],
     [{ amenity: 'doctors' }, 'health-station', 'osm-tag', true],
-    [{ amenity: 'pharmacy' }, 'health-station', 'osm-tag', true],
+    // A pharmacy is a 便民商业网点 (完整社区 item 8), not a 社区卫生服务站.
+    [{ amenity: 'pharmacy' }, 'convenience-shop', 'osm-tag', false],
+    [{ amenity: 'hospital' }, null, null, null],
+    [{ amenity: 'hospital', name: '景和街道社区卫生服务中心' }, 'community-health-centre', 'osm-tag', false],
+    [{ amenity: 'school', name: '景和高级中学' }, null, null, null],
+    [{ leisure: 'park' }, null, null, null],
+    [{ leisure: 'sports_centre' }, 'sports-centre', 'osm-tag', false],
     [{ amenity: 'social_facility', 'social_facility:for': 'senior' }, 'elderly-care', 'osm-tag', false],
     [{ amenity: 'community_centre', name: '景和社区党群服务中心' }, 'party-service-centre', 'osm-tag', false],
     [{ amenity: 'community_centre' }, 'community-service', 'osm-tag', true],
@@ -166,7 +172,7 @@ describe('facility categories', () => {
     [{ amenity: 'parcel_locker' }, 'parcel', 'osm-tag', false],
     [{ shop: 'supermarket' }, 'grocery', 'osm-tag', false],
     [{ shop: 'greengrocer' }, 'grocery', 'osm-tag', false],
-    [{ shop: 'convenience' }, 'grocery', 'osm-tag', true],
+    [{ shop: 'convenience' }, 'convenience-shop', 'osm-tag', false],
     [{ leisure: 'fitness_station' }, 'fitness', 'osm-tag', false],
     [{ leisure: 'fitness_centre' }, 'fitness', 'osm-tag', false],
     [{ highway: 'bus_stop' }, 'bus-stop', 'osm-tag', false],
@@ -180,16 +186,18 @@ describe('facility categories', () => {
     [{ typecode: '150904' }, 'parking', 'amap-typecode', false],
     [{ type: '交通设施服务;公交车站;公交车站相关' }, 'bus-stop', 'amap-type', false],
     [{ type: '购物服务;超级市场;超市|购物服务;便民商店/便利店;便民商店/便利店' }, 'grocery', 'amap-type', false],
-    [{ 名称: '景和社区卫生服务中心' }, 'health-station', 'name', false],
+    [{ 名称: '景和社区卫生服务中心' }, 'community-health-centre', 'name', false],
+    [{ 名称: '景和社区卫生服务站' }, 'health-station', 'name', false],
     [{ 名称: '景和社区老年食堂' }, 'elderly-canteen', 'name', false],
-    [{ 名称: '夕阳红养老院' }, 'elderly-care', 'name', false],
+    [{ 名称: '夕阳红养老院' }, 'nursing-home', 'name', false],
+    [{ 名称: '夕阳红日间照料中心' }, 'elderly-care', 'name', false],
     [{ name: '菜鸟驿站(景和店)' }, 'parcel', 'name', false],
     [{ name: '景和菜市场' }, 'grocery', 'name', false],
     [{ name: '景和花园物业服务中心' }, 'property-service', 'name', false],
     [{ name: '垃圾分类投放点' }, 'waste-sorting', 'name', false],
     [{ category: 'culture-station', name: '无关' }, 'culture-station', 'category-field', false],
   ] as const)('%j → %s via %s (approximate: %s)', (properties, category, via, approximate) => {
-    expect(guessFacilityCategory(properties)).toEqual({ category, via, approximate });
+    expect(guessFacilityCategory(properties)).toEqual(category === null ? null : { category, via, approximate });
   });
 
   it('returns null when nothing tells the category (an OSM bench)', () => {
@@ -205,7 +213,7 @@ describe('facility categories', () => {
       ['node/2001', 'kindergarten', '景和幼儿园'],
       ['node/2002', 'elderly-care', '景和日间照料中心'],
       ['node/2003', 'bus-stop', '景和路口'],
-      ['node/2004', 'grocery', '便利店'],
+      ['node/2004', 'convenience-shop', '便利店'],
     ]);
     // The school area 120.1810–120.1815 × 30.2690–30.2694: vertex-average centroid (120.18125, 30.2692).
     expect(facilities[0].facility.position[0]).toBeCloseTo(120.18125, 9);

@@ -1,15 +1,43 @@
 import { DataError, type DataIssue } from '../core/errors';
 import type { LocalizedText } from '../core/model/types';
-import type { CommunityScore, IndicatorAssessment } from '../scenarios';
-import { meetsThreshold } from '../scenarios/types';
 import dimensionsJson from './acceptanceDimensions.json';
-import type { DimensionInputResult, DimensionResult } from './reportModel';
+import { meetsThreshold, type Indicator, type IndicatorDirection } from './types';
 
 /**
  * The four acceptance dimensions of the 浙江省城镇未来社区验收办法（试行）(场景响应度, 数字化平台落地性,
  * 运营可持续性, 特色亮点塑造) computed from the scenario scores, as data (acceptanceDimensions.json:
- * inputs, weights and a source for each, the unverified ones marked [M]).
+ * inputs, weights and a source for each, the unverified ones marked [M]). The acceptance decision
+ * (scoring.ts) compares their total with the pass mark of acceptance.json; the report prints them.
  */
+
+export interface DimensionInputResult {
+  label: LocalizedText;
+  /** 0–100, null when nothing could be assessed. */
+  score: number | null;
+  detail: LocalizedText;
+}
+
+export interface DimensionResult {
+  id: string;
+  name: LocalizedText;
+  weight: number;
+  score: number | null;
+  inputs: DimensionInputResult[];
+  source: string;
+}
+
+/** What the dimensions read of the scores: per scenario its score and the outcome of each indicator. */
+export interface ScoredScenarios {
+  scenarios: {
+    scenarioId: string;
+    score: number | null;
+    assessments: {
+      outcome: string;
+      value: number | null;
+      indicator: Pick<Indicator, 'id' | 'puhui' | 'yinling'> & { direction: IndicatorDirection };
+    }[];
+  }[];
+}
 export type DimensionInput =
   | { kind: 'scenarios'; label: LocalizedText; scenarios: string[] }
   | { kind: 'indicators'; label: LocalizedText; indicators: string[] }
@@ -91,13 +119,15 @@ export const DEFAULT_ACCEPTANCE_DIMENSIONS: AcceptanceDimensionRules = parseAcce
 
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
-function indicatorShare(assessments: IndicatorAssessment[]): { score: number | null; passed: number; assessed: number } {
+type Assessment = ScoredScenarios['scenarios'][number]['assessments'][number];
+
+function indicatorShare(assessments: Assessment[]): { score: number | null; passed: number; assessed: number } {
   const passed = assessments.filter((a) => a.outcome === 'pass').length;
   const assessed = passed + assessments.filter((a) => a.outcome === 'fail').length;
   return { score: assessed ? (100 * passed) / assessed : null, passed, assessed };
 }
 
-function evaluateInput(input: DimensionInput, score: CommunityScore): DimensionInputResult {
+function evaluateInput(input: DimensionInput, score: ScoredScenarios): DimensionInputResult {
   const all = score.scenarios.flatMap((s) => s.assessments);
   if (input.kind === 'scenarios') {
     const scores = score.scenarios.filter((s) => input.scenarios.includes(s.scenarioId) && s.score !== null).map((s) => s.score!);
@@ -130,7 +160,7 @@ function evaluateInput(input: DimensionInput, score: CommunityScore): DimensionI
 }
 
 export function evaluateDimensions(
-  score: CommunityScore,
+  score: ScoredScenarios,
   rules: AcceptanceDimensionRules = DEFAULT_ACCEPTANCE_DIMENSIONS,
 ): { dimensions: DimensionResult[]; score: number | null } {
   const dimensions = rules.dimensions.map((d) => {
