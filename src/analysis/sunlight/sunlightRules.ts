@@ -28,6 +28,7 @@ export interface SunlightPreset {
   sillHeightMeters: number;
   /** Spacing of the sample points along a façade. */
   pointSpacingMeters: number;
+  /** The source of each value (day, window, minHours, …), from its `<key>Source` in the JSON. */
   sources: Record<string, string>;
 }
 
@@ -40,6 +41,17 @@ export interface SunlightRuleSet {
 }
 
 type Json = Record<string, unknown>;
+/** Values that cite a source, each in a `<key>Source` beside it (`windowSource` covers both window ends). */
+const SOURCED = [
+  'day',
+  'window',
+  'minHours',
+  'stepMinutes',
+  'minSegmentMinutes',
+  'summing',
+  'sillHeightMeters',
+  'pointSpacingMeters',
+] as const;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Validates a rule set, naming the preset and field of each problem; throws a DataError listing them all. */
@@ -89,19 +101,11 @@ export function parseSunlightRules(json: unknown, file = 'sunlightRules.json'): 
       summing: p.summing as SummingMode,
       sillHeightMeters: num('sillHeightMeters', 0, 5),
       pointSpacingMeters: num('pointSpacingMeters', 0.1, 50),
-      sources: isObject(p.sources) ? (p.sources as Record<string, string>) : {},
+      sources: Object.fromEntries(
+        SOURCED.map((key) => [key, p[`${key}Source`]]).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      ),
     };
-    for (const key of [
-      'day',
-      'window',
-      'minHours',
-      'stepMinutes',
-      'minSegmentMinutes',
-      'summing',
-      'sillHeightMeters',
-      'pointSpacingMeters',
-    ])
-      if (typeof preset.sources[key] !== 'string' || preset.sources[key] === '') fail(`sources.${key}`, 'must cite a source');
+    for (const key of SOURCED) if (!preset.sources[key]) fail(`${key}Source`, 'must cite a source');
     presets.push(preset);
   });
   const ids = presets.map((p) => p.id);

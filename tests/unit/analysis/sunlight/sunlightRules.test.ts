@@ -33,7 +33,7 @@ describe('sunlight rules (data with sources)', () => {
     const bad = structuredClone(rulesJson) as { presets: Record<string, unknown>[] };
     bad.presets[1].windowEndHours = 7;
     bad.presets[2].day = 'xiazhi';
-    delete (bad.presets[0].sources as Record<string, unknown>).minHours;
+    delete bad.presets[0].minHoursSource;
     try {
       parseSunlightRules(bad, 'rules.json');
       expect.fail('should throw');
@@ -42,7 +42,7 @@ describe('sunlight rules (data with sources)', () => {
       const fields = (error as DataError).issues.map((i) => i.field);
       expect(fields).toContain('presets[1] (gb50180-elderly-dongzhi-2h).windowEndHours');
       expect(fields).toContain('presets[2] (gb50180-renewal-dahan-1h).day');
-      expect(fields).toContain('presets[0] (gb50180-dahan-2h).sources.minHours');
+      expect(fields).toContain('presets[0] (gb50180-dahan-2h).minHoursSource');
     }
   });
 });
