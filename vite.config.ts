@@ -4,6 +4,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicyMeta, knockoutWithoutEval } from './build/cspPlugin.ts';
+import { nrelSpaInBrowsers } from './build/nrelSpaPlugin.ts';
 import { staticDirs } from './build/staticDirs.ts';
 
 const cesiumBuildDir = path.join(path.dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium');
@@ -23,7 +24,10 @@ export default defineConfig(({ command }) => ({
     // The built index.html allows requests to the app's origin and the origins of models/base.json only.
     contentSecurityPolicyMeta(),
     knockoutWithoutEval(),
+    nrelSpaInBrowsers(),
   ],
+  // Worker bundles get their own plugins: the sunlight worker uses nrel-spa too.
+  worker: { plugins: () => [nrelSpaInBrowsers()] },
   build: {
     // The Cesium engine chunk is ~4.4 MB; it is one offline bundle by design.
     chunkSizeWarningLimit: 6000,

@@ -103,6 +103,11 @@ export interface SceneAdapter {
   snapshot(): Promise<string>;
   /** Trades picture quality for frame time (resolution, anti-aliasing, label density). */
   setQuality(quality: RenderQuality): void;
+  /**
+   * Shadow playback: the sun of this instant (ms) lights the scene and buildings cast shadows;
+   * null turns shadows off and brings the fixed light back. For the picture only.
+   */
+  setSunShadows?(instantMs: number | null): void;
   destroy(): void;
   isDestroyed(): boolean;
 }

@@ -4,6 +4,7 @@ import { heatmapFeature } from './heatmap';
 import { importFeature } from './import';
 import { measureFeature } from './measure';
 import { serviceCirclesFeature } from './service-circles';
+import { sunlightFeature } from './sunlight';
 import { tourFeature } from './tour';
 import { viewFeature } from './view';
 
@@ -20,4 +21,5 @@ export const FEATURES: readonly Feature[] = [
   tourFeature,
   measureFeature,
   heatmapFeature,
+  sunlightFeature,
 ];

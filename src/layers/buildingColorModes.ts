@@ -4,7 +4,7 @@ import type { BuildingSummary } from '../data/community/buildingSummaries';
 /** An sRGB colour, 0–255 per channel. */
 export type Rgb = readonly [number, number, number];
 
-export const COLOR_MODES = ['use', 'yearBuilt', 'floors', 'elevator', 'occupancy', 'elderlyShare', 'walkTime'] as const;
+export const COLOR_MODES = ['use', 'yearBuilt', 'floors', 'elevator', 'occupancy', 'elderlyShare', 'walkTime', 'sunlight'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
 export interface LegendEntry {
@@ -112,6 +112,18 @@ const WALK_BREAKS: ClassBreak[] = [
 ];
 const UNREACHABLE: Rgb = [90, 40, 120];
 
+/**
+ * Sunlight hours of a building's worst floor (its worst home) on the preset's day: below 1 h, below
+ * the 2 h of GB 50180-2018 大寒日 (big cities, zone III), then in steps up to the whole window.
+ */
+const SUNLIGHT_BREAKS: ClassBreak[] = [
+  { upTo: 1 - 1e-6, color: [165, 0, 38], label: '< 1 h' },
+  { upTo: 2 - 1e-6, color: [244, 109, 67], label: '1–2 h' },
+  { upTo: 3 - 1e-6, color: [254, 224, 139], label: '2–3 h' },
+  { upTo: 5 - 1e-6, color: [166, 217, 106], label: '3–5 h' },
+  { upTo: Infinity, color: [26, 152, 80], label: '≥ 5 h' },
+];
+
 const vacancyBreaks = SHARE_BREAKS(BLUES);
 const elderlyBreaks = SHARE_BREAKS(PURPLES);
 
@@ -167,6 +179,13 @@ export const COLOR_MODE_DEFINITIONS: Record<ColorMode, ColorModeDefinition> = {
         : walkSeconds === Infinity
           ? UNREACHABLE
           : classify(walkSeconds, WALK_BREAKS),
+  },
+  sunlight: {
+    id: 'sunlight',
+    titleKey: 'colorMode.sunlight',
+    legend: [...legendOf(SUNLIGHT_BREAKS), { color: NO_DATA, label: 'legend.notAssessed' }],
+    // The value is the worst floor's hours from the sunlight feature; NaN where the building is not assessed.
+    colorOf: (_b, { value: hours }) => (hours === undefined || Number.isNaN(hours) ? NO_DATA : classify(hours, SUNLIGHT_BREAKS)),
   },
 };
 

@@ -20,6 +20,12 @@
  *               (src/analysis/reuse/elevatorRules.json). --json prints it all as JSON
  * --budget N    conversions in the suggested plan (default 3); only with --reuse
  *
+ * --sunlight    sunlight hours (日照) instead: with a package, every home's hours against the preset and the
+ *               façade sample points; with --buildings alone (plain footprints with a `height` property in
+ *               metres, storeys of 3 m), every building's floors with their sample points and best/worst hours
+ * --date D      the day (YYYY-MM-DD, Beijing), default the preset's solar term (大寒/冬至) of this year
+ * --preset ID   a preset of src/analysis/sunlight/sunlightRules.json (default gb50180-dahan-2h)
+ *
  * Inputs may carry our `category` field or plain OpenStreetMap tags (see osmCategoryMapping.ts).
  * Exit codes: 0 done, 1 bad input data (file, feature and field are named), 2 bad arguments.
  */
@@ -36,8 +42,14 @@ import {
   type ServiceCoverageRequest,
 } from '../analysis/service-circles/serviceCoverageRequest';
 import { analyzeReuse } from '../analysis/reuse/analyzeReuse';
+import { analyzeSunlight } from '../analysis/sunlight/analyzeSunlight';
+import { parseCivilDate } from '../analysis/sunlight/solarPosition';
+import { computeSunlightFromRequest, sunlightRequestFromPrisms } from '../analysis/sunlight/sunlightRequest';
+import { DEFAULT_SUNLIGHT_RULES, sunlightPreset } from '../analysis/sunlight/sunlightRules';
 import type { Community } from '../core/model/types';
-import { readBuildings, readFacilities, readNetwork, throwIfIssues } from './analyze/readGeoJsonInputs';
+import { summariseBuildings } from '../data/community/buildingSummaries';
+import { readBuildings, readFacilities, readFootprints, readNetwork, throwIfIssues } from './analyze/readGeoJsonInputs';
+import { sunlightReportJson, sunlightReportText } from './analyze/sunlightReport';
 import { coverageReportJson, coverageReportText } from './analyze/report';
 import { reuseReportJson, reuseReportText } from './analyze/reuseReport';
 import { parseCliArgs, parseCommandLine, UsageError, type ArgSpec } from './cli/parseArgs';
@@ -61,12 +73,17 @@ interface Options {
   topGaps: number;
   reuse: boolean;
   budget?: number;
+  sunlight: boolean;
+  date?: string;
+  preset?: string;
 }
 
 const USAGE = [
   'usage: tsx src/pipeline/analyze.ts <package-dir> [--json] [--speed M/S] [--rules FILE] [--max-snap M] [--top N]',
   '       tsx src/pipeline/analyze.ts --buildings B.geojson --network N.geojson --facilities F.geojson [--json] [--speed M/S] …',
   '       tsx src/pipeline/analyze.ts <package-dir> --reuse [--budget N] [--json] [--top N] …',
+  '       tsx src/pipeline/analyze.ts <package-dir> --sunlight [--date YYYY-MM-DD] [--preset ID] [--json]',
+  '       tsx src/pipeline/analyze.ts --buildings B.geojson --sunlight [--date YYYY-MM-DD] [--preset ID] [--json]',
 ].join('\n');
 
 /** Conversions in the suggested reuse plan when --budget is not given. */
@@ -83,6 +100,7 @@ const ARGS: ArgSpec<Options> = {
   switches: {
     '--json': (o) => (o.json = true),
     '--reuse': (o) => (o.reuse = true),
+    '--sunlight': (o) => (o.sunlight = true),
   },
   withValue: {
     '--speed': (o, v, flag) => (o.speed = numberArg(flag, v, 0, 5)),
@@ -95,13 +113,32 @@ const ARGS: ArgSpec<Options> = {
       o.budget = budget;
     },
     '--buildings': (o, v) => (o.buildings = v),
+    '--date': (o, v, flag) => {
+      if (!parseCivilDate(v)) throw new UsageError(`${flag} needs a date YYYY-MM-DD, got ${v}`);
+      o.date = v;
+    },
+    '--preset': (o, v, flag) => {
+      if (!sunlightPreset(v))
+        throw new UsageError(`${flag} must be one of ${DEFAULT_SUNLIGHT_RULES.presets.map((p) => p.id).join(', ')}, got ${v}`);
+      o.preset = v;
+    },
     '--network': (o, v) => (o.network = v),
     '--facilities': (o, v) => (o.facilities = v),
   },
 };
 
 function parseArgs(argv: readonly string[]): Options {
-  const options = parseCliArgs<Options>(argv, { json: false, topGaps: 8, reuse: false }, ARGS);
+  const options = parseCliArgs<Options>(argv, { json: false, topGaps: 8, reuse: false, sunlight: false }, ARGS);
+  if ((options.date !== undefined || options.preset !== undefined) && !options.sunlight)
+    throw new UsageError('--date and --preset go with --sunlight');
+  if (options.sunlight) {
+    if (options.reuse) throw new UsageError('--sunlight and --reuse are separate analyses: give one');
+    if ((options.packageDir === undefined) === (options.buildings === undefined))
+      throw new UsageError('--sunlight needs a package folder OR --buildings (footprints with a height property)');
+    if (options.network !== undefined || options.facilities !== undefined)
+      throw new UsageError('--sunlight reads no --network or --facilities');
+    return options;
+  }
   const files = [options.buildings, options.network, options.facilities];
   if (options.packageDir !== undefined && files.some((f) => f !== undefined))
     throw new UsageError('give a package folder OR --buildings/--network/--facilities, not both');
@@ -172,6 +209,10 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
   const options = parseCommandLine(argv, parseArgs, USAGE, io);
   if (!options) return 2;
   try {
+    if (options.sunlight) {
+      io.stdout(await runSunlight(options, io.readText ?? defaultRead));
+      return 0;
+    }
     const { request, input, skipped, unmappedTags, community } = await buildRequest(options, io.readText ?? defaultRead);
     const meta = { input, ...(skipped ? { skipped } : {}), ...(unmappedTags ? { unmappedTags } : {}) };
     if (options.reuse && community) {
@@ -206,3 +247,37 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
 }
 
 runAsMain(import.meta.url, runAnalyze);
+
+/** Storey height assumed for plain footprints, metres (the issue's "storeys of 3 m"). */
+const PLAIN_STOREY_METERS = 3;
+
+/** `--sunlight`: a package's homes, or plain footprints' floors; the text or JSON to print. */
+async function runSunlight(options: Options, read: (file: string) => string): Promise<string> {
+  const preset = sunlightPreset(options.preset)!;
+  const date = options.date ? { date: options.date } : {};
+  if (options.packageDir !== undefined) {
+    const dir = options.packageDir;
+    const community = await readCommunityPackage(async (p) => readInput(path.join(dir, p), read));
+    const { result, sunlight } = analyzeSunlight(community, { preset, ...date, summaries: summariseBuildings(community) });
+    const meta = { input: dir };
+    return options.json
+      ? JSON.stringify(sunlightReportJson(result, preset, meta, sunlight), null, 2)
+      : sunlightReportText(result, preset, meta, sunlight, options.topGaps);
+  }
+  const file = options.buildings!;
+  const issues: DataIssue[] = [];
+  const footprints = readFootprints(readInput(file, read), file, issues);
+  throwIfIssues(issues, 'Invalid input');
+  if (footprints.length === 0) throw new DataError([{ file, reason: 'has no building footprints' }], 'Invalid input');
+  // The sun is computed once, at the mean of the footprints' first vertices (1 km moves it by ~2 s of time).
+  const origin: [number, number] = [
+    footprints.reduce((sum, f) => sum + f.footprint[0][0][0], 0) / footprints.length,
+    footprints.reduce((sum, f) => sum + f.footprint[0][0][1], 0) / footprints.length,
+  ];
+  const sources = footprints.map((f) => ({ ...f, floors: Math.max(1, Math.floor(f.heightMeters / PLAIN_STOREY_METERS)) }));
+  const result = computeSunlightFromRequest(
+    sunlightRequestFromPrisms(sources, { origin, preset, ...date, storeyHeightOf: () => PLAIN_STOREY_METERS }),
+  );
+  const meta = { input: file };
+  return options.json ? JSON.stringify(sunlightReportJson(result, preset, meta), null, 2) : sunlightReportText(result, preset, meta);
+}

@@ -1,4 +1,5 @@
 import type { ServiceCoverage } from '../analysis/service-circles/computeServiceCoverage';
+import type { CommunitySunlight } from '../analysis/sunlight/homeSunlight';
 import type { CameraBookmark, Community, CommunityType, FacilityCategory, LocalizedText } from '../core/model/types';
 import type { BuildingSummary } from '../data/community/buildingSummaries';
 import type { Language } from '../i18n/translate';
@@ -25,6 +26,8 @@ export interface ScenarioContext {
    * worker runs — KPIs that need it then report status 'pending'.
    */
   coverage: ServiceCoverage | null;
+  /** Sunlight of every home against the chosen preset (analysis/sunlight); absent or null while not computed. */
+  sunlight?: CommunitySunlight | null;
   /**
    * The UI language. Every text the functions return is bilingual ({zh, en}), so none of them needs
    * it today; it is part of the context so a scenario may later sort or word by language.

@@ -8,6 +8,7 @@ import { createMeasureSlice, measureOnCommunityChange, type MeasureSlice } from 
 import { createInspectorSlice, inspectorOnCommunityChange, type InspectorSlice } from '../features/inspector/slice';
 import { createReuseSlice, reuseOnCommunityChange, type ReuseSlice } from '../features/reuse/slice';
 import { createScenarioSlice, scenarioOnCommunityChange, type ScenarioSlice } from '../features/scenarios/slice';
+import { createSunlightSlice, sunlightOnCommunityChange, type SunlightSlice } from '../features/sunlight/slice';
 import { createServiceCirclesSlice, serviceCirclesOnCommunityChange, type ServiceCirclesSlice } from '../features/service-circles/slice';
 import { createTourSlice, tourOnCommunityChange, type TourSlice } from '../features/tour/slice';
 import { createViewSlice, viewOnCommunityChange, type InitialViewState, type ViewSlice } from '../features/view/slice';
@@ -29,7 +30,8 @@ export type AppState = CommunitySlice &
   TourSlice &
   BaseSlice &
   MeasureSlice &
-  HeatmapSlice;
+  HeatmapSlice &
+  SunlightSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What each slice changes when a community arrives, in this order: the scenario goes over the plain view, a tour step over its scenario. */
@@ -38,6 +40,7 @@ const COMMUNITY_CHANGES: readonly CommunityChange[] = [
   serviceCirclesOnCommunityChange,
   inspectorOnCommunityChange,
   reuseOnCommunityChange,
+  sunlightOnCommunityChange,
   scenarioOnCommunityChange,
   tourOnCommunityChange,
   measureOnCommunityChange,
@@ -62,6 +65,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     ...createBaseSlice(initial)(set, get),
     ...createMeasureSlice(set, get),
     ...createHeatmapSlice(set, get),
+    ...createSunlightSlice(set, get),
   }));
 }
 

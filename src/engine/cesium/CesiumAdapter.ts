@@ -5,6 +5,7 @@ import {
   Cartographic,
   DirectionalLight,
   EllipsoidTerrainProvider,
+  JulianDate,
   type LabelCollection,
   Math as CesiumMath,
   Matrix4,
@@ -12,6 +13,8 @@ import {
   SceneTransforms,
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
+  ShadowMode,
+  SunLight,
   Transforms,
   type Primitive,
   type TerrainProvider,
@@ -75,6 +78,8 @@ export class CesiumAdapter implements SceneAdapter {
   private readonly layers = new Map<string, { view: LayerView; drawn: DrawnLayer }>();
   private readonly tileHighlight = new TileFeatureHighlight();
   private quality: RenderQuality = QUALITY_LEVELS[0];
+  /** The shadow playback's instant (ms), or null while it is off. */
+  private sunShadowsAt: number | null = null;
   /** Start of the frame being rendered, and the animation frame that will time it. */
   private frameStartMs = 0;
   private frameProbe = 0;
@@ -168,6 +173,7 @@ export class CesiumAdapter implements SceneAdapter {
       scene.primitives.add(built.collections[id]);
     }
     this.setLight(community.manifest.centre);
+    this.applySunShadows();
     const camera = view ?? community.manifest.camera;
     if (camera) void this.flyTo(camera, 0);
     await this.whenCompletelyDrawn(built);
@@ -282,6 +288,36 @@ export class CesiumAdapter implements SceneAdapter {
     if (this.current && previous.labels !== quality.labels) this.applyLabelDensity(this.current);
     for (const { drawn } of this.layers.values()) drawn.setQuality?.(quality);
     scene.requestRender();
+  }
+
+  setSunShadows(instantMs: number | null): void {
+    this.sunShadowsAt = instantMs;
+    this.applySunShadows();
+  }
+
+  /**
+   * Shadow playback: the sun of the instant (Cesium's SunLight follows the clock) and a shadow map
+   * cast by the buildings onto each other, the base and the globe. Off: no shadow map (it costs a
+   * depth pass per frame) and the fixed light.
+   */
+  private applySunShadows(): void {
+    const { viewer } = this;
+    const instant = this.sunShadowsAt;
+    const on = instant !== null;
+    for (const { layer, primitive } of this.current?.asyncPrimitives ?? [])
+      primitive.shadows = !on ? ShadowMode.DISABLED : layer === 'base' ? ShadowMode.RECEIVE_ONLY : ShadowMode.ENABLED;
+    if (on) {
+      viewer.clock.currentTime = JulianDate.fromDate(new Date(instant));
+      viewer.scene.light = new SunLight({ intensity: 2.2 });
+      viewer.shadows = true;
+      viewer.shadowMap.softShadows = false;
+      viewer.shadowMap.darkness = 0.35;
+      viewer.shadowMap.maximumDistance = 3000;
+    } else {
+      viewer.shadows = false;
+      if (this.current) this.setLight(this.current.community.manifest.centre);
+    }
+    viewer.scene.requestRender();
   }
 
   /** Light from the south-east at 50° elevation, fixed, so buildings read well at any clock time. */
@@ -436,11 +472,7 @@ export class CesiumAdapter implements SceneAdapter {
     const building = this.current?.community.buildings.find((b) => b.id === buildingId);
     if (!building) return null;
     const [lon, lat] = ringCentroid(building.footprint);
-    const world = Cartesian3.fromDegrees(lon, lat, building.heightMeters);
-    const onCanvas = SceneTransforms.worldToWindowCoordinates(this.viewer.scene, world);
-    if (!onCanvas) return null;
-    const rect = this.viewer.scene.canvas.getBoundingClientRect();
-    return { x: rect.left + onCanvas.x, y: rect.top + onCanvas.y };
+    return this.worldScreenPosition(lon, lat, building.heightMeters);
   }
 
   worldScreenPosition(lon: number, lat: number, heightMeters: number): { x: number; y: number } | null {

@@ -3,6 +3,7 @@ import { scoreCommunity, scoreScenario } from '../../scenarios/scoring';
 import type { BuildingColoring, ScenarioContext, ScenarioModule } from '../../scenarios/types';
 import type { AppState } from '../../stores/appStore';
 import { memoSelector } from '../../stores/memo';
+import { selectCommunitySunlight } from '../sunlight/selectors';
 
 /**
  * What the open scenario derives from the state. Each selector recomputes only when its inputs
@@ -10,8 +11,9 @@ import { memoSelector } from '../../stores/memo';
  */
 
 export const selectScenarioContext = memoSelector(
-  (s: AppState) => [s.community, s.summaries, s.coverage, s.language],
-  (community, summaries, coverage, language): ScenarioContext | null => (community ? { community, summaries, coverage, language } : null),
+  (s: AppState) => [s.community, s.summaries, s.coverage, s.language, selectCommunitySunlight(s)],
+  (community, summaries, coverage, language, sunlight): ScenarioContext | null =>
+    community ? { community, summaries, coverage, language, sunlight } : null,
 );
 
 export const selectScenarioModule = (s: Pick<AppState, 'scenarioId'>): ScenarioModule | null =>

@@ -162,6 +162,44 @@ export function readBuildings(text: string, file: string, issues: DataIssue[]): 
   return out;
 }
 
+/** A footprint with its height, for the sunlight analysis of plain GeoJSON. */
+export interface FootprintInput {
+  id: string;
+  footprint: PolygonCoords;
+  heightMeters: number;
+}
+
+/**
+ * Footprints for `--sunlight`: Polygon / MultiPolygon features (each polygon of a MultiPolygon its own
+ * prism, ids suffixed #1, #2 …), an id, and a `height` property in metres (> 0). Problems located.
+ */
+export function readFootprints(text: string, file: string, issues: DataIssue[]): FootprintInput[] {
+  const seen = new Set<string>();
+  const out: FootprintInput[] = [];
+  for (const f of readCollection(text, file, issues)) {
+    const before = issues.length;
+    const id = requireId(file, f, issues, seen);
+    const height = f.properties.height;
+    const heightMeters = typeof height === 'number' ? height : typeof height === 'string' && height.trim() !== '' ? Number(height) : NaN;
+    if (!(Number.isFinite(heightMeters) && heightMeters > 0 && heightMeters < 1000))
+      issues.push(at(file, f, 'height', `must be the building's height in metres (0–1000), got ${JSON.stringify(height ?? null)}`));
+    const g = f.geometry;
+    const type = typeof g?.type === 'string' ? g.type : undefined;
+    if (type !== 'Polygon' && type !== 'MultiPolygon') {
+      issues.push(at(file, f, 'geometry', `must be a Polygon or MultiPolygon, got ${type ?? 'none'}`));
+      continue;
+    }
+    const polygons = type === 'Polygon' ? [g!.coordinates] : Array.isArray(g!.coordinates) ? (g!.coordinates as unknown[]) : [undefined];
+    const problem = polygons.map(checkPolygon).find((p) => p !== null);
+    if (problem) issues.push(at(file, f, 'geometry', problem));
+    if (issues.length !== before || !id) continue;
+    polygons.forEach((coordinates, i) =>
+      out.push({ id: polygons.length > 1 ? `${id}#${i + 1}` : id, footprint: toPolygonCoords(coordinates), heightMeters }),
+    );
+  }
+  return out;
+}
+
 /** Network: LineString / MultiLineString features; OSM ways that cannot be walked are skipped and counted. */
 export function readNetwork(text: string, file: string, issues: DataIssue[]): { lines: { coordinates: LonLat[] }[]; skipped: number } {
   const lines: { coordinates: LonLat[] }[] = [];

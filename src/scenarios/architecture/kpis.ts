@@ -182,6 +182,37 @@ export function cimMinLevel(ctx: ScenarioContext): KpiDraft {
   );
 }
 
+/**
+ * 日照达标率: homes reaching the sunlight rule the user picked (GB 50180-2018 §4.0.9 大寒日 ≥ 2 h by
+ * default) on their best façade point; pending until the sunlight feature has computed it.
+ */
+export function sunlightPassRate(ctx: ScenarioContext): KpiDraft {
+  const head = {
+    id: 'sunlight-pass-rate',
+    label: { zh: '住宅日照达标率', en: 'Homes meeting the sunlight rule' },
+    unit: 'share' as const,
+    display: 'percent' as const,
+  };
+  const sunlight = ctx.sunlight;
+  if (!sunlight)
+    return unavailableKpi(head, 'pending', {
+      zh: '日照分析未计算（打开日照面板）',
+      en: 'Sunlight not computed yet (open the sunlight tab)',
+    });
+  const failing = sunlight.buildings.filter((b) => b.failingHomes > 0).map((b) => b.buildingId);
+  return valueKpi(
+    head,
+    sunlight.passRate,
+    evidence(
+      {
+        zh: `${sunlight.totalHomes} 户中 ${sunlight.failingHomes} 户低于 ${sunlight.minHours} 小时（${sunlight.presetId}）`,
+        en: `${sunlight.failingHomes} of ${sunlight.totalHomes} homes below ${sunlight.minHours} h (${sunlight.presetId})`,
+      },
+      failing,
+    ),
+  );
+}
+
 export function architectureKpis(ctx: ScenarioContext): KpiDraft[] {
   return [
     oldStockShare(ctx),
@@ -192,5 +223,6 @@ export function architectureKpis(ctx: ScenarioContext): KpiDraft[] {
     elderlyAboveThirdFloorInCandidates(ctx),
     cimModelShare(ctx),
     cimMinLevel(ctx),
+    sunlightPassRate(ctx),
   ];
 }

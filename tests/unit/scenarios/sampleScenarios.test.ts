@@ -1,3 +1,4 @@
+import { analyzeSunlight } from '../../../src/analysis/sunlight/analyzeSunlight';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceCoverage } from '../../../src/analysis/service-circles/computeServiceCoverage';
 import {
@@ -17,7 +18,8 @@ let ctx: ScenarioContext;
 beforeAll(async () => {
   community = await loadSampleCommunity();
   coverage = computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(community));
-  ctx = { community, summaries: summariseBuildings(community), coverage };
+  const summaries = summariseBuildings(community);
+  ctx = { community, summaries, coverage, sunlight: analyzeSunlight(community, { date: '2027-01-20', summaries }).sunlight };
 });
 
 const finiteOrNull = (x: number | null) => x === null || Number.isFinite(x);

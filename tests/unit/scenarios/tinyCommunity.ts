@@ -1,3 +1,4 @@
+import { analyzeSunlight } from '../../../src/analysis/sunlight/analyzeSunlight';
 import {
   computeServiceCoverageFromRequest,
   serviceCoverageRequestFromCommunity,
@@ -216,9 +217,13 @@ export function tinyCommunity(): Community {
 
 /** A context for the tiny community; with `coverage: true` the service circles are computed. */
 export function tinyContext(community: Community = tinyCommunity(), options: { coverage?: boolean } = {}): ScenarioContext {
+  const summaries = summariseBuildings(community);
+  // Every analysis done (service circles and sunlight), or none of them yet.
+  const done = options.coverage !== false;
   return {
     community,
-    summaries: summariseBuildings(community),
-    coverage: options.coverage === false ? null : computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(community)),
+    summaries,
+    coverage: done ? computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(community)) : null,
+    sunlight: done ? analyzeSunlight(community, { date: '2027-01-20', summaries }).sunlight : null,
   };
 }

@@ -1,0 +1,4 @@
+import { serveWorker } from '../../core/worker/serveWorker';
+import { computeSunlightTask } from './sunlightRequest';
+
+serveWorker(computeSunlightTask);

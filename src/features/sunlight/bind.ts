@@ -1,0 +1,122 @@
+import { computeSunlightAsync } from '../../analysis/sunlight/computeSunlightAsync';
+import { sunlightRequestFromCommunity } from '../../analysis/sunlight/sunlightRequest';
+import type { AppState, AppStore } from '../../stores/appStore';
+import { watch } from '../../stores/watch';
+import { selectColorModeShown } from '../view/selectors';
+import { selectPlaybackWindow, selectSunlightDate, selectSunlightPreset, whatIfVolumes } from './selectors';
+
+/**
+ * The calculation takes a second or two of a worker's time, so it runs only while someone looks at
+ * it: the 日照 tab open, the sunlight colouring on screen, or the 建筑 scenario (its 日照达标率).
+ */
+export function isSunlightWanted(s: AppState): boolean {
+  return s.sidePanelTab === 'sunlight' || selectColorModeShown(s) === 'sunlight' || s.scenarioId === 'architecture';
+}
+
+/**
+ * Runs the sunlight calculation in a worker when it is wanted (isSunlightWanted) and the
+ * community, preset or day changes. A newer run aborts the older one.
+ */
+export function runSunlightOnChanges(store: AppStore): () => void {
+  let controller: AbortController | null = null;
+
+  const run = async () => {
+    const s = store.getState();
+    if (!s.community) return;
+    controller?.abort();
+    const current = new AbortController();
+    controller = current;
+    s.startSunlight();
+    try {
+      const request = sunlightRequestFromCommunity(s.community, { preset: selectSunlightPreset(s), date: selectSunlightDate(s) });
+      const result = await computeSunlightAsync(request, {
+        signal: current.signal,
+        onProgress: (done) => store.getState().setSunlightProgress(done),
+      });
+      if (current.signal.aborted || store.getState().community !== s.community) return;
+      store.getState().finishSunlight(result);
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return;
+      store.getState().failSunlight((error as Error).message);
+    }
+  };
+
+  // What the last run was for; a run starts when the analysis is wanted and its inputs differ.
+  let lastInputs: readonly unknown[] = [];
+  const inputs = (s: AppState) => [s.community, s.sunlightPresetId, selectSunlightDate(s)];
+  const check = (s: AppState) => {
+    if (!s.community || !isSunlightWanted(s)) return;
+    const next = inputs(s);
+    if (next.length === lastInputs.length && next.every((v, i) => v === lastInputs[i])) return;
+    lastInputs = next;
+    void run();
+  };
+  const unsubscribe = store.subscribe((s) => check(s));
+  check(store.getState());
+  return () => {
+    unsubscribe();
+    controller?.abort();
+  };
+}
+
+/** Playback speed: five minutes of sun every tick, four ticks a second (the 8-hour window in 24 s). */
+const PLAY_STEP_MS = 5 * 60_000;
+const TICK_MS = 250;
+
+/** While the shadow playback plays, advances its instant through the preset's window, round and round. */
+export function playShadowsWhilePlaying(store: AppStore): () => void {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stop = watch(
+    store,
+    (s) => s.shadowPlayback.on && s.shadowPlayback.playing,
+    (playing) => {
+      clearInterval(timer);
+      if (!playing) return;
+      timer = setInterval(() => {
+        const s = store.getState();
+        const window = selectPlaybackWindow(s);
+        if (!window) return;
+        const now = s.shadowPlayback.instantMs ?? window.startMs;
+        s.setShadowPlayback({ instantMs: now + PLAY_STEP_MS > window.endMs ? window.startMs : now + PLAY_STEP_MS });
+      }, TICK_MS);
+    },
+  );
+  return () => {
+    clearInterval(timer);
+    stop();
+  };
+}
+
+/** Computes a what-if asked for (one at a time; a newer one aborts the older) in its own worker run. */
+export function runSunlightWhatIfOnRequest(store: AppStore): () => void {
+  let controller: AbortController | null = null;
+  const stop = watch(
+    store,
+    (s) => s.sunlightWhatIf,
+    (whatIf) => {
+      if (!whatIf || whatIf.status !== 'running') return;
+      controller?.abort();
+      const current = new AbortController();
+      controller = current;
+      const s = store.getState();
+      const building = s.community?.buildings.find((b) => b.id === whatIf.buildingId);
+      if (!s.community || !building) return;
+      const request = sunlightRequestFromCommunity(s.community, {
+        preset: selectSunlightPreset(s),
+        date: selectSunlightDate(s),
+        volumes: whatIfVolumes(building, whatIf.change),
+      });
+      computeSunlightAsync(request, { signal: current.signal }).then(
+        (result) => store.getState().sunlightWhatIf === whatIf && store.getState().settleSunlightWhatIf({ result }),
+        (error: Error) =>
+          error.name !== 'AbortError' &&
+          store.getState().sunlightWhatIf === whatIf &&
+          store.getState().settleSunlightWhatIf({ error: error.message }),
+      );
+    },
+  );
+  return () => {
+    stop();
+    controller?.abort();
+  };
+}
