@@ -205,7 +205,7 @@ describe('npm run tiles, city form (--buildings)', () => {
       'city.geojsonl\t304\tGK\thas a position [500000, 3350000] outside longitude/latitude (projected? pass --crs)',
     ]);
     expect(existsSync(path.join(out, '.tiling'))).toBe(false);
-  });
+  }, 60_000);
 
   it('reads the same city from a GeoJSON FeatureCollection and from FlatGeobuf, into the same tiles', async () => {
     const fromSeq = tempDir();
