@@ -1,0 +1,4 @@
+import { serveWorker } from '../../../core/worker/serveWorker';
+import { prepareWalkHierarchyTask } from './prepareWalkHierarchy';
+
+serveWorker(prepareWalkHierarchyTask);
