@@ -112,6 +112,53 @@ describe('the city base from models/base.json', () => {
     }
   });
 
+  it('from high up the city shows: its inner tiles hold and draw a coarse copy of their largest buildings', async () => {
+    const config = localBase();
+    const site = await appWith({
+      ...config,
+      sources: [
+        ...config.sources.filter((s) => s.kind !== '3dtiles' && s.id !== 'missing' && s.id !== 'xian80'),
+        {
+          ...config.sources.find((s) => s.id === 'city')!,
+          id: 'city-lod',
+          url: 'test-base/city-lod/tileset.json',
+        } as BaseConfig['sources'][number],
+      ],
+    });
+    interface TileJson {
+      content?: { uri: string };
+      children?: TileJson[];
+    }
+    const tileset = JSON.parse(readFileSync(`${fixtures}/city-lod/tileset.json`, 'utf8')) as { root: TileJson };
+    const all = (t: TileJson): TileJson[] => [t, ...(t.children ?? []).flatMap(all)];
+    const inner = all(tileset.root)
+      .filter((t) => t.children)
+      .map((t) => t.content!.uri);
+    const leaves = all(tileset.root)
+      .filter((t) => !t.children)
+      .map((t) => t.content!.uri);
+    expect(inner.length).toBeGreaterThan(1);
+    // 6 km above the OSM buildings' area, looking down at 60°: every building is within the view.
+    const app = await openApp(
+      `layers=base&cam=${manifest.centre[0]},${manifest.centre[1] - 0.03},6000,0,-60`,
+      { width: 1600, height: 900 },
+      site.url,
+    );
+    try {
+      await waitForDataReady(app.page);
+      await app.page.waitForFunction(() => window.__twin?.importedLayersLoaded() === true, undefined, { timeout: 90_000 });
+      await app.page.evaluate(() => window.__twin!.nextFrame());
+      const asked = site.requests.filter((u) => u.includes('/test-base/city-lod/tiles/')).map((u) => u.slice(u.indexOf('tiles/')));
+      // The inner tiles' coarse content is fetched and drawn (before, inner tiles had none). Leaves may be
+      // fetched too: the page starts at the package's own view before the link's camera is set.
+      expect(asked.filter((u) => inner.includes(u)).length).toBeGreaterThan(0);
+      expect(leaves.length).toBeGreaterThan(inner.length);
+      await saveScreenshot(app.page, 'base-city-from-afar');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('the Content-Security-Policy blocks a source whose origin base.json did not list at build time, and lets it through once listed', async () => {
     const withRemote = readBaseConfig({
       format: 'fct-base',

@@ -1,6 +1,7 @@
 import { Document, WebIO } from '@gltf-transform/core';
 import { EXTMeshFeatures, EXTStructuralMetadata } from '@gltf-transform/extensions';
-import { createEnuProjection } from '../../core/geo/ecef';
+import type { mat4 as Mat4 } from '@gltf-transform/core';
+import { createEnuProjection, eastNorthUpToEcef } from '../../core/geo/ecef';
 import type { LocalFrame } from '../../core/geo/localFrame';
 import type { PolygonCoords } from '../../core/model/types';
 import { extrudeFootprints, type ExtrusionInput } from './extrudeFootprints';
@@ -70,12 +71,35 @@ function columnValue(b: TiledBuilding, key: PropertyName): string | number {
 }
 
 /**
+ * The glTF node matrix that places Y-up content written in an east-north-up frame: B · E · A, where
+ * E is the frame's ENU → ECEF matrix, A turns glTF's Y-up into 3D Tiles' Z-up ((x, y, z) → (x, −z, y),
+ * which a 3D Tiles viewer applies after the node matrix) and B undoes it. Column-major.
+ * Inner tiles place their content this way rather than by a tile transform, because a tile transform
+ * would also move every child (3D Tiles composes transforms down the tree).
+ */
+export function yUpNodeMatrix(enuToEcef: readonly number[]): number[] {
+  const a = ([x, y, z]: number[]) => [x, -z, y];
+  const b = ([x, y, z]: number[]) => [x, z, -y];
+  const rotate = (v: number[]) => [0, 1, 2].map((r) => enuToEcef[r] * v[0] + enuToEcef[4 + r] * v[1] + enuToEcef[8 + r] * v[2]);
+  const columns = [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ].map((e) => b(rotate(a(e))));
+  return [...columns[0], 0, ...columns[1], 0, ...columns[2], 0, ...b(enuToEcef.slice(12, 15)), 1];
+}
+
+/**
  * One tile's content: the buildings extruded in the tile's east-north-up frame (glTF Y-up, metres),
  * flat normals, earcut roofs, a `_FEATURE_ID_0` vertex attribute (EXT_mesh_features) indexing a
  * property table (EXT_structural_metadata) whose `id` column is the input ids. Written with
  * glTF-Transform, so the GLB layout and the extensions' JSON follow their specifications.
  */
-export async function writeBuildingsGlb(buildings: readonly TiledBuilding[], frame: LocalFrame): Promise<Uint8Array> {
+export async function writeBuildingsGlb(
+  buildings: readonly TiledBuilding[],
+  frame: LocalFrame,
+  options: { placeInContent?: boolean } = {},
+): Promise<Uint8Array> {
   // Exact tangent-frame positions: a leaf of a sparse district spans kilometres, where a linear frame
   // is metres off and the ground lies below the tangent plane. Each building stands at its own ground.
   const enu = createEnuProjection(frame.origin[0], frame.origin[1]);
@@ -139,9 +163,9 @@ export async function writeBuildingsGlb(buildings: readonly TiledBuilding[], fra
     .setMaterial(document.createMaterial('building').setBaseColorFactor([0.85, 0.87, 0.9, 1]).setMetallicFactor(0).setRoughnessFactor(0.9));
   const featureId = meshFeatures.createFeatureID().setFeatureCount(buildings.length).setAttribute(0).setPropertyTable(table);
   primitive.setExtension('EXT_mesh_features', meshFeatures.createFeatures().addFeatureID(featureId));
-  const scene = document
-    .createScene()
-    .addChild(document.createNode('buildings').setMesh(document.createMesh('buildings').addPrimitive(primitive)));
+  const node = document.createNode('buildings').setMesh(document.createMesh('buildings').addPrimitive(primitive));
+  if (options.placeInContent) node.setMatrix(yUpNodeMatrix(eastNorthUpToEcef(frame.origin[0], frame.origin[1], 0)) as Mat4);
+  const scene = document.createScene().addChild(node);
   document.getRoot().setDefaultScene(scene);
   document.getRoot().getAsset().generator = 'Future Community Twin';
   return io.writeBinary(document);

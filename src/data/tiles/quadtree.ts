@@ -6,8 +6,10 @@ import type { TiledBuilding } from './buildingGlb';
 /**
  * The city tiler's space partition. Buildings are first bucketed by their centroid into fine grid
  * cells of 1/512° (≈ 190 m × 215 m at Hangzhou's latitude); a quadtree over those cells is split
- * until every leaf holds at most `maxPerTile` buildings (or is a single cell). Content sits at the
- * leaves only and parents refine ADD, so each building is drawn from exactly one tile.
+ * until every leaf holds at most `maxPerTile` buildings (or is a single cell). Every building's full
+ * footprint is in exactly one leaf. Inner tiles hold a coarse copy of their largest buildings (at most
+ * `maxPerTile`, coarseBuildings.ts) so the city shows from afar, and refine REPLACE: a tile's coarse
+ * copy goes when its children are drawn, so no building is drawn twice.
  */
 export const CELLS_PER_DEGREE = 512;
 export const DEFAULT_MAX_PER_TILE = 1000;
@@ -30,8 +32,13 @@ export interface QuadNode {
   cells: CellKey[];
 }
 
-/** Where a leaf's content goes: `tiles/<level>/<x>/<y>.glb` (x, y in cells, so names are stable across runs). */
+/** Where a tile's content goes: `tiles/<level>/<x>/<y>.glb` (x, y in cells, so names are stable across runs). */
 export const leafPath = (node: QuadNode): string => `tiles/${node.level}/${node.x}/${node.y}.glb`;
+
+/** Every node of the tree, children before their parent (the order a bottom-up writer completes them). */
+export function nodesBottomUp(node: QuadNode): QuadNode[] {
+  return [...node.children.flatMap(nodesBottomUp), node];
+}
 
 /**
  * The quadtree over the occupied cells (counts per cell); null for no building at all. `alignTo`
@@ -107,6 +114,28 @@ export function regionOfBuildings(buildings: readonly TiledBuilding[]): Region {
   return [rad(west - pad), rad(south - pad), rad(east + pad), rad(north + pad), -0.05, top + 0.05];
 }
 
+/**
+ * The region of an inner tile's coarse content, written in the frame at the tile's centre: as
+ * regionOfBuildings, plus the lean of walls rising along that frame's up (height × d / R, d the
+ * farthest vertex from the origin; 5 m for a 100 m tower 300 km off, in a province-wide root).
+ */
+export function regionOfCoarseContent(buildings: readonly TiledBuilding[], frame: LocalFrame): Region {
+  const region = regionOfBuildings(buildings);
+  const [lon0, lat0] = frame.origin;
+  const cosLat = Math.cos((lat0 * Math.PI) / 180);
+  const metresPerDegree = 111_320;
+  const far = Math.max(
+    Math.abs((region[0] * 180) / Math.PI - lon0) * cosLat,
+    Math.abs((region[2] * 180) / Math.PI - lon0) * cosLat,
+    Math.abs((region[1] * 180) / Math.PI - lat0),
+    Math.abs((region[3] * 180) / Math.PI - lat0),
+  );
+  const distance = far * Math.SQRT2 * metresPerDegree;
+  const leanDegrees = (region[5] * distance) / 6_371_000 / metresPerDegree / Math.max(cosLat, 0.1);
+  const lean = (leanDegrees * Math.PI) / 180;
+  return [region[0] - lean, region[1] - lean, region[2] + lean, region[3] + lean, region[4], region[5]];
+}
+
 const unionOf = (regions: Region[]): Region => [
   Math.min(...regions.map((r) => r[0])),
   Math.min(...regions.map((r) => r[1])),
@@ -135,21 +164,23 @@ export function geometricErrorOf(node: QuadNode): number {
 interface TileJson {
   boundingVolume: { region: Region };
   geometricError: number;
-  refine?: 'ADD';
+  refine?: 'ADD' | 'REPLACE';
   transform?: number[];
   content?: { uri: string };
   children?: TileJson[];
 }
 
 /**
- * tileset.json (3D Tiles 1.1) of the tree: regions from the leaves' actual content up, geometric
- * errors from tile sizes, refine ADD, each leaf's ENU transform so its glb vertices stay small. A
- * subtree without a written leaf (a failed tile) is left out.
+ * tileset.json (3D Tiles 1.1) of the tree: geometric errors from tile sizes, each leaf's ENU
+ * transform so its glb vertices stay small (inner tiles place their content in the glb, see
+ * yUpNodeMatrix). `contentRegions` holds the region of every tile written, by its path: an inner
+ * tile with content refines REPLACE and its region is its children's and its own content's union;
+ * one without (an older tree) refines ADD. A subtree without a written leaf (a failed tile) is left out.
  */
-export function tilesetJson(root: QuadNode, leafRegions: ReadonlyMap<string, Region>): object {
+export function tilesetJson(root: QuadNode, contentRegions: ReadonlyMap<string, Region>): object {
   const tile = (node: QuadNode, hasParent: boolean): TileJson | null => {
+    const region = contentRegions.get(leafPath(node));
     if (!node.children.length) {
-      const region = leafRegions.get(leafPath(node));
       if (!region) return null;
       const frame = leafFrame(node);
       return {
@@ -162,10 +193,12 @@ export function tilesetJson(root: QuadNode, leafRegions: ReadonlyMap<string, Reg
     }
     const children = node.children.map((c) => tile(c, true)).filter((c): c is TileJson => c !== null);
     if (!children.length) return null;
+    const regions = children.map((c) => c.boundingVolume.region);
     return {
-      boundingVolume: { region: unionOf(children.map((c) => c.boundingVolume.region)) },
+      boundingVolume: { region: unionOf(region ? [...regions, region] : regions) },
       geometricError: geometricErrorOf(node),
-      refine: 'ADD',
+      refine: region ? 'REPLACE' : 'ADD',
+      ...(region ? { content: { uri: leafPath(node) } } : {}),
       children,
     };
   };
@@ -177,7 +210,7 @@ export function tilesetJson(root: QuadNode, leafRegions: ReadonlyMap<string, Reg
     // camera is so far that this error is under the screen-space error; the root's own error is
     // only about refining it.)
     geometricError: Math.round((root.size / CELLS_PER_DEGREE) * 111_320),
-    root: { ...rootTile, refine: 'ADD' },
+    root: rootTile.refine ? rootTile : { ...rootTile, refine: 'ADD' },
   };
 }
 

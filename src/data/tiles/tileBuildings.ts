@@ -6,15 +6,18 @@ import {
   DEFAULT_MAX_PER_TILE,
   leafFrame,
   leafPath,
-  leavesOf,
+  nodesBottomUp,
   regionOfBuildings,
+  regionOfCoarseContent,
   tilesetJson,
+  type QuadNode,
   type Region,
 } from './quadtree';
+import { coarseBuildings } from './coarseBuildings';
 
 /**
  * Buildings that fit in memory (a community package, a browser-side tiling) → a 3D Tiles 1.1 tileset
- * as files: `tileset.json` and one glb per leaf. The same partition and content as the city tiler
+ * as files: `tileset.json`, one glb per leaf and a coarse glb per inner tile. The same partition and content as the city tiler
  * (src/pipeline/tiles/cityTiler.ts), which streams instead of holding the city.
  */
 export async function tileBuildings(
@@ -32,10 +35,24 @@ export async function tileBuildings(
   if (!root) throw new Error('a tileset needs at least one building');
   const files = new Map<string, Uint8Array>();
   const regions = new Map<string, Region>();
-  for (const leaf of leavesOf(root)) {
-    const content = leaf.cells.flatMap((key) => byCell.get(key) ?? []);
-    files.set(leafPath(leaf), await writeBuildingsGlb(content, leafFrame(leaf)));
-    regions.set(leafPath(leaf), regionOfBuildings(content));
+  // Bottom-up: a leaf's buildings, then each inner tile's coarse copy of its children's largest.
+  const selected = new Map<QuadNode, TiledBuilding[]>();
+  for (const node of nodesBottomUp(root)) {
+    if (!node.children.length) {
+      const content = node.cells.flatMap((key) => byCell.get(key) ?? []);
+      files.set(leafPath(node), await writeBuildingsGlb(content, leafFrame(node)));
+      regions.set(leafPath(node), regionOfBuildings(content));
+      selected.set(node, coarseBuildings(content, maxPerTile));
+      continue;
+    }
+    const content = coarseBuildings(
+      node.children.flatMap((c) => selected.get(c) ?? []),
+      maxPerTile,
+    );
+    node.children.forEach((c) => selected.delete(c));
+    files.set(leafPath(node), await writeBuildingsGlb(content, leafFrame(node), { placeInContent: true }));
+    regions.set(leafPath(node), regionOfCoarseContent(content, leafFrame(node)));
+    selected.set(node, content);
   }
   files.set('tileset.json', new TextEncoder().encode(`${JSON.stringify(tilesetJson(root, regions), null, 1)}\n`));
   return files;

@@ -8,9 +8,12 @@
  * a hundred thousand.
  * Pass 2 builds the quadtree from the counts, aligned to the blocks, and reads each block file
  * once: the leaves inside it (or the one leaf made of it and its neighbours) are extruded and written
- * as glb (tmp file, then rename) with the leaf's region beside it (`.region.json`). A rerun after a
- * crash skips pass 1 if it completed and every leaf already written.
- * Memory: the cell counts, the id set (for duplicates) and one block — not the city.
+ * as glb (tmp file, then rename) with the leaf's region beside it (`.region.json`); blocks go in tree
+ * order, and an inner tile is written as soon as its last child is, from its children's largest
+ * buildings (coarseBuildings.ts). A rerun after a crash skips pass 1 if it completed and every tile
+ * already written (a block is read again only if a tile in it or above it is missing).
+ * Memory: the cell counts, the id set (for duplicates), one block and the coarse selections along
+ * one path of the tree (≤ 3 × maxPerTile simplified buildings per level) — not the city.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,13 +26,16 @@ import {
   leafFrame,
   leafPath,
   leavesOf,
+  nodesBottomUp,
   regionOfBuildings,
+  regionOfCoarseContent,
   tilesetJson,
   parseCellKey,
   type CellKey,
   type QuadNode,
   type Region,
 } from '../../data/tiles/quadtree';
+import { coarseBuildings } from '../../data/tiles/coarseBuildings';
 import { buildingFromFeature, type FieldOptions } from './buildingFromFeature';
 import { readBuildingFeatures, UnreadableFeature } from './readBuildingFeatures';
 
@@ -197,42 +203,85 @@ export async function tileCity(input: string, outDir: string, options: CityTiler
   const root = buildQuadtree(counts, options.maxPerTile ?? DEFAULT_MAX_PER_TILE, BLOCK);
   if (!root) throw new Error(`${input}: no building could be read (${skipped.length} skipped)`);
   const leaves = leavesOf(root);
+  const maxPerTile = options.maxPerTile ?? DEFAULT_MAX_PER_TILE;
+  const parentOf = new Map<QuadNode, QuadNode>();
+  const order = new Map<QuadNode, number>();
+  nodesBottomUp(root).forEach((node, i) => {
+    order.set(node, i);
+    for (const child of node.children) parentOf.set(child, node);
+  });
   const regions = new Map<string, Region>();
-  let resumedTiles = 0;
-  let written = 0;
-  const done = (leaf: QuadNode) => {
-    const target = path.join(outDir, leafPath(leaf));
+  const done = (node: QuadNode) => {
+    const target = path.join(outDir, leafPath(node));
     return existsSync(target) && existsSync(`${target}.region.json`);
   };
-  for (const group of groupLeavesByBlocks(leaves)) {
-    const todo = group.leaves.filter((leaf) => {
-      if (!done(leaf)) return true;
-      regions.set(leafPath(leaf), JSON.parse(readFileSync(path.join(outDir, `${leafPath(leaf)}.region.json`), 'utf8')) as Region);
-      resumedTiles++;
-      return false;
-    });
-    if (!todo.length) continue;
+  // What a rerun keeps: every tile already written, its region read back.
+  const written = new Set<QuadNode>();
+  for (const node of order.keys())
+    if (done(node)) {
+      written.add(node);
+      regions.set(leafPath(node), JSON.parse(readFileSync(path.join(outDir, `${leafPath(node)}.region.json`), 'utf8')) as Region);
+    }
+  const resumedTiles = written.size;
+  let writtenNow = 0;
+  const writeTile = async (node: QuadNode, content: readonly TiledBuilding[], coarse: boolean) => {
+    const uri = leafPath(node);
+    const target = path.join(outDir, uri);
+    const frame = leafFrame(node);
+    const glb = await writeBuildingsGlb(content, frame, { placeInContent: coarse });
+    const region = coarse ? regionOfCoarseContent(content, frame) : regionOfBuildings(content);
+    mkdirSync(path.dirname(target), { recursive: true });
+    // Written whole or not at all: a crash mid-write leaves a .tmp that the rerun overwrites.
+    writeFileSync(`${target}.tmp`, glb);
+    renameSync(`${target}.tmp`, target);
+    writeFileSync(`${target}.region.json`, JSON.stringify(region));
+    regions.set(uri, region);
+    if (++writtenNow % 200 === 0) log(`pass 2: ${writtenNow + resumedTiles} tiles`);
+  };
+  // Inner tiles are made bottom-up from their children's selections (coarseBuildings.ts); a selection
+  // is held only until its parent is written. Blocks are read in tree order, so the pending
+  // selections are those along one path of the tree, not the city.
+  const selected = new Map<QuadNode, TiledBuilding[]>();
+  const pendingChildren = new Map<QuadNode, number>();
+  const complete = async (node: QuadNode, selection: TiledBuilding[]): Promise<void> => {
+    const parent = parentOf.get(node);
+    if (!parent) return;
+    selected.set(node, selection);
+    const left = (pendingChildren.get(parent) ?? parent.children.length) - 1;
+    pendingChildren.set(parent, left);
+    if (left > 0) return;
+    const content = coarseBuildings(
+      parent.children.flatMap((c) => selected.get(c) ?? []),
+      maxPerTile,
+    );
+    parent.children.forEach((c) => selected.delete(c));
+    if (!written.has(parent)) await writeTile(parent, content, true);
+    await complete(parent, content);
+  };
+  const allWritten = (node: QuadNode): boolean => {
+    for (let n: QuadNode | undefined = node; n; n = parentOf.get(n)) if (!written.has(n)) return false;
+    return true;
+  };
+  const inTreeOrder = (a: QuadNode, b: QuadNode) => order.get(a)! - order.get(b)!;
+  const groups = groupLeavesByBlocks(leaves);
+  for (const group of groups) group.leaves.sort(inTreeOrder);
+  groups.sort((a, b) => inTreeOrder(a.leaves[0], b.leaves[0]));
+  for (const group of groups) {
+    // A block whose leaves and every tile above them were written by an earlier run is not read.
+    if (group.leaves.every(allWritten)) continue;
     const byCell = readBlocks(cellsDir, group.blocks);
-    for (const leaf of todo) {
-      const uri = leafPath(leaf);
-      const target = path.join(outDir, uri);
+    for (const leaf of group.leaves) {
       const content = leaf.cells.flatMap((key) => byCell.get(key) ?? []);
-      const glb = await writeBuildingsGlb(content, leafFrame(leaf));
-      const region = regionOfBuildings(content);
-      mkdirSync(path.dirname(target), { recursive: true });
-      // Written whole or not at all: a crash mid-write leaves a .tmp that the rerun overwrites.
-      writeFileSync(`${target}.tmp`, glb);
-      renameSync(`${target}.tmp`, target);
-      writeFileSync(`${target}.region.json`, JSON.stringify(region));
-      regions.set(uri, region);
-      if (++written % 200 === 0) log(`pass 2: ${written + resumedTiles} / ${leaves.length} tiles`);
+      if (!written.has(leaf)) await writeTile(leaf, content, false);
+      await complete(leaf, coarseBuildings(content, maxPerTile));
     }
   }
+  const tiles = order.size;
   writeFileSync(path.join(outDir, 'tileset.json'), `${JSON.stringify(tilesetJson(root, regions))}\n`);
   const pass2Seconds = (performance.now() - pass2Start) / 1000;
   if (!options.keepWork) {
     rmSync(work, { recursive: true, force: true });
-    for (const leaf of leaves) rmSync(path.join(outDir, `${leafPath(leaf)}.region.json`), { force: true });
+    for (const node of order.keys()) rmSync(path.join(outDir, `${leafPath(node)}.region.json`), { force: true });
   }
-  return { buildings, tiles: leaves.length, skipped, resumedTiles, pass1Seconds, pass2Seconds };
+  return { buildings, tiles, skipped, resumedTiles, pass1Seconds, pass2Seconds };
 }

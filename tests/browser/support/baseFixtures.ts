@@ -81,5 +81,7 @@ export async function writeBaseFixtures(centre: [number, number]): Promise<strin
   // Xi'an 1980 / 3-degree GK zone 40: a datum the app refuses (crs.ts), as a deployer's old DEM might be.
   write('dem/xian80.tif', dem({ ProjectedCSTypeGeoKey: 2385 }));
   for (const [name, bytes] of await tileBuildings(osmCityBuildings())) write(`city/${name}`, bytes);
+  // The same buildings at ≤ 50 a tile: a tree with coarse inner tiles, as a city's tileset has.
+  for (const [name, bytes] of await tileBuildings(osmCityBuildings(), 50)) write(`city-lod/${name}`, bytes);
   return dir;
 }

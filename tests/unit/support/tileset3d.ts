@@ -45,9 +45,10 @@ function columnStrings(table: PropertyTable, key: string): string[] {
 }
 
 /**
- * A leaf's content read back with glTF-Transform: the metadata schema, the `id` column, the
- * feature ids per vertex, and every vertex in longitude/latitude/height through the tile transform
- * (glTF Y-up turned Z-up as 3D Tiles specifies).
+ * A tile's content read back with glTF-Transform: the metadata schema, the `id` column, the
+ * feature ids per vertex, and every vertex in longitude/latitude/height through the glTF node's
+ * matrix (inner tiles place their content so), glTF Y-up turned Z-up as 3D Tiles specifies, and
+ * the tile transform (leaves).
  */
 export async function readLeaf(dir: string, tile: Tile) {
   const document = await io.readBinary(new Uint8Array(readFileSync(path.join(dir, tile.content!.uri))));
@@ -58,11 +59,13 @@ export async function readLeaf(dir: string, tile: Tile) {
   const features = primitive.getExtension<Features>('EXT_mesh_features')!;
   const featureId = features.listFeatureIDs()[0];
   const positions = primitive.getAttribute('POSITION')!.getArray()!;
-  const m = tile.transform!;
+  const m = tile.transform ?? [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+  const node = document.getRoot().listNodes()[0].getMatrix();
   const vertices: [number, number, number][] = [];
   for (let i = 0; i < positions.length; i += 3) {
+    const p = [0, 1, 2].map((r) => node[r] * positions[i] + node[4 + r] * positions[i + 1] + node[8 + r] * positions[i + 2] + node[12 + r]);
     // Y-up → Z-up: (x, y, z) → (x, −z, y), then the column-major tile transform.
-    const [x, y, z] = [positions[i], -positions[i + 2], positions[i + 1]];
+    const [x, y, z] = [p[0], -p[2], p[1]];
     vertices.push(lonLatHeightOfEcef([0, 1, 2].map((r) => m[r] * x + m[4 + r] * y + m[8 + r] * z + m[12 + r])));
   }
   return {
