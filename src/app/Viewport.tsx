@@ -1,9 +1,20 @@
 import { useEffect, useRef } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import type { RenderProfile } from '../engine/contract';
+import type { RenderProfile, SceneOptions } from '../engine/contract';
 import type { RenderQuality } from '../engine/quality';
 import type { AppStore, CameraState } from '../stores/appStore';
 import { SceneHost, type AllDayOptions } from './sceneHost';
+
+/**
+ * `?tiledAbove=<n>`: tile communities with more than n buildings (deployments tune it to their
+ * screens; tests set it low to draw the sample through the tiled path). Absent: the engine's default.
+ */
+function sceneOptionsFrom(search: string): SceneOptions {
+  const value = Number(new URLSearchParams(search).get('tiledAbove') ?? NaN);
+  return Number.isInteger(value) && value >= 0 ? { tiledBuildingsAbove: value } : {};
+}
+
+const SCENE_OPTIONS = sceneOptionsFrom(window.location.search);
 
 declare global {
   interface Window {
@@ -57,7 +68,7 @@ export function Viewport({
       if (cancelled || !containerRef.current) return;
       const h = new SceneHost(
         containerRef.current,
-        (container, callbacks) => new CesiumAdapter(container, creditHost, profile, callbacks),
+        (container, callbacks) => new CesiumAdapter(container, creditHost, profile, callbacks, SCENE_OPTIONS),
         store,
         cameraStore,
         governor || watchdogSeconds ? { governor, watchdogSeconds } : null,

@@ -44,6 +44,12 @@ export interface PointerTool {
 /** How heavy the 3D rendering may be. `light` is for software WebGL (tests, old kiosks). */
 export type RenderProfile = 'full' | 'light';
 
+/** How the view draws, beyond the profile. */
+export interface SceneOptions {
+  /** Building count above which a community's buildings are tiled (3D Tiles in the page) instead of batched; default 20,000. */
+  tiledBuildingsAbove?: number;
+}
+
 export interface SceneCallbacks {
   /** A community building was clicked (null: clicked elsewhere). */
   onPickBuilding(buildingId: string | null): void;

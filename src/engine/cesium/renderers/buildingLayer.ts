@@ -1,4 +1,4 @@
-import { ColorGeometryInstanceAttribute, type Primitive } from 'cesium';
+import { ColorGeometryInstanceAttribute, type Primitive, type ShadowMode } from 'cesium';
 import type { Building, ContextBuilding } from '../../../core/model/types';
 import { HOVER_COLOR, SELECTED_COLOR } from '../../../layers/layerCatalog';
 import type { Rgb } from '../../../layers/buildingColorModes';
@@ -13,12 +13,33 @@ const mix = (a: Rgb, b: Rgb, t: number): Rgb => [
   Math.round(a[2] + (b[2] - a[2]) * t),
 ];
 
+/** What a building shows: selected, hovered (its colour lightened) or its colour mode's colour. */
+export function shownBuildingColor(id: string, base: Rgb, selected: string | null, hovered: string | null): Rgb {
+  return id === selected ? SELECTED_COLOR : id === hovered ? mix(base, HOVER_COLOR, 0.55) : base;
+}
+
+/** The community's buildings as the adapter drives them, batched or tiled. */
+export interface CommunityBuildings {
+  /** Added to the scene; its `shadows` follow the shadow playback. */
+  readonly primitive: { readonly ready: boolean; shadows: ShadowMode };
+  /** Every building in view is drawn (and coloured). */
+  readonly ready: boolean;
+  setColors(colors: ReadonlyMap<string, Rgb>): void;
+  setHovered(id: string | null): void;
+  setSelected(id: string | null): void;
+  /** Applies changed colours; true when something changed on screen. */
+  sync(): boolean;
+  /** The building id of a picked object of this layer, or null. */
+  buildingIdOf(picked: unknown): string | null;
+  destroy(): void;
+}
+
 /**
  * Extruded buildings in one batched Primitive. Colour changes (colour mode, hover, selection) write
  * per-instance attributes in place — no geometry is rebuilt. Updates requested before the primitive
  * is ready are applied on the first `sync()` after it becomes ready.
  */
-export class BuildingLayer {
+export class BuildingLayer implements CommunityBuildings {
   readonly primitive: Primitive;
   private readonly keys: string[];
   private readonly baseColors = new Map<string, Rgb>();
@@ -75,7 +96,7 @@ export class BuildingLayer {
     for (const key of this.keys) {
       const id = key.slice(this.prefix.length);
       const base = this.baseColors.get(id)!;
-      const color = id === this.selected ? SELECTED_COLOR : id === this.hovered ? mix(base, HOVER_COLOR, 0.55) : base;
+      const color = shownBuildingColor(id, base, this.selected, this.hovered);
       const text = String(color);
       if (this.shownColors.get(id) === text) continue;
       const attributes = this.primitive.getGeometryInstanceAttributes(key) as { color?: Uint8Array } | undefined;
@@ -85,5 +106,14 @@ export class BuildingLayer {
       changed = true;
     }
     return changed;
+  }
+
+  buildingIdOf(picked: unknown): string | null {
+    const id = (picked as { id?: unknown } | undefined)?.id;
+    return typeof id === 'string' && id.startsWith(this.prefix) ? id.slice(this.prefix.length) : null;
+  }
+
+  destroy(): void {
+    // The primitive goes with the collection it was added to.
   }
 }
