@@ -8,6 +8,7 @@ import { syncDocumentLanguage, syncReadiness, syncShareLink } from './app/shareL
 import type { RenderProfile } from './engine/contract';
 import { loadCommunity } from './features/community/loadCommunity';
 import { FEATURES } from './features/registry';
+import { ARRIVAL_FLIGHT_SECONDS, overviewAbove } from './features/view/arrivalFlight';
 import { createAppStore, createCameraStore } from './stores/appStore';
 import './ui/styles.css';
 
@@ -26,7 +27,10 @@ const store = createAppStore({
   baseShown: shared.baseShown ?? undefined,
   cityColorMode: shared.cityColorMode,
 });
-const cameraStore = createCameraStore(shared.camera ?? null);
+// `?fly=1` (links from the city view): start over the city and fly down to the link's camera once the
+// community is drawn; data-ready returns when the flight has landed.
+const arrival = params.get('fly') === '1' && shared.camera ? shared.camera : null;
+const cameraStore = createCameraStore(arrival ? overviewAbove(arrival) : (shared.camera ?? null));
 
 syncReadiness(store);
 syncDocumentLanguage(store);
@@ -49,4 +53,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-if (view === 'community') void loadCommunity(store, shared.community);
+if (view === 'community')
+  void loadCommunity(store, shared.community).then(() => {
+    if (arrival && store.getState().community) store.getState().requestCamera(arrival, ARRIVAL_FLIGHT_SECONDS);
+  });

@@ -47,11 +47,12 @@ function plannerLink(packageId: string, language: Language): string {
 
 /**
  * The 3D view over a community on the city base: the planner's camera 1.5 km south of it, looking
- * north 45° down, so the community sits in the middle of the view with the city around it.
+ * north 45° down, so the community sits in the middle of the view with the city around it; `fly=1`
+ * starts over the city and flies down there.
  */
 export function baseViewLink([lon, lat]: [number, number], language: Language): string {
   const current = new URLSearchParams(window.location.search);
-  const params = new URLSearchParams({ cam: `${lon.toFixed(6)},${(lat - 0.0135).toFixed(6)},1500,0,-45` });
+  const params = new URLSearchParams({ cam: `${lon.toFixed(6)},${(lat - 0.0135).toFixed(6)},1500,0,-45`, fly: '1' });
   if (language === 'en') params.set('lang', 'en');
   const profile = current.get('profile');
   if (profile) params.set('profile', profile);

@@ -66,7 +66,7 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
       await drawn;
     } while (drawn !== communityDrawn);
     if (ticket !== flight || adapter.isDestroyed()) return;
-    await adapter.flyTo(request.camera, FLIGHT_SECONDS);
+    await adapter.flyTo(request.camera, request.durationSeconds ?? FLIGHT_SECONDS);
     if (ticket !== flight || adapter.isDestroyed()) return;
     await adapter.nextFrame();
     await adapter.nextFrame();

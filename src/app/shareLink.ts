@@ -96,6 +96,9 @@ export function writeShareState(state: ShareState, currentSearch = ''): string {
   if (state.baseShown) params.set('base', state.baseShown.join(','));
   else params.delete('base');
   setOrDelete('city', state.cityColorMode && state.cityColorMode !== 'plain' ? state.cityColorMode : undefined);
+  // `fly=1` asks for one arrival flight when a link from the city view opens; the link the view
+  // writes afterwards (and shares) opens where the camera is, without flying again.
+  params.delete('fly');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -153,3 +153,35 @@ describe('city view at 3840×2160, in English', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 });
+
+describe('from the city view into the 3D base', () => {
+  it('flies from high over the city down to the community, then reports data-ready', async () => {
+    const app = await openCity('district=shangcheng&entry=sample-jinghe', { width: 1600, height: 900 });
+    try {
+      await app.page.waitForSelector('[data-testid=community-card][data-community="sample-jinghe"]');
+      const href = await attribute(app, '[data-testid=open-base]', 'href');
+      const link = new URLSearchParams(href!.slice(href!.indexOf('?')));
+      expect(link.get('fly')).toBe('1');
+      const [lon, lat, height] = link.get('cam')!.split(',').map(Number);
+      await app.page.getByTestId('open-base').click();
+      // The view starts straight down from 25 km (the share link follows the camera)…
+      await app.page.waitForFunction(
+        () => Number(new URL(window.location.href).searchParams.get('cam')?.split(',')[2] ?? NaN) > 10_000,
+        undefined,
+        { timeout: 120_000 },
+      );
+      // …and data-ready returns once it has landed at the link's camera.
+      await waitForDataReady(app.page);
+      const landed = new URL(app.page.url()).searchParams;
+      const [landedLon, landedLat, landedHeight] = landed.get('cam')!.split(',').map(Number);
+      expect(landedLon).toBeCloseTo(lon, 4);
+      expect(landedLat).toBeCloseTo(lat, 4);
+      expect(Math.abs(landedHeight - height)).toBeLessThan(5);
+      expect(landed.get('fly')).toBeNull();
+      await saveScreenshot(app.page, 'city-flight-landed');
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

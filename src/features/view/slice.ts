@@ -26,7 +26,7 @@ export interface ViewSlice {
    * A camera flight asked for by a transition (a scenario or a tour step shown); `seq` makes each
    * request distinct. A request, not derived state: the scene binding flies once per request.
    */
-  cameraRequest: { camera: CameraBookmark; seq: number } | null;
+  cameraRequest: { camera: CameraBookmark; seq: number; durationSeconds?: number } | null;
   setLanguage(language: Language): void;
   setRole(role: Role): void;
   setColorMode(mode: ColorMode): void;
@@ -34,7 +34,8 @@ export interface ViewSlice {
   selectBuilding(id: string | null): void;
   hoverBuilding(id: string | null): void;
   setSidePanelTab(tab: SidePanelTabId): void;
-  requestCamera(camera: CameraBookmark): void;
+  /** A flight to `camera`; without a duration, the scenario flights' short one. */
+  requestCamera(camera: CameraBookmark, durationSeconds?: number): void;
 }
 
 export interface InitialViewState {
@@ -64,7 +65,7 @@ export const createViewSlice =
     selectBuilding: (selectedBuildingId) => set({ selectedBuildingId }),
     hoverBuilding: (hoveredBuildingId) => set({ hoveredBuildingId }),
     setSidePanelTab: (sidePanelTab) => set({ sidePanelTab }),
-    requestCamera: (camera) => set((s) => requestCameraChange(s, camera)),
+    requestCamera: (camera, durationSeconds) => set((s) => requestCameraChange(s, camera, durationSeconds)),
   });
 
 /** A share link's selection survives the load when the building exists in the new community. */
@@ -77,6 +78,11 @@ export const viewOnCommunityChange: CommunityChange = (next) => {
 };
 
 /** A new camera flight request (for transitions that fly the camera as part of one update). */
-export function requestCameraChange(s: Pick<ViewSlice, 'cameraRequest'>, camera: CameraBookmark): Pick<ViewSlice, 'cameraRequest'> {
-  return { cameraRequest: { camera, seq: (s.cameraRequest?.seq ?? 0) + 1 } };
+export function requestCameraChange(
+  s: Pick<ViewSlice, 'cameraRequest'>,
+  camera: CameraBookmark,
+  durationSeconds?: number,
+): Pick<ViewSlice, 'cameraRequest'> {
+  const seq = (s.cameraRequest?.seq ?? 0) + 1;
+  return { cameraRequest: durationSeconds === undefined ? { camera, seq } : { camera, seq, durationSeconds } };
 }
