@@ -93,8 +93,10 @@ describe('large screen at 3840×1080 (32:9)', () => {
   const viewport = { width: 3840, height: 1080 };
   let app: AppPage;
   beforeAll(async () => {
-    // 未来建筑 has the most KPIs (8) and charts (4): the densest panels on the lowest wall.
-    app = await openApp('mode=screen&scenario=architecture', viewport);
+    // 未来建筑 has the most KPIs (8) and charts (4): the densest panels on the lowest wall. The
+    // watchdog gets 300 s: on a loaded software-WebGL machine the first complete frame can take over
+    // the default 60 s, and a rebuild by the watchdog would be counted by the lost-context test below.
+    app = await openApp('mode=screen&scenario=architecture&watchdog=300', viewport);
     await waitForDataReady(app.page);
     await app.page.waitForSelector('[data-testid=screen-charts] .echart canvas', { timeout: 30_000 });
     await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=screen-charts] .echart canvas').length === 4, undefined, {
