@@ -96,7 +96,7 @@ function PlanItem({
           ×
         </button>
       </div>
-      {plan.conversions.length === 0 && <p className="muted small">{t('reuse.emptyPlan')}</p>}
+      {plan.conversions.length === 0 && (plan.additions ?? []).length === 0 && <p className="muted small">{t('reuse.emptyPlan')}</p>}
       <ul className="chips">
         {plan.conversions.map((c) => (
           <li key={`${c.candidateId}/${c.category}`} className="chip on">
