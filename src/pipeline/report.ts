@@ -8,6 +8,10 @@
  *               /usr/bin/chromium). The page is given the HTML as a string and makes no request
  * --html FILE   also (or only) write the self-contained HTML
  * --lang L      zh-CN (default) or en
+ * --preset ID   the sunlight rule (src/analysis/sunlight/sunlightRules.json; default gb50180-dahan-2h),
+ *               named in the report beside its 日照达标率
+ * --date D      the day of the sunlight analysis, YYYY-MM-DD (default: the preset's solar term, 大寒 or
+ *               冬至, of the report's year)
  * --snapshot    accepted for symmetry with the browser, which adds a 3D snapshot; the CLI report
  *               has none (the service-coverage map is drawn instead) and says so
  *
@@ -20,6 +24,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { computeServiceCoverageFromRequest, serviceCoverageRequestFromCommunity } from '../analysis/service-circles/serviceCoverageRequest';
+import { analyzeSunlight } from '../analysis/sunlight/analyzeSunlight';
+import { parseCivilDate } from '../analysis/sunlight/solarPosition';
+import { defaultSunlightDate } from '../analysis/sunlight/sunlightRequest';
+import { DEFAULT_SUNLIGHT_RULES, sunlightPreset } from '../analysis/sunlight/sunlightRules';
+import { summariseBuildings } from '../data/community/buildingSummaries';
 import { DataError } from '../core/errors';
 import { readCommunityPackage } from '../data/package/readPackage';
 import { MANIFEST_FILE } from '../data/package/writePackage';
@@ -28,6 +37,7 @@ import { buildReport } from '../report/buildReport';
 import { hashPackageFiles, type Sha256 } from '../report/packageHash';
 import { PrivacyError } from '../report/privacyGuard';
 import { renderReportHtml } from '../report/renderReportHtml';
+import { plansThatBuild, reportSunlight } from '../report/sunlightSection';
 import { parseCliArgs, parseCommandLine, UsageError, type ArgSpec } from './cli/parseArgs';
 import { printDataError } from './cli/printDataError';
 import { runAsMain, type CliIo } from './cli/runAsMain';
@@ -48,9 +58,12 @@ interface Options {
   html?: string;
   language: Language;
   snapshot: boolean;
+  preset?: string;
+  date?: string;
 }
 
-const USAGE = 'usage: tsx src/pipeline/report.ts <package-dir> --out report.pdf [--lang zh-CN|en] [--html report.html]';
+const USAGE =
+  'usage: tsx src/pipeline/report.ts <package-dir> --out report.pdf [--lang zh-CN|en] [--html report.html] [--preset ID] [--date YYYY-MM-DD]';
 
 const ARGS: ArgSpec<Options> = {
   switches: {
@@ -63,6 +76,15 @@ const ARGS: ArgSpec<Options> = {
       const language = parseLanguage(v);
       if (!language) throw new UsageError(`--lang must be zh-CN or en, got ${v}`);
       o.language = language;
+    },
+    '--preset': (o, v) => {
+      if (!sunlightPreset(v))
+        throw new UsageError(`--preset must be one of ${DEFAULT_SUNLIGHT_RULES.presets.map((p) => p.id).join(', ')}, got ${v}`);
+      o.preset = v;
+    },
+    '--date': (o, v) => {
+      if (!parseCivilDate(v)) throw new UsageError(`--date must be a day YYYY-MM-DD, got ${v}`);
+      o.date = v;
     },
   },
 };
@@ -136,10 +158,22 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
       nodeSha256,
     );
     const coverage = computeServiceCoverageFromRequest(serviceCoverageRequestFromCommunity(community));
+    const now = io.now?.() ?? new Date();
+    const summaries = summariseBuildings(community);
+    const preset = sunlightPreset(options.preset)!;
+    const date = options.date ?? defaultSunlightDate(preset, now.getUTCFullYear());
+    const sunlight = await reportSunlight(
+      preset,
+      date,
+      plansThatBuild(community, coverage),
+      (volumes) => analyzeSunlight(community, { preset, date, summaries, volumes }).sunlight,
+    );
     const model = buildReport(community, coverage, {
       appVersion: appVersion(),
       packageHash,
-      generatedAt: (io.now?.() ?? new Date()).toISOString(),
+      generatedAt: now.toISOString(),
+      summaries,
+      sunlight,
     });
     const html = renderReportHtml(model, options.language);
     if (options.snapshot) io.stderr('--snapshot: the command-line report has no 3D snapshot (the browser report has one); skipped');

@@ -18,6 +18,8 @@ import type { PackageHash } from './packageHash';
 import { ageBandChart, coverageChart, dimensionChart, scenarioScoreChart } from './reportChartSpecs';
 import type { ReportModel, RuleSetVersion } from './reportModel';
 import { reuseSection } from './reuseSection';
+import sunlightRulesJson from '../analysis/sunlight/sunlightRules.json';
+import { reuseSunlightRows, sunlightSection, type ReportSunlightInput } from './sunlightSection';
 import { scenarioSections } from './scenarioSection';
 
 export interface BuildReportOptions {
@@ -37,6 +39,12 @@ export interface BuildReportOptions {
   items?: CompleteCommunityItems;
   reuseRules?: ReuseRuleSet;
   elevatorRules?: ElevatorRuleSet;
+  /**
+   * Sunlight for the preset the user chose (the default one otherwise), computed by the caller
+   * (`reportSunlight` in the CLI, the worker in the app): the 建筑 scenario's 日照达标率 and the
+   * sunlight block then print it; without it they say it was not computed.
+   */
+  sunlight?: ReportSunlightInput;
 }
 
 /**
@@ -49,7 +57,13 @@ export function buildReport(community: Community, coverage: ServiceCoverage, opt
   const modules = options.modules ?? SCENARIOS;
   const summaries = options.summaries ?? summariseBuildings(community);
   const dimensionRules = options.dimensions ?? DEFAULT_ACCEPTANCE_DIMENSIONS;
-  const score = scoreCommunity({ community, summaries, coverage }, modules, options.acceptanceRules ?? DEFAULT_ACCEPTANCE, dimensionRules);
+  const sunlight = options.sunlight ?? null;
+  const score = scoreCommunity(
+    { community, summaries, coverage, sunlight: sunlight?.sunlight ?? null },
+    modules,
+    options.acceptanceRules ?? DEFAULT_ACCEPTANCE,
+    dimensionRules,
+  );
   const basics = basicInformation(community, summaries);
   const coverageRows = coverageSection(coverage, 'coverage');
   const scenarios = scenarioSections(score, modules);
@@ -84,6 +98,7 @@ export function buildReport(community: Community, coverage: ServiceCoverage, opt
     { file: 'src/report/completeCommunityItems.json', version: items.version, edits: [] },
     { file: 'src/analysis/reuse/reuseRules.json', version: reuseRulesJson.version, edits: [] },
     { file: 'src/analysis/reuse/elevatorRules.json', version: elevatorRulesJson.version, edits: [] },
+    { file: 'src/analysis/sunlight/sunlightRules.json', version: sunlightRulesJson.version, edits: [] },
   ];
   return {
     cover: {
@@ -102,10 +117,13 @@ export function buildReport(community: Community, coverage: ServiceCoverage, opt
     inventory: facilityInventory(community, score, items, options.reuseRules ?? DEFAULT_REUSE_RULES),
     coverage: coverageRows,
     scenarios,
-    reuse: reuseSection(community, coverage, {
-      reuse: options.reuseRules ?? DEFAULT_REUSE_RULES,
-      elevator: options.elevatorRules ?? DEFAULT_ELEVATOR_RULES,
-    }),
+    reuse: reuseSection(
+      community,
+      coverage,
+      { reuse: options.reuseRules ?? DEFAULT_REUSE_RULES, elevator: options.elevatorRules ?? DEFAULT_ELEVATOR_RULES },
+      sunlight ? reuseSunlightRows(community, sunlight, summaries) : [],
+    ),
+    sunlight: sunlight ? sunlightSection(sunlight) : null,
     acceptance,
     sources: { attributions, syntheticLayers: m.synthetic?.layers ?? [], syntheticNotice: m.synthetic?.notice ?? null },
     reproducibility: { appVersion: options.appVersion, ruleSets, packageHash: options.packageHash },

@@ -238,6 +238,49 @@ export function renderReportHtml(model: ReportModel, language: Language): string
   </div>`,
     )
     .join('');
+  // 住宅日照: the preset named beside the figures (the 建筑 scenario's 日照达标率 above is the same figure).
+  const sun = model.sunlight;
+  const hours = (h: number) => (Number.isFinite(h) ? `${n(h, 1)} h` : '—');
+  const sunlightBlock = sun
+    ? `<div class="scenario" data-field="sunlight">
+    <h3>${t('report.sunlight.title')}</h3>
+    <p><strong>${t('report.sunlight.preset')}</strong>：<span data-field="sunlight-preset">${l(sun.preset.name)}</span> <span class="muted small mono">${escapeHtml(sun.preset.id)}</span> · ${tp('report.sunlight.day', { date: sun.date, from: sun.preset.windowStartHours, to: sun.preset.windowEndHours, step: sun.preset.stepMinutes })}</p>
+    <p class="small muted">${t('report.sunlight.source')} ${escapeHtml(sun.preset.sources.minHours ?? '')} ${escapeHtml(sun.preset.sources.window ?? '')}</p>
+    ${table(
+      [t('report.basics.item'), t('report.basics.value')],
+      [
+        [t('report.sunlight.homes'), n(sun.homes)],
+        [t('report.sunlight.failing'), `<span data-field="sunlight-failing">${n(sun.failingHomes)}</span>`],
+        [
+          t('report.sunlight.passRate'),
+          `<span data-field="sunlight-pass-rate">${sun.passRate === null ? '—' : `${n(sun.passRate * 100, 1)}%`}</span>`,
+        ],
+        [t('report.sunlight.residents'), c(sun.residentsInFailingHomes)],
+      ],
+      [1],
+    )}
+    ${
+      sun.worstBuildings.length
+        ? table(
+            [
+              t('report.elevators.building'),
+              t('report.sunlight.failingOf'),
+              t('report.sunlight.worstFloor'),
+              t('report.sunlight.residentsShort'),
+            ],
+            sun.worstBuildings.map((b) => [
+              escapeHtml(b.buildingId),
+              `${n(b.failingHomes)} / ${n(b.homes)}`,
+              hours(b.worstFloorHours),
+              c(b.residents),
+            ]),
+            [1, 2, 3],
+          )
+        : ''
+    }
+    <p class="small muted">${tp('report.sunlight.note', { shown: sun.worstBuildings.length, count: sun.buildingsWithFailingHomes })}</p>
+  </div>`
+    : `<p class="muted" data-field="sunlight">${t('report.sunlight.notComputed')}</p>`;
   const scenarioSection = `<section>
   <h2>4 ${t('report.scenarios.title')}</h2>
   <p class="muted">${tp('report.scenarios.intro', { type: t(`community.type.${cover.communityType}`) })}</p>
@@ -250,6 +293,7 @@ export function renderReportHtml(model: ReportModel, language: Language): string
     .join(' · ')}</p>
   ${chart('scenario-scores', 260)}
   ${scenarioBlocks}
+  ${sunlightBlock}
 </section>`;
 
   // ── 5 Reuse and elevators ─────────────────────────────────────────────────────────────────────
@@ -278,6 +322,31 @@ export function renderReportHtml(model: ReportModel, language: Language): string
       : `<p>${t('report.reuse.none')}</p>`
   }
   ${reuse.stoppedEarly ? `<p class="small muted">${t('report.reuse.stoppedEarly')} ${escapeHtml(reuse.stoppedEarly)}</p>` : ''}
+  ${
+    reuse.sunlight.length && sun
+      ? `<h3>${t('report.reuse.sunlightTitle')}</h3>
+  <p class="muted small">${tp('report.reuse.sunlightIntro', { preset: localize(language, sun.preset.name), date: sun.date })}</p>
+  ${table(
+    [
+      t('report.reuse.sunlightPlan'),
+      t('report.reuse.sunlightFailing'),
+      t('report.reuse.sunlightLosing'),
+      t('report.reuse.sunlightDropping'),
+      t('report.reuse.sunlightBuildings'),
+      t('report.sunlight.residentsShort'),
+    ],
+    reuse.sunlight.map((r) => [
+      `${l(r.plan)}<div class="small muted">${escapeHtml(r.volumeIds.join(', '))}</div>${r.elevatorsOnly ? `<div class="small muted">${t('report.reuse.sunlightExempt')}</div>` : ''}`,
+      `${n(r.failingBefore)} → ${n(r.failingAfter)}`,
+      n(r.homesLosingSunlight),
+      `<span data-field="sunlight-dropping">${n(r.homesDroppingBelow)}</span>`,
+      r.buildings.map((b) => `${escapeHtml(b.buildingId)} (${n(b.homes)})`).join('<br>') || '—',
+      c(r.residents),
+    ]),
+    [1, 2, 3, 5],
+  )}`
+      : ''
+  }
   <h3>${t('report.elevators.title')}</h3>
   <p class="muted">${tp('report.elevators.intro', { count: reuse.elevatorCandidates, shown: reuse.elevators.length, floor: reuse.aboveFloor })}</p>
   ${

@@ -18,6 +18,8 @@ export interface ReportModel {
   coverage: CoverageSection;
   scenarios: ScenarioSection[];
   reuse: ReuseSection;
+  /** 住宅日照 against the preset named in it; null when the caller computed none. */
+  sunlight: SunlightSection | null;
   acceptance: AcceptanceSection;
   sources: SourcesSection;
   reproducibility: Reproducibility;
@@ -179,6 +181,45 @@ export interface ReuseSection {
   elevators: ElevatorRow[];
   /** The floor above which residents count for the elevator ranking (elevatorRules.json). */
   aboveFloor: number;
+  /** Sunlight before/after of each plan that builds (empty without one, or without sunlight). */
+  sunlight: ReuseSunlightRow[];
+}
+
+export interface SunlightSection {
+  preset: {
+    id: string;
+    name: LocalizedText;
+    day: string;
+    minHours: number;
+    windowStartHours: number;
+    windowEndHours: number;
+    stepMinutes: number;
+    /** The source of each value of the preset (sunlightRules.json `<key>Source`). */
+    sources: Record<string, string>;
+  };
+  /** The day analysed, YYYY-MM-DD (Beijing). */
+  date: string;
+  homes: number;
+  failingHomes: number;
+  /** Share of homes meeting the rule, 0–1; null without homes. */
+  passRate: number | null;
+  /** Estimated from per-building aggregates (no person rows). */
+  residentsInFailingHomes: SuppressedCount;
+  buildingsWithFailingHomes: number;
+  worstBuildings: { buildingId: string; homes: number; failingHomes: number; worstFloorHours: number; residents: SuppressedCount }[];
+}
+
+export interface ReuseSunlightRow {
+  plan: LocalizedText;
+  volumeIds: string[];
+  elevatorsOnly: boolean;
+  failingBefore: number;
+  failingAfter: number;
+  homesLosingSunlight: number;
+  homesDroppingBelow: number;
+  /** Neighbour buildings with homes falling below the rule, with the residents in them (estimated, suppressed). */
+  buildings: { buildingId: string; homes: number; residents: SuppressedCount }[];
+  residents: SuppressedCount;
 }
 
 import type { DimensionResult } from '../scenarios/acceptanceDimensions';

@@ -6,7 +6,7 @@ import { reuseCandidates } from '../analysis/reuse/reuseCandidates';
 import { DEFAULT_REUSE_RULES, type ReuseRuleSet } from '../analysis/reuse/reuseRules';
 import { suggestReusePlan } from '../analysis/reuse/suggestReusePlan';
 import { suppressCount } from '../data/privacy/aggregate';
-import type { ReuseSection } from './reportModel';
+import type { ReuseSection, ReuseSunlightRow } from './reportModel';
 
 /** Conversions of the suggested plan: the analyze CLI's default budget (analyze.ts DEFAULT_REUSE_BUDGET). */
 export const REPORT_REUSE_BUDGET = 3;
@@ -22,11 +22,11 @@ export function reuseSection(
   community: Pick<Community, 'buildings' | 'reuse' | 'houses' | 'people'>,
   coverage: ServiceCoverage,
   rules: { reuse?: ReuseRuleSet; elevator?: ElevatorRuleSet } = {},
+  sunlight: ReuseSunlightRow[] = [],
 ): ReuseSection {
   const reuseRules = rules.reuse ?? DEFAULT_REUSE_RULES;
   const elevatorRules = rules.elevator ?? DEFAULT_ELEVATOR_RULES;
-  const candidates = reuseCandidates(community, reuseRules);
-  const plan = suggestReusePlan(coverage, candidates, { budget: REPORT_REUSE_BUDGET, reuseRules });
+  const { candidates, plan } = reportSuggestedPlan(community, coverage, reuseRules);
   const elevators = elevatorCandidates(community, elevatorRules);
   return {
     budget: REPORT_REUSE_BUDGET,
@@ -53,5 +53,16 @@ export function reuseSection(
       householdsAboveFloor: suppressCount(e.householdsAboveFloor),
     })),
     aboveFloor: elevatorRules.aboveFloor,
+    sunlight,
   };
+}
+
+/** The report's suggested plan (REPORT_REUSE_BUDGET conversions): callers need it too, to compute its sunlight. */
+export function reportSuggestedPlan(
+  community: Pick<Community, 'buildings' | 'reuse' | 'houses'>,
+  coverage: ServiceCoverage,
+  reuseRules: ReuseRuleSet = DEFAULT_REUSE_RULES,
+) {
+  const candidates = reuseCandidates(community, reuseRules);
+  return { candidates, plan: suggestReusePlan(coverage, candidates, { budget: REPORT_REUSE_BUDGET, reuseRules }) };
 }

@@ -7,6 +7,10 @@ import {
   computeServiceCoverageFromRequest,
   serviceCoverageRequestFromCommunity,
 } from '../../src/analysis/service-circles/serviceCoverageRequest';
+import { analyzeSunlight } from '../../src/analysis/sunlight/analyzeSunlight';
+import { defaultSunlightDate } from '../../src/analysis/sunlight/sunlightRequest';
+import { sunlightPreset } from '../../src/analysis/sunlight/sunlightRules';
+import { summariseBuildings } from '../../src/data/community/buildingSummaries';
 import { readCommunityPackage } from '../../src/data/package/readPackage';
 import { formatSuppressed, suppressCount } from '../../src/data/privacy/aggregate';
 import { formatNumber } from '../../src/i18n/translate';
@@ -87,6 +91,16 @@ describe('one-click report (生成报告) on the sample community', () => {
       ];
       expect(html, c.category).toContain(cells.map((x) => `<td class="num">${x}</td>`).join(''));
     }
+  });
+
+  it('computes sunlight for the default preset (the app did not run it yet) and names the preset beside 日照达标率', () => {
+    const preset = sunlightPreset(undefined)!;
+    const date = defaultSunlightDate(preset, new Date().getFullYear());
+    const { sunlight } = analyzeSunlight(community, { preset, date, summaries: summariseBuildings(community) });
+    expect(html).toContain(`<span data-field="sunlight-preset">${preset.name.zh}</span>`);
+    expect(html).toContain(`<span data-field="sunlight-failing">${sunlight.failingHomes}</span>`);
+    expect(html).toContain(`<span data-field="sunlight-pass-rate">${formatNumber('zh-CN', sunlight.passRate * 100, 1)}%</span>`);
+    expect(html).not.toContain('住宅日照未计算');
   });
 
   it('carries the same package hash as the files on disk', () => {

@@ -8,6 +8,8 @@ import { defaultSunlightDate, prismsOf } from '../../src/analysis/sunlight/sunli
 import { blocks } from '../../src/analysis/sunlight/sunlightHours';
 import { sunlightPreset } from '../../src/analysis/sunlight/sunlightRules';
 import { addedFloorsVolume, compareSunlight } from '../../src/analysis/sunlight/whatIf';
+import { dropsByBuilding, planSunlightVolumes } from '../../src/analysis/sunlight/planVolumes';
+import { floorWorstHours } from '../../src/features/inspector/FloorSunlight';
 import { createLocalFrame } from '../../src/core/geo/localFrame';
 import { pointInPolygon } from '../../src/core/geo/polygon';
 import { summariseBuildings } from '../../src/data/community/buildingSummaries';
@@ -153,4 +155,62 @@ describe('sunlight (日照 tab) on the sample community', () => {
     await nextFrame(app.page);
     await saveScreenshot(app.page, 'sunlight-whatif');
   }, 150_000);
+
+  it('in the 更新 tab, a plan adding two floors to that building shows the neighbours before/after, by building', async () => {
+    const building = app.page.locator('[data-testid=sunlight-whatif]');
+    const id = (await building.getAttribute('data-building-id'))!;
+    const plan = planSunlightVolumes(community, {
+      conversions: [],
+      additions: [{ buildingId: id, change: { kind: 'floors', floors: 2 } }],
+    });
+    const after = analyzeSunlight(community, { preset, date, summaries, volumes: plan.volumes }).sunlight;
+    const expected = compareSunlight(sunlight, after, new Set(plan.changed));
+    const drops = dropsByBuilding(community, expected, summaries);
+    expect(drops.length).toBeGreaterThan(0);
+    await app.page.getByTestId('tab-reuse').click();
+    await app.page.getByTestId('reuse-section-plans').click();
+    await app.page.getByTestId('reuse-add-empty-plan').click();
+    await app.page.getByTestId('reuse-plan-add-floors-2').click();
+    await expect(app.page.getByTestId('reuse-plan-additions').textContent()).resolves.toContain('加 2 层');
+    const panel = app.page.locator('[data-testid=reuse-sunlight]').first();
+    await panel.getByTestId('reuse-sunlight-check').click();
+    await app.page.locator('[data-testid=reuse-sunlight][data-status=done]').waitFor({ timeout: 120_000 });
+    const zh = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
+    await expect(panel.getByTestId('reuse-sunlight-summary').textContent()).resolves.toBe(
+      `不达标住宅：${zh(expected.failingBefore)} → ${zh(expected.failingAfter)}。相邻住宅日照减少 ${zh(expected.homesLosingSunlight.length)} 户，其中降至标准以下 ${zh(expected.homesDroppingBelow.length)} 户。`,
+    );
+    const listed = await panel
+      .locator('[data-testid=reuse-sunlight-buildings] button')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-building-id')));
+    expect(listed).toEqual(drops.map((d) => d.buildingId));
+    // A listed building is a link: it selects that building.
+    await panel.locator(`[data-testid=reuse-sunlight-buildings] button[data-building-id="${drops[0].buildingId}"]`).click();
+    await app.page.locator(`[data-testid=building-panel][data-building-id="${drops[0].buildingId}"]`).waitFor();
+    await nextFrame(app.page);
+    await saveScreenshot(app.page, 'reuse-sunlight');
+  }, 150_000);
+
+  it("colours the inspector's floors by their worst sunlight hours, with the hours as text", async () => {
+    const id = await app.page.getByTestId('building-panel').getAttribute('data-building-id');
+    const result = sunlight.buildings.find((b) => b.buildingId === id)!;
+    expect(result).toBeDefined();
+    await app.page.getByTestId('inspector-open').click();
+    const section = app.page.getByTestId('inspector-sunlight');
+    await section.waitFor({ timeout: 60_000 });
+    const rows = section.locator('li');
+    await expect(rows.count()).resolves.toBe(result.floors.length);
+    const top = result.floors.at(-1)!;
+    const bottom = result.floors[0];
+    await expect(rows.first().getAttribute('data-floor')).resolves.toBe(String(top.floor));
+    await expect(rows.last().getAttribute('data-hours')).resolves.toBe(floorWorstHours(bottom).toFixed(2));
+    await expect(rows.last().locator('.hours').textContent()).resolves.toBe(`${floorWorstHours(bottom).toFixed(1)} h`);
+    // The ground floor is darker than the top one: different legend classes, different swatches.
+    const swatch = (row: typeof rows) => row.locator('.swatch').evaluate((e) => getComputedStyle(e).backgroundColor);
+    if (Math.floor(floorWorstHours(top)) !== Math.floor(floorWorstHours(bottom)))
+      expect(await swatch(rows.first())).not.toBe(await swatch(rows.last()));
+    await app.page.locator('[data-testid=inspector][data-inspector-ready=true]').waitFor({ timeout: 60_000 });
+    await nextFrame(app.page);
+    await saveScreenshot(app.page, 'inspector-sunlight');
+    await app.page.getByTestId('inspector-close').click();
+  }, 120_000);
 });

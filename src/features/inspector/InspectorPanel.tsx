@@ -9,6 +9,7 @@ import { Legend } from '../../ui/components/Legend';
 import { AgeBandTable } from '../../ui/components/AgeBandTable';
 import { PeopleRows } from '../../ui/components/PeopleRows';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
+import { FloorSunlight } from './FloorSunlight';
 
 type T = ReturnType<typeof useTranslate>;
 
@@ -144,6 +145,7 @@ export function InspectorPanel({ building, layout }: { building: Building; layou
         </span>
       </label>
       {selected ? <UnitDetails unit={selected} t={t} /> : <p className="muted small">{t('inspector.pickHint')}</p>}
+      <FloorSunlight building={building} />
       {hovered && hovered !== selected && (
         <p className="muted small" data-testid="inspector-pointing">
           {t('inspector.pointing', { address: formatUnitAddress(t, hovered.address, role) })}

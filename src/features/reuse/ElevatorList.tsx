@@ -1,7 +1,9 @@
 import type { ElevatorCandidate } from '../../analysis/reuse/elevatorCandidates';
 import { DEFAULT_ELEVATOR_RULES } from '../../analysis/reuse/elevatorRules';
+import { planSunlightVolumes } from '../../analysis/sunlight/planVolumes';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { useReuseFormat } from './reuseFormat';
+import { SunlightBeforeAfter } from './SunlightBeforeAfter';
 
 /** A short list: the ranking is a screening aid, the survey decides (consent, shaft, fire access). */
 const SHOWN = 10;
@@ -14,6 +16,13 @@ export function ElevatorList({ elevators }: { elevators: readonly ElevatorCandid
   const t = useTranslate();
   const store = useAppStore();
   const selected = useApp((s) => s.selectedBuildingId);
+  const community = useApp((s) => s.community);
+  const picked = elevators.find((e) => e.buildingId === selected);
+  // The shafts on the stair side of the candidate picked in the list, for its sunlight before/after.
+  const shafts =
+    picked && community
+      ? planSunlightVolumes(community, { conversions: [], additions: [{ buildingId: picked.buildingId, change: { kind: 'elevator' } }] })
+      : null;
   const { n, people } = useReuseFormat();
   const rules = DEFAULT_ELEVATOR_RULES;
   const above = rules.aboveFloor;
@@ -54,6 +63,12 @@ export function ElevatorList({ elevators }: { elevators: readonly ElevatorCandid
             ))}
           </tbody>
         </table>
+      )}
+      {picked && shafts && (
+        <>
+          <h4>{t('reuse.sunlight.elevatorTitle', { building: picked.name ?? picked.buildingId })}</h4>
+          <SunlightBeforeAfter owner={`elevator:${picked.buildingId}`} volumes={shafts.volumes} changed={shafts.changed} elevatorsOnly />
+        </>
       )}
     </section>
   );

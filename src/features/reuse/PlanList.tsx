@@ -1,5 +1,6 @@
 import type { ReuseCandidate } from '../../analysis/reuse/reuseCandidates';
 import { reusePlansReport } from '../../analysis/reuse/reusePlansReport';
+import { planSunlightVolumes, type BuildingAddition } from '../../analysis/sunlight/planVolumes';
 import type { ServiceCoverage } from '../../analysis/service-circles/computeServiceCoverage';
 import type { NamedReusePlan } from './slice';
 import { downloadJson } from '../../ui/download';
@@ -7,6 +8,7 @@ import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { PlanCompare } from './PlanCompare';
 import { effectOf } from './reuseData';
 import { useReuseFormat } from './reuseFormat';
+import { SunlightBeforeAfter } from './SunlightBeforeAfter';
 
 /**
  * The named plans: rename, remove, drop a conversion, each with its effect per category it adds to
@@ -71,8 +73,10 @@ function PlanItem({
   const t = useTranslate();
   const store = useAppStore();
   const { percent, people } = useReuseFormat();
+  const community = useApp((s) => s.community);
   const nameOf = (id: string) => candidates.find((c) => c.id === id)?.name ?? id;
   const effect = coverage ? effectOf(plan, coverage, candidates) : null;
+  const sunlightPlan = community ? planSunlightVolumes(community, plan) : null;
   return (
     <li data-testid="reuse-plan" data-plan-id={plan.id}>
       <div className="row">
@@ -92,7 +96,7 @@ function PlanItem({
           ×
         </button>
       </div>
-      {plan.conversions.length === 0 && <p className="muted small">{t('reuse.emptyPlan')}</p>}
+      {plan.conversions.length === 0 && (plan.additions ?? []).length === 0 && <p className="muted small">{t('reuse.emptyPlan')}</p>}
       <ul className="chips">
         {plan.conversions.map((c) => (
           <li key={`${c.candidateId}/${c.category}`} className="chip on">
@@ -109,6 +113,15 @@ function PlanItem({
           </li>
         ))}
       </ul>
+      <PlanAdditions plan={plan} />
+      {sunlightPlan && (
+        <SunlightBeforeAfter
+          owner={plan.id}
+          volumes={sunlightPlan.volumes}
+          changed={sunlightPlan.changed}
+          elevatorsOnly={sunlightPlan.elevatorsOnly}
+        />
+      )}
       {effect && (
         <ul className="reuse-effect small">
           {effect.categories
@@ -127,5 +140,64 @@ function PlanItem({
         </ul>
       )}
     </li>
+  );
+}
+
+/** Floors or elevators the plan adds to buildings: chips to remove them, and buttons for the building selected on the map. */
+function PlanAdditions({ plan }: { plan: NamedReusePlan }) {
+  const t = useTranslate();
+  const store = useAppStore();
+  const community = useApp((s) => s.community);
+  const selected = useApp((s) => s.selectedBuildingId);
+  const nameOf = (id: string) => community?.buildings.find((b) => b.id === id)?.name ?? id;
+  const building = community?.buildings.find((b) => b.id === selected);
+  const label = (a: BuildingAddition) =>
+    a.change.kind === 'floors'
+      ? t('reuse.addition.floors', { building: nameOf(a.buildingId), floors: a.change.floors })
+      : t('reuse.addition.elevator', { building: nameOf(a.buildingId) });
+  const add = (addition: BuildingAddition) => store.getState().addReuseAddition(plan.id, addition);
+  return (
+    <>
+      {(plan.additions ?? []).length > 0 && (
+        <ul className="chips" data-testid="reuse-plan-additions">
+          {(plan.additions ?? []).map((a) => (
+            <li key={`${a.buildingId}/${a.change.kind}`} className="chip on">
+              {label(a)}
+              <button
+                type="button"
+                className="link"
+                onClick={() => store.getState().removeReuseAddition(plan.id, a)}
+                title={t('reuse.removeConversion')}
+                aria-label={t('reuse.removeConversion')}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {building && (
+        <div className="row small">
+          <span className="muted">{t('reuse.addition.toSelected', { building: building.name ?? building.id })}</span>
+          {[1, 2].map((floors) => (
+            <button
+              key={floors}
+              type="button"
+              onClick={() => add({ buildingId: building.id, change: { kind: 'floors', floors } })}
+              data-testid={`reuse-plan-add-floors-${floors}`}
+            >
+              {t('sunlight.addFloors', { floors })}
+            </button>
+          ))}
+          <button
+            type="button"
+            onClick={() => add({ buildingId: building.id, change: { kind: 'elevator' } })}
+            data-testid="reuse-plan-add-elevator"
+          >
+            {t('reuse.addition.addElevator')}
+          </button>
+        </div>
+      )}
+    </>
   );
 }

@@ -3,11 +3,13 @@ import { convertedFloors } from '../../analysis/reuse/convertedFloors';
 import { evaluateReuseOption, type ReuseOptionGain } from '../../analysis/reuse/evaluateReuseOption';
 import type { ReuseCandidate } from '../../analysis/reuse/reuseCandidates';
 import { DEFAULT_REUSE_RULES, reuseRuleFor } from '../../analysis/reuse/reuseRules';
+import { planSunlightVolumes } from '../../analysis/sunlight/planVolumes';
 import { coverageOf } from '../../analysis/service-circles/computeServiceCoverage';
 import type { FacilityCategory } from '../../core/model/types';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { walksOf } from './reuseData';
 import { useReuseFormat } from './reuseFormat';
+import { SunlightBeforeAfter } from './SunlightBeforeAfter';
 
 /** Homes listed before "show all": enough to see where the gain is without a long scroll. */
 const GAINING_SHOWN = 8;
@@ -23,6 +25,7 @@ export function WhatIf({ candidates }: { candidates: readonly ReuseCandidate[] }
   const store = useAppStore();
   const whatIf = useApp((s) => s.reuseWhatIf);
   const coverage = useApp((s) => s.coverage);
+  const community = useApp((s) => s.community);
   const candidate = candidates.find((c) => c.id === whatIf?.candidateId);
   const feasible = (candidate?.feasible ?? []).filter((f) => f.ok && (!coverage || coverageOf(coverage, f.category)));
   const option = feasible.find((f) => f.category === whatIf?.category);
@@ -107,6 +110,13 @@ export function WhatIf({ candidates }: { candidates: readonly ReuseCandidate[] }
       )}
       {/* While the service circles compute, the panel says so once, above. */}
       {gain && <GainView gain={gain} />}
+      {/* A plot converted is a new building there: its sunlight on the neighbours, on request. */}
+      {gain && community && (
+        <SunlightBeforeAfter
+          owner={`option:${candidate.id}`}
+          {...planSunlightVolumes(community, { conversions: [{ candidateId: candidate.id }] })}
+        />
+      )}
       {/* Keyed: the "added to …" note belongs to one option. */}
       {gain && <WhatIfActions key={`${candidate.id}/${gain.category}`} candidate={candidate} category={gain.category} />}
     </section>

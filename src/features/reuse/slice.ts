@@ -1,3 +1,4 @@
+import type { BuildingAddition } from '../../analysis/sunlight/planVolumes';
 import type { FacilityCategory } from '../../core/model/types';
 import type { CommunityChange, SliceCreator } from '../../stores/slice';
 
@@ -12,6 +13,8 @@ export interface NamedReusePlan {
   id: string;
   name: string;
   conversions: ReuseConversion[];
+  /** Floors or elevators the plan adds to buildings (their sunlight is re-evaluated); none when absent. */
+  additions?: BuildingAddition[];
 }
 
 export type ReuseSection = 'candidates' | 'plans' | 'suggest' | 'elevators';
@@ -31,7 +34,12 @@ export interface ReuseSlice {
   /** Adds a conversion to a plan unless it is there already. */
   addReuseConversion(planId: string, conversion: ReuseConversion): void;
   removeReuseConversion(planId: string, conversion: ReuseConversion): void;
+  /** Adds floors or elevators to a building in a plan; a second addition of the same kind to the same building replaces the first. */
+  addReuseAddition(planId: string, addition: BuildingAddition): void;
+  removeReuseAddition(planId: string, addition: BuildingAddition): void;
 }
+
+const sameAddition = (a: BuildingAddition, b: BuildingAddition) => a.buildingId === b.buildingId && a.change.kind === b.change.kind;
 
 const sameConversion = (a: ReuseConversion, b: ReuseConversion) => a.candidateId === b.candidateId && a.category === b.category;
 const copy = ({ candidateId, category }: ReuseConversion): ReuseConversion => ({ candidateId, category });
@@ -61,6 +69,16 @@ export const createReuseSlice: SliceCreator<ReuseSlice> = (set) => {
       ),
     removeReuseConversion: (planId, conversion) =>
       updatePlan(planId, (p) => ({ ...p, conversions: p.conversions.filter((c) => !sameConversion(c, conversion)) })),
+    addReuseAddition: (planId, addition) =>
+      updatePlan(planId, (p) => ({
+        ...p,
+        additions: [
+          ...(p.additions ?? []).filter((a) => !sameAddition(a, addition)),
+          { buildingId: addition.buildingId, change: { ...addition.change } },
+        ],
+      })),
+    removeReuseAddition: (planId, addition) =>
+      updatePlan(planId, (p) => ({ ...p, additions: (p.additions ?? []).filter((a) => !sameAddition(a, addition)) })),
   };
 };
 

@@ -7,10 +7,16 @@ import { selectPlaybackWindow, selectSunlightDate, selectSunlightPreset, whatIfV
 
 /**
  * The calculation takes a second or two of a worker's time, so it runs only while someone looks at
- * it: the 日照 tab open, the sunlight colouring on screen, or the 建筑 scenario (its 日照达标率).
+ * it: the 日照 tab open, the sunlight colouring on screen, the 建筑 scenario (its 日照达标率), or a
+ * reuse plan's sunlight asked for (its "before").
  */
 export function isSunlightWanted(s: AppState): boolean {
-  return s.sidePanelTab === 'sunlight' || selectColorModeShown(s) === 'sunlight' || s.scenarioId === 'architecture';
+  return (
+    s.sidePanelTab === 'sunlight' ||
+    selectColorModeShown(s) === 'sunlight' ||
+    s.scenarioId === 'architecture' ||
+    s.sunlightPlanWhatIf !== null
+  );
 }
 
 /**
@@ -112,6 +118,41 @@ export function runSunlightWhatIfOnRequest(store: AppStore): () => void {
           error.name !== 'AbortError' &&
           store.getState().sunlightWhatIf === whatIf &&
           store.getState().settleSunlightWhatIf({ error: error.message }),
+      );
+    },
+  );
+  return () => {
+    stop();
+    controller?.abort();
+  };
+}
+
+/**
+ * Computes a reuse plan's or elevator candidate's volumes (sunlightPlanWhatIf) in its own worker run,
+ * one at a time: a newer request aborts the older.
+ */
+export function runSunlightPlanWhatIfOnRequest(store: AppStore): () => void {
+  let controller: AbortController | null = null;
+  const stop = watch(
+    store,
+    (s) => s.sunlightPlanWhatIf,
+    (whatIf) => {
+      if (!whatIf || whatIf.status !== 'running') return;
+      controller?.abort();
+      const current = new AbortController();
+      controller = current;
+      const s = store.getState();
+      if (!s.community) return;
+      const request = sunlightRequestFromCommunity(s.community, {
+        preset: selectSunlightPreset(s),
+        date: selectSunlightDate(s),
+        volumes: whatIf.volumes,
+      });
+      const settle = (outcome: Parameters<AppState['settleSunlightPlanWhatIf']>[1]) =>
+        store.getState().sunlightPlanWhatIf === whatIf && store.getState().settleSunlightPlanWhatIf(whatIf.key, outcome);
+      computeSunlightAsync(request, { signal: current.signal }).then(
+        (result) => settle({ result }),
+        (error: Error) => error.name !== 'AbortError' && settle({ error: error.message }),
       );
     },
   );

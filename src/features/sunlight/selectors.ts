@@ -2,6 +2,7 @@ import { trueSolarInstant } from '../../analysis/sunlight/solarPosition';
 import { summariseSunlight, worstFloorHoursByBuilding, type CommunitySunlight } from '../../analysis/sunlight/homeSunlight';
 import { addedFloorsVolume, compareSunlight, elevatorShaftVolumes, type SunlightComparison } from '../../analysis/sunlight/whatIf';
 import type { Volume } from '../../analysis/sunlight/sunlightRequest';
+import { dropsByBuilding, type DropByBuilding } from '../../analysis/sunlight/planVolumes';
 import type { Building } from '../../core/model/types';
 import type { SunlightChange } from './slice';
 import { defaultSunlightDate } from '../../analysis/sunlight/sunlightRequest';
@@ -60,5 +61,19 @@ export const selectSunlightWhatIf = memoSelector(
     const preset = sunlightPreset(whatIf.result.presetId);
     if (!preset) return null;
     return compareSunlight(before, summariseSunlight(community, whatIf.result, preset.minHours, summaries), new Set([whatIf.buildingId]));
+  },
+);
+
+/** A reuse plan's or elevator candidate's sunlight before and after, with the homes falling below per neighbour building. */
+export const selectSunlightPlanWhatIf = memoSelector(
+  (s: AppState) => [s.community, s.sunlightPlanWhatIf, selectCommunitySunlight(s), s.summaries, s.sunlightResult],
+  (community, whatIf, before, summaries, beforeResult): { key: string; comparison: SunlightComparison; drops: DropByBuilding[] } | null => {
+    if (!community || !whatIf?.result || !before) return null;
+    const preset = sunlightPreset(whatIf.result.presetId);
+    // Before and after of the same rule and day only (a new run of either replaces its half).
+    if (!preset || whatIf.result.presetId !== beforeResult?.presetId || whatIf.result.date !== beforeResult.date) return null;
+    const after = summariseSunlight(community, whatIf.result, preset.minHours, summaries);
+    const comparison = compareSunlight(before, after, new Set(whatIf.changed));
+    return { key: whatIf.key, comparison, drops: dropsByBuilding(community, comparison, summaries) };
   },
 );

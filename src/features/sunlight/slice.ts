@@ -1,4 +1,5 @@
-import type { SunlightResult } from '../../analysis/sunlight/sunlightRequest';
+import type { BuildingChange } from '../../analysis/sunlight/planVolumes';
+import type { SunlightResult, Volume } from '../../analysis/sunlight/sunlightRequest';
 import { DEFAULT_SUNLIGHT_RULES } from '../../analysis/sunlight/sunlightRules';
 import type { CommunityChange, SliceCreator } from '../../stores/slice';
 
@@ -25,6 +26,19 @@ export interface SunlightSlice {
     result: SunlightResult | null;
     error?: string;
   } | null;
+  /**
+   * A what-if of volumes from elsewhere (a reuse plan that builds, an elevator candidate of the 更新 tab),
+   * keyed by what asked for it; computed like `sunlightWhatIf`, against the same preset and day.
+   */
+  sunlightPlanWhatIf: {
+    key: string;
+    volumes: Volume[];
+    /** Buildings the volumes change: their own homes are not neighbours. */
+    changed: string[];
+    status: 'running' | 'done' | 'error';
+    result: SunlightResult | null;
+    error?: string;
+  } | null;
   /** Shadow playback: on, the instant shown (ms), playing. */
   shadowPlayback: { on: boolean; instantMs: number | null; playing: boolean };
   setSunlightPreset(id: string): void;
@@ -37,10 +51,12 @@ export interface SunlightSlice {
   askSunlightWhatIf(buildingId: string, change: SunlightChange): void;
   settleSunlightWhatIf(outcome: { result: SunlightResult } | { error: string }): void;
   clearSunlightWhatIf(): void;
+  askSunlightPlanWhatIf(key: string, what: { volumes: Volume[]; changed: string[] }): void;
+  settleSunlightPlanWhatIf(key: string, outcome: { result: SunlightResult } | { error: string }): void;
 }
 
 /** What a what-if adds to a building. */
-export type SunlightChange = { kind: 'floors'; floors: number } | { kind: 'elevator' };
+export type SunlightChange = BuildingChange;
 
 export const createSunlightSlice: SliceCreator<SunlightSlice> = (set) => ({
   sunlightPresetId: DEFAULT_SUNLIGHT_RULES.defaultPreset,
@@ -51,8 +67,9 @@ export const createSunlightSlice: SliceCreator<SunlightSlice> = (set) => ({
   sunlightError: null,
   shadowPlayback: { on: false, instantMs: null, playing: false },
   sunlightWhatIf: null,
-  setSunlightPreset: (sunlightPresetId) => set({ sunlightPresetId, sunlightWhatIf: null }),
-  setSunlightDate: (sunlightDate) => set({ sunlightDate, sunlightWhatIf: null }),
+  sunlightPlanWhatIf: null,
+  setSunlightPreset: (sunlightPresetId) => set({ sunlightPresetId, sunlightWhatIf: null, sunlightPlanWhatIf: null }),
+  setSunlightDate: (sunlightDate) => set({ sunlightDate, sunlightWhatIf: null, sunlightPlanWhatIf: null }),
   startSunlight: () => set({ sunlightStatus: 'running', sunlightProgress: 0, sunlightError: null }),
   setSunlightProgress: (sunlightProgress) => set({ sunlightProgress }),
   // A result stays on screen while a new run computes; only a finished run replaces it.
@@ -72,12 +89,26 @@ export const createSunlightSlice: SliceCreator<SunlightSlice> = (set) => ({
         : {},
     ),
   clearSunlightWhatIf: () => set({ sunlightWhatIf: null }),
+  askSunlightPlanWhatIf: (key, { volumes, changed }) =>
+    set({ sunlightPlanWhatIf: { key, volumes, changed, status: 'running', result: null } }),
+  settleSunlightPlanWhatIf: (key, outcome) =>
+    set((s) =>
+      s.sunlightPlanWhatIf?.key === key
+        ? {
+            sunlightPlanWhatIf: {
+              ...s.sunlightPlanWhatIf,
+              ...('result' in outcome ? { status: 'done', result: outcome.result } : { status: 'error', error: outcome.error }),
+            },
+          }
+        : {},
+    ),
 });
 
 /** A new community drops the old result and stops the playback; the binding computes anew when wanted. */
 export const sunlightOnCommunityChange: CommunityChange = () => ({
   sunlightResult: null,
   sunlightWhatIf: null,
+  sunlightPlanWhatIf: null,
   sunlightStatus: 'idle',
   shadowPlayback: { on: false, instantMs: null, playing: false },
 });
