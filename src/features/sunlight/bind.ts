@@ -1,5 +1,5 @@
 import { computeSunlightAsync } from '../../analysis/sunlight/computeSunlightAsync';
-import { sunlightRequestFromCommunity } from '../../analysis/sunlight/sunlightRequest';
+import { sunlightRequestFromCommunity, type SunlightResult, type Volume } from '../../analysis/sunlight/sunlightRequest';
 import type { AppState, AppStore } from '../../stores/appStore';
 import { watch } from '../../stores/watch';
 import { selectColorModeShown } from '../view/selectors';
@@ -93,71 +93,63 @@ export function playShadowsWhilePlaying(store: AppStore): () => void {
   };
 }
 
-/** Computes a what-if asked for (one at a time; a newer one aborts the older) in its own worker run. */
-export function runSunlightWhatIfOnRequest(store: AppStore): () => void {
+/**
+ * Runs each what-if request (a store field whose status is 'running') in its own worker run, one at a
+ * time: a newer request aborts the older, and a result lands only while its request is still the one
+ * in the store.
+ */
+function runWhatIfRequests<R extends { status: string }>(
+  store: AppStore,
+  select: (s: AppState) => R | null,
+  volumesOf: (s: AppState, request: R) => readonly Volume[] | null,
+  settle: (request: R, outcome: { result: SunlightResult } | { error: string }) => void,
+): () => void {
   let controller: AbortController | null = null;
-  const stop = watch(
-    store,
-    (s) => s.sunlightWhatIf,
-    (whatIf) => {
-      if (!whatIf || whatIf.status !== 'running') return;
-      controller?.abort();
-      const current = new AbortController();
-      controller = current;
-      const s = store.getState();
-      const building = s.community?.buildings.find((b) => b.id === whatIf.buildingId);
-      if (!s.community || !building) return;
-      const request = sunlightRequestFromCommunity(s.community, {
-        preset: selectSunlightPreset(s),
-        date: selectSunlightDate(s),
-        volumes: whatIfVolumes(building, whatIf.change),
-      });
-      computeSunlightAsync(request, { signal: current.signal }).then(
-        (result) => store.getState().sunlightWhatIf === whatIf && store.getState().settleSunlightWhatIf({ result }),
-        (error: Error) =>
-          error.name !== 'AbortError' &&
-          store.getState().sunlightWhatIf === whatIf &&
-          store.getState().settleSunlightWhatIf({ error: error.message }),
-      );
-    },
-  );
+  const stop = watch(store, select, (request) => {
+    if (!request || request.status !== 'running') return;
+    controller?.abort();
+    const current = new AbortController();
+    controller = current;
+    const s = store.getState();
+    const volumes = s.community ? volumesOf(s, request) : null;
+    if (!s.community || !volumes) return;
+    const sunlightRequest = sunlightRequestFromCommunity(s.community, {
+      preset: selectSunlightPreset(s),
+      date: selectSunlightDate(s),
+      volumes,
+    });
+    const settleCurrent = (outcome: { result: SunlightResult } | { error: string }) =>
+      select(store.getState()) === request && settle(request, outcome);
+    computeSunlightAsync(sunlightRequest, { signal: current.signal }).then(
+      (result) => settleCurrent({ result }),
+      (error: Error) => error.name !== 'AbortError' && settleCurrent({ error: error.message }),
+    );
+  });
   return () => {
     stop();
     controller?.abort();
   };
 }
 
-/**
- * Computes a reuse plan's or elevator candidate's volumes (sunlightPlanWhatIf) in its own worker run,
- * one at a time: a newer request aborts the older.
- */
+/** Computes a building's what-if (floors added, an elevator shaft) asked for in the 日照 tab. */
+export function runSunlightWhatIfOnRequest(store: AppStore): () => void {
+  return runWhatIfRequests(
+    store,
+    (s) => s.sunlightWhatIf,
+    (s, whatIf) => {
+      const building = s.community?.buildings.find((b) => b.id === whatIf.buildingId);
+      return building ? whatIfVolumes(building, whatIf.change) : null;
+    },
+    (_, outcome) => store.getState().settleSunlightWhatIf(outcome),
+  );
+}
+
+/** Computes a reuse plan's or elevator candidate's volumes (sunlightPlanWhatIf). */
 export function runSunlightPlanWhatIfOnRequest(store: AppStore): () => void {
-  let controller: AbortController | null = null;
-  const stop = watch(
+  return runWhatIfRequests(
     store,
     (s) => s.sunlightPlanWhatIf,
-    (whatIf) => {
-      if (!whatIf || whatIf.status !== 'running') return;
-      controller?.abort();
-      const current = new AbortController();
-      controller = current;
-      const s = store.getState();
-      if (!s.community) return;
-      const request = sunlightRequestFromCommunity(s.community, {
-        preset: selectSunlightPreset(s),
-        date: selectSunlightDate(s),
-        volumes: whatIf.volumes,
-      });
-      const settle = (outcome: Parameters<AppState['settleSunlightPlanWhatIf']>[1]) =>
-        store.getState().sunlightPlanWhatIf === whatIf && store.getState().settleSunlightPlanWhatIf(whatIf.key, outcome);
-      computeSunlightAsync(request, { signal: current.signal }).then(
-        (result) => settle({ result }),
-        (error: Error) => error.name !== 'AbortError' && settle({ error: error.message }),
-      );
-    },
+    (_, whatIf) => whatIf.volumes,
+    (whatIf, outcome) => store.getState().settleSunlightPlanWhatIf(whatIf.key, outcome),
   );
-  return () => {
-    stop();
-    controller?.abort();
-  };
 }
