@@ -7,6 +7,7 @@ import { serviceCirclesFeature } from './service-circles';
 import { sunlightFeature } from './sunlight';
 import { tourFeature } from './tour';
 import { viewFeature } from './view';
+import { viewshedFeature } from './viewshed';
 
 /**
  * The feature modules the app wires up (main.tsx binds them; the scene binding draws their layers).
@@ -22,4 +23,5 @@ export const FEATURES: readonly Feature[] = [
   measureFeature,
   heatmapFeature,
   sunlightFeature,
+  viewshedFeature,
 ];
