@@ -1,0 +1,74 @@
+import pg from 'pg';
+import type { Queryable, SqlValue, Store } from './store';
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** A schema to work in (tests: a fresh one per file); created when missing. */
+  schema?: string;
+  maxConnections?: number;
+}
+
+/** A PostgreSQL server reached through `DATABASE_URL` (a pg connection pool). */
+export async function openPostgresStore(options: PostgresOptions): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+  if (options.schema) {
+    const schema = options.schema;
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('schema names are lower-case letters, digits and _');
+    // The schema name is checked above; CREATE SCHEMA takes no parameters.
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    pool.on('connect', (client) => {
+      client.query("SELECT set_config('search_path', $1, false)", [schema]).catch(() => undefined);
+    });
+  }
+  const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<Row>(sql: string, params: readonly SqlValue[] = []) {
+      const result = await target.query(sql, params as unknown[]);
+      return result.rows as Row[];
+    },
+    async exec(script: string) {
+      await target.query(script);
+    },
+  });
+  const setPath = async (client: pg.PoolClient) => {
+    if (options.schema) await client.query("SELECT set_config('search_path', $1, false)", [options.schema]);
+  };
+  return {
+    kind: 'postgres',
+    async query<Row>(sql: string, params: readonly SqlValue[] = []) {
+      const client = await pool.connect();
+      try {
+        await setPath(client);
+        return (await client.query(sql, params as unknown[])).rows as Row[];
+      } finally {
+        client.release();
+      }
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await setPath(client);
+        await client.query('BEGIN');
+        try {
+          const result = await fn(wrap(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async exec(script) {
+      const client = await pool.connect();
+      try {
+        await setPath(client);
+        await client.query(script);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
