@@ -6,6 +6,8 @@ export interface PostgresOptions {
   /** A schema to work in (tests: a fresh one per file); created when missing. */
   schema?: string;
   maxConnections?: number;
+  /** Tests: drop the schema (and everything in it) on close. */
+  dropSchemaOnClose?: boolean;
 }
 
 /** A PostgreSQL server reached through `DATABASE_URL` (a pg connection pool). */
@@ -69,6 +71,10 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      // The schema name was checked when the store opened.
+      if (options.schema && options.dropSchemaOnClose) await pool.query(`DROP SCHEMA IF EXISTS ${options.schema} CASCADE`);
+      await pool.end();
+    },
   };
 }
