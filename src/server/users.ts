@@ -23,6 +23,8 @@ export async function createUser(store: Store, user: NewUser): Promise<void> {
   if (user.password.length < MIN_PASSWORD_LENGTH) throw new Error(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
   if (user.role === 'caseworker' && (!user.communityId || user.gridIds.length === 0))
     throw new Error('a caseworker needs --community and --grids');
+  if (user.communityId && !(await store.query('SELECT 1 FROM communities WHERE id = $1', [user.communityId])).length)
+    throw new Error(`community: no community ${user.communityId}`);
   const { hash, salt } = await hashPassword(user.password);
   await store.query(
     `INSERT INTO users (username, display_name, role, community_id, grid_ids, password_hash, password_salt)

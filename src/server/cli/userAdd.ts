@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../data/privacy/mask';
 import { migrate } from '../db/migrate';
 import { openStoreFromEnvironment } from '../openStore';
+import { seedSample } from '../seed';
 import { createUser } from '../users';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const store = await openStoreFromEnvironment(process.env.DATABASE_URL, resolve(process.env.FCT_DATA_DIR ?? join(root, 'data')));
 try {
   await migrate(store);
+  // As the service does on start: the sample community exists, so its accounts can be added first.
+  await seedSample(store);
   await createUser(store, {
     username: values.username,
     displayName: values['display-name'] ?? values.username,
