@@ -7,10 +7,14 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fct_app') THEN
     CREATE ROLE fct_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;
   END IF;
-  -- The role the service connects as must be able to SET ROLE fct_app (a superuser already can).
-  IF NOT pg_has_role(current_user, 'fct_app', 'MEMBER') THEN
+  -- The role the service connects as must be able to SET ROLE fct_app. Granted here when this role
+  -- may (it created fct_app; on PostgreSQL 16+ a creator holds only ADMIN OPTION until it grants
+  -- itself); where a DBA manages roles and already granted it, the refusal is harmless.
+  BEGIN
     EXECUTE format('GRANT fct_app TO %I', current_user);
-  END IF;
+  EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN
+    RAISE NOTICE 'fct_app not granted to %: grant it as a DBA', current_user;
+  END;
   EXECUTE format('GRANT USAGE ON SCHEMA %I TO fct_app', current_schema());
 END;
 $$;
