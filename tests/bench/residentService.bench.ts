@@ -63,6 +63,7 @@ async function generate(store: Store, set: (typeof DATA_SETS)[number]): Promise<
     );
     await refreshBuildingCounts(tx, set.id);
   });
+  await store.query('ANALYZE');
   return performance.now() - started;
 }
 

@@ -5,7 +5,7 @@ import type { AggregatesResponse, AuditRow, ImportResponse, PeopleResponse, Pers
 import type { AgeBand, PersonTag, RightType, Sex } from '../../core/model/types';
 import { describeTarget, writeAudit, type AuditAction } from '../audit';
 import { errorSchema, idSchema, remoteAddress, sendError, type ServiceContext } from '../context';
-import { scoped, type DbScope, type Queryable } from '../db/store';
+import { scoped, type DbScope, type Queryable, type SqlValue } from '../db/store';
 import { decodeCsv, insertPeople, parsePeopleCsv, refreshBuildingCounts } from '../people';
 import type { ActiveSession } from '../sessions';
 import { requireSession } from './session';
@@ -25,6 +25,18 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 const communityParams = { type: 'object', required: ['communityId'], properties: { communityId: idSchema } } as const;
 const limitSchema = { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } as const;
+
+/**
+ * The WHERE clause of a person-level read: one of four fixed texts (only the filters asked for, so the
+ * planner uses the (community, building) and house indexes), values as parameters $1…$3.
+ */
+function personFilter(communityId: string, buildingId: string | null, houseId: string | null): { where: string; params: SqlValue[] } {
+  if (buildingId && houseId)
+    return { where: 'community_id = $1 AND building_id = $2 AND house_id = $3', params: [communityId, buildingId, houseId] };
+  if (buildingId) return { where: 'community_id = $1 AND building_id = $2', params: [communityId, buildingId] };
+  if (houseId) return { where: 'community_id = $1 AND house_id = $2', params: [communityId, houseId] };
+  return { where: 'community_id = $1', params: [communityId] };
+}
 
 function scopeOf(session: ActiveSession): DbScope {
   return { role: session.user.role, communityId: session.user.communityId, gridIds: session.user.gridIds };
@@ -131,12 +143,8 @@ export function residentRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       personLevelRead<PeopleResponse>(request, reply, 'read-people', async (tx, session) => {
         const { communityId } = request.params;
         const { buildingId = null, houseId = null, limit = DEFAULT_LIMIT } = request.query;
-        const filter = 'community_id = $1 AND ($2::text IS NULL OR building_id = $2) AND ($3::text IS NULL OR house_id = $3)';
-        const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM people WHERE ${filter}`, [
-          communityId,
-          buildingId,
-          houseId,
-        ]);
+        const { where, params } = personFilter(communityId, buildingId, houseId);
+        const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM people WHERE ${where}`, params);
         const found = await tx.query<{
           id: string;
           house_id: string;
@@ -148,8 +156,8 @@ export function residentRoutes(app: FastifyInstance, ctx: ServiceContext): void 
           phone: string | null;
           id_number: string | null;
         }>(
-          `SELECT id, house_id, building_id, age_band, sex, tags, name, phone, id_number FROM people WHERE ${filter} ORDER BY id LIMIT $4`,
-          [communityId, buildingId, houseId, limit],
+          `SELECT id, house_id, building_id, age_band, sex, tags, name, phone, id_number FROM people WHERE ${where} ORDER BY id LIMIT $${params.length + 1}`,
+          [...params, limit],
         );
         const role = session.user.role;
         const rows: PersonRow[] = found.map((p) => {
@@ -211,14 +219,11 @@ export function residentRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       personLevelRead<{ rows: RightRow[]; total: number }>(request, reply, 'read-rights', async (tx) => {
         const { communityId } = request.params;
         const { buildingId = null, limit = DEFAULT_LIMIT } = request.query;
-        const filter = 'community_id = $1 AND ($2::text IS NULL OR building_id = $2)';
-        const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM rights WHERE ${filter}`, [
-          communityId,
-          buildingId,
-        ]);
+        const { where, params } = personFilter(communityId, buildingId, null);
+        const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM rights WHERE ${where}`, params);
         const found = await tx.query<{ id: string; house_id: string; right_type: RightType; holder_ref: string; share: number | null }>(
-          `SELECT id, house_id, right_type, holder_ref, share FROM rights WHERE ${filter} ORDER BY id LIMIT $3`,
-          [communityId, buildingId, limit],
+          `SELECT id, house_id, right_type, holder_ref, share FROM rights WHERE ${where} ORDER BY id LIMIT $${params.length + 1}`,
+          [...params, limit],
         );
         const rows = found.map((r) => ({
           id: r.id,

@@ -30,10 +30,30 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * The caller's session, or null after a 401 (no or expired session) or 403 `csrf` (an unsafe method
  * without the session's token in `x-csrf-token`) has been sent and audited.
  */
-export async function requireSession(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply): Promise<ActiveSession | null> {
+export async function requireSession(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { auditDenial: boolean } = { auditDenial: true },
+): Promise<ActiveSession | null> {
   const token = request.cookies[SESSION_COOKIE];
   const session = token ? await scoped(ctx.store, undefined, (tx) => findSession(tx, token, ctx.now(), ctx.idleTimeoutSeconds)) : null;
   if (!session) {
+    // A data request without a session is a denial and is audited; the app's "am I signed in?" is not.
+    if (options.auditDenial) {
+      const communityId = (request.params as { communityId?: string } | undefined)?.communityId ?? null;
+      await scoped(ctx.store, undefined, (tx) =>
+        writeAudit(tx, {
+          username: null,
+          role: null,
+          action: 'denied',
+          communityId,
+          target: `unauthenticated ${request.method} ${request.routeOptions.url ?? ''}`,
+          rowCount: 0,
+          remoteAddress: remoteAddress(request),
+        }),
+      );
+    }
     await sendError(reply, 'unauthenticated', 'sign in first');
     return null;
   }
@@ -67,7 +87,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     '/api/session',
     { schema: { tags: ['session'], response: { 200: sessionResponseSchema, 401: errorSchema } } },
     async (request, reply) => {
-      const session = await requireSession(ctx, request, reply);
+      const session = await requireSession(ctx, request, reply, { auditDenial: false });
       if (!session) return reply;
       const body: SessionResponse = { user: session.user, csrfToken: session.csrfToken, idleTimeoutSeconds: ctx.idleTimeoutSeconds };
       return body;

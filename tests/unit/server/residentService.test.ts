@@ -120,6 +120,12 @@ describe.each(STORE_KINDS)('resident-data service on %s', (kind) => {
     expect(response.statusCode).toBe(403);
     expect(await lastAudit(service.store)).toMatchObject({ username: 'viewer', action: 'denied' });
     expect((await get(`/api/communities/${COMMUNITY}/people`)).statusCode).toBe(401);
+    expect(await lastAudit(service.store)).toMatchObject({
+      username: null,
+      action: 'denied',
+      community_id: COMMUNITY,
+      target: 'unauthenticated GET /api/communities/:communityId/people',
+    });
     expect((await get('/api/audit', caseworker)).statusCode).toBe(403);
   });
 

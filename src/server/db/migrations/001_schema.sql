@@ -44,6 +44,7 @@ CREATE TABLE people (
 );
 CREATE INDEX people_community_building ON people (community_id, building_id);
 CREATE INDEX people_grid ON people (grid_id);
+CREATE INDEX people_house ON people (house_id);
 
 CREATE TABLE rights (
   id text PRIMARY KEY,
@@ -56,6 +57,7 @@ CREATE TABLE rights (
   share double precision
 );
 CREATE INDEX rights_community_building ON rights (community_id, building_id);
+CREATE INDEX rights_house ON rights (house_id);
 
 -- Per-building counts, recomputed whenever a community's people change (seed, import), so the open
 -- aggregates endpoint never needs to read person rows.
