@@ -119,6 +119,7 @@ async function benchStore(kind: 'pglite' | 'postgres'): Promise<string[]> {
         gridIds: [],
         password: PASSWORD,
       });
+    console.error(`${kind}: ${SESSIONS} accounts added`);
     const app = await buildServer({ store, signInAttemptsPerWindow: 1000 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -146,6 +147,7 @@ async function benchStore(kind: 'pglite' | 'postgres'): Promise<string[]> {
     for (const [what, path] of cases) {
       await load(base, path, cookies); // warm-up
       const r = await load(base, path, cookies);
+      console.error(`${kind}: ${what}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
       lines.push(`| ${kind} | ${what} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.errors} |`);
     }
     await app.close();
