@@ -17,10 +17,13 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
     const schema = options.schema;
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('schema names are lower-case letters, digits and _');
     // The schema name is checked above; CREATE SCHEMA takes no parameters.
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    // Each new connection works in the schema (attached before the first query, so every connection
+    // gets it); pg runs a client's queries in order, so this one precedes whatever the connection is
+    // checked out for. A search_path may name a schema that does not exist yet.
     pool.on('connect', (client) => {
       client.query("SELECT set_config('search_path', $1, false)", [schema]).catch(() => undefined);
     });
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   }
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: readonly SqlValue[] = []) {
@@ -31,24 +34,14 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
       await target.query(script);
     },
   });
-  const setPath = async (client: pg.PoolClient) => {
-    if (options.schema) await client.query("SELECT set_config('search_path', $1, false)", [options.schema]);
-  };
   return {
     kind: 'postgres',
     async query<Row>(sql: string, params: readonly SqlValue[] = []) {
-      const client = await pool.connect();
-      try {
-        await setPath(client);
-        return (await client.query(sql, params as unknown[])).rows as Row[];
-      } finally {
-        client.release();
-      }
+      return (await pool.query(sql, params as unknown[])).rows as Row[];
     },
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await setPath(client);
         await client.query('BEGIN');
         try {
           const result = await fn(wrap(client));
@@ -63,13 +56,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
       }
     },
     async exec(script) {
-      const client = await pool.connect();
-      try {
-        await setPath(client);
-        await client.query(script);
-      } finally {
-        client.release();
-      }
+      await pool.query(script);
     },
     async close() {
       // The schema name was checked when the store opened.
