@@ -117,11 +117,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     request.log.error({ err: error }, 'request failed');
     return sendError(reply, 'internal', 'internal error');
   });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !options.distDir || !existsSync(join(options.distDir, 'index.html')))
-      return sendError(reply, 'not-found', 'no such resource');
-    return reply.sendFile('index.html');
-  });
+  // No single-page fallback: the app has one page (state lives in the query string), and an optional
+  // file the app probes for under models/ must answer 404, not index.html.
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 'not-found', 'no such resource'));
 
   app.get(
     '/api/health',

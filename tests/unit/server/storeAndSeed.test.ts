@@ -100,7 +100,7 @@ describe('service shell', () => {
     await store.close();
   }, 60_000);
 
-  it('serves the built app at / with the security headers, and unknown API paths as JSON 404', async () => {
+  it('serves the built app at / with the security headers, and missing files as JSON 404 (no index.html fallback)', async () => {
     const dist = mkdtempSync(join(tmpdir(), 'fct-dist-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
     const store = await freshStore('pglite');
@@ -111,9 +111,11 @@ describe('service shell', () => {
     expect(page.body).toContain('<title>app</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(page.headers['x-frame-options']).toBe('DENY');
-    const missing = await app.inject({ method: 'GET', url: '/api/nothing' });
-    expect(missing.statusCode).toBe(404);
-    expect(missing.json().code).toBe('not-found');
+    for (const url of ['/api/nothing', '/models/nothing.geojson']) {
+      const missing = await app.inject({ method: 'GET', url });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().code).toBe('not-found');
+    }
     await app.close();
     await store.close();
     rmSync(dist, { recursive: true });
