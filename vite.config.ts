@@ -38,7 +38,7 @@ export default defineConfig(({ command }) => ({
     strictPort: false,
     // Person rows (人, 权) are the residents' data service's seed, served only by the service to
     // signed-in roles: the dev server must not hand them out as source files (/@fs/…, /src/…).
-    fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', 'src/server/seed/**'] },
+    fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/src/server/seed/**'] },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   test: {
