@@ -50,7 +50,8 @@ function count<T>(items: readonly T[], predicate: (item: T) => boolean): number 
 
 describe('generateSampleCommunity: reproducibility', () => {
   it('gives identical bytes in every file for the same seed', () => {
-    const files = (c: Community) => new Map([...samplePackageFiles(c), ...[...sampleSeedFiles(c)].map(([n, t]) => [`seed/${n}`, t] as const)]);
+    const files = (c: Community) =>
+      new Map([...samplePackageFiles(c), ...[...sampleSeedFiles(c)].map(([n, t]) => [`seed/${n}`, t] as const)]);
     const first = files(generateSampleCommunity(SAMPLE_SEED));
     const second = files(generateSampleCommunity(SAMPLE_SEED));
     expect([...second.keys()]).toEqual([...first.keys()]);
