@@ -101,7 +101,12 @@ export function summariseBuildings(community: SummarySource): Map<string, Buildi
 
 /** The resident statistics of every building, counted from person and rights rows (what resident-stats.csv holds). */
 export function residentStatsFromRows(community: Pick<Community, 'buildings' | 'houses' | 'rights' | 'people'>): BuildingResidentStats[] {
-  const summaries = summariseBuildings({ buildings: community.buildings, houses: community.houses, rights: community.rights, people: community.people });
+  const summaries = summariseBuildings({
+    buildings: community.buildings,
+    houses: community.houses,
+    rights: community.rights,
+    people: community.people,
+  });
   return [...summaries.values()].map((s) => ({
     buildingId: s.buildingId,
     residents: s.residents,

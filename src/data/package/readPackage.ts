@@ -94,8 +94,10 @@ export function checkReferences(community: Omit<Community, 'context'>): DataIssu
     });
   for (const h of community.houses)
     if (!buildingIds.has(h.buildingId)) dangling(manifest.layers.houses, h.buildingId, 'buildingId', 'building');
-  for (const r of community.rights) if (!houseIds.has(r.houseId)) dangling(manifest.layers.rights ?? 'rights.csv', r.houseId, 'houseId', 'house');
-  for (const p of community.people) if (!houseIds.has(p.houseId)) dangling(manifest.layers.people ?? 'people.csv', p.houseId, 'houseId', 'house');
+  for (const r of community.rights)
+    if (!houseIds.has(r.houseId)) dangling(manifest.layers.rights ?? 'rights.csv', r.houseId, 'houseId', 'house');
+  for (const p of community.people)
+    if (!houseIds.has(p.houseId)) dangling(manifest.layers.people ?? 'people.csv', p.houseId, 'houseId', 'house');
   for (const s of community.residentStats) if (!buildingIds.has(s.buildingId)) dangling(statsFile, s.buildingId, 'buildingId', 'building');
   for (const f of community.facilities)
     if (f.buildingId && !buildingIds.has(f.buildingId)) dangling(manifest.layers.facilities, f.buildingId, 'buildingId', 'building');

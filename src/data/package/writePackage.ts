@@ -332,7 +332,11 @@ export function writePackage(community: Community): Map<string, string> {
       defaultFile: 'resident-stats.csv',
       text: () => residentStatsCsv(community.residentStats),
     },
-    grids: { rows: community.grids.length, defaultFile: 'grids.geojson', text: () => featureCollectionText(community.grids.map(gridFeature)) },
+    grids: {
+      rows: community.grids.length,
+      defaultFile: 'grids.geojson',
+      text: () => featureCollectionText(community.grids.map(gridFeature)),
+    },
   };
   const layers = { ...manifest.layers };
   for (const layer of OPTIONAL_PACKAGE_LAYERS) {
