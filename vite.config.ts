@@ -32,7 +32,14 @@ export default defineConfig(({ command }) => ({
     // The Cesium engine chunk is ~4.4 MB; it is one offline bundle by design.
     chunkSizeWarningLimit: 6000,
   },
-  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: false,
+    // Person rows (人, 权) are the residents' data service's seed, served only by the service to
+    // signed-in roles: the dev server must not hand them out as source files (/@fs/…, /src/…).
+    fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/src/server/seed/**'] },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   test: {
     environment: 'node',

@@ -6,7 +6,7 @@ import { readCommunityPackage } from '../../../../src/data/package/readPackage';
 import type { Role } from '../../../../src/data/privacy/mask';
 import { exportOpenPackage } from '../../../../src/features/import/exportPackage';
 import { createAppStore } from '../../../../src/stores/appStore';
-import { loadSampleCommunity } from '../../support/samplePackage';
+import { loadSampleWithPersonRows } from '../../support/samplePackage';
 
 /**
  * The export button goes through the same role policy as the screen: the caseworker's zip holds the
@@ -15,7 +15,8 @@ import { loadSampleCommunity } from '../../support/samplePackage';
  */
 let community: Community;
 beforeAll(async () => {
-  const sample = await loadSampleCommunity();
+  // A package that holds person rows (the sample with its service seed put back), as a planner's own may.
+  const sample = await loadSampleWithPersonRows();
   // Synthetic identifiers on the first three residents, as a package with personal fields would carry.
   const people = sample.people.map((p, i) =>
     i < 3 ? { ...p, name: `欧阳娜${i}`, phone: `1380000000${i}`, idNumber: `33010619900101000${i}` } : p,
@@ -45,8 +46,10 @@ describe('exporting the open community through the role policy', () => {
 
   it('gives the public no person-level rows at all: no people, no holders, only suppressed aggregates', async () => {
     const { files, id } = await exportAs('public');
-    expect(files[`${id}/people.csv`]).toBe('id,houseId,ageBand,sex,tags\n');
-    expect(files[`${id}/rights.csv`]).toBe('id,houseId,rightType,holderRef,share\n');
+    // Person layers are optional: the public's package has none, nor the raw building counts.
+    expect(files[`${id}/people.csv`]).toBeUndefined();
+    expect(files[`${id}/rights.csv`]).toBeUndefined();
+    expect(files[`${id}/resident-stats.csv`]).toBeUndefined();
     const aggregates = files[`${id}/aggregates/residents-by-building.csv`];
     expect(aggregates.split('\n')[0]).toMatch(/^buildingId,residents,/);
     expect(aggregates).toContain('<5');
