@@ -17,6 +17,8 @@ interface PeopleQuery {
   buildingId?: string;
   houseId?: string;
   limit?: number;
+  /** `export`: the rows leave the app in a file; audited as an export, not a read on screen. */
+  purpose?: 'view' | 'export';
 }
 
 const DEFAULT_LIMIT = 1000;
@@ -126,7 +128,12 @@ export function residentRoutes(app: FastifyInstance, ctx: ServiceContext): void 
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { buildingId: idSchema, houseId: idSchema, limit: limitSchema },
+          properties: {
+            buildingId: idSchema,
+            houseId: idSchema,
+            limit: limitSchema,
+            purpose: { type: 'string', enum: ['view', 'export'] },
+          },
         },
         response: {
           200: {
@@ -140,45 +147,50 @@ export function residentRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       },
     },
     (request, reply) =>
-      personLevelRead<PeopleResponse>(request, reply, 'read-people', async (tx, session) => {
-        const { communityId } = request.params;
-        const { buildingId = null, houseId = null, limit = DEFAULT_LIMIT } = request.query;
-        const { where, params } = personFilter(communityId, buildingId, houseId);
-        const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM people WHERE ${where}`, params);
-        const found = await tx.query<{
-          id: string;
-          house_id: string;
-          building_id: string;
-          age_band: AgeBand;
-          sex: Sex;
-          tags: PersonTag[];
-          name: string | null;
-          phone: string | null;
-          id_number: string | null;
-        }>(
-          `SELECT id, house_id, building_id, age_band, sex, tags, name, phone, id_number FROM people WHERE ${where} ORDER BY id LIMIT $${params.length + 1}`,
-          [...params, limit],
-        );
-        const role = session.user.role;
-        const rows: PersonRow[] = found.map((p) => {
-          const shown = identifiersForRole(
-            { name: p.name ?? undefined, phone: p.phone ?? undefined, idNumber: p.id_number ?? undefined },
-            role,
+      personLevelRead<PeopleResponse>(
+        request,
+        reply,
+        request.query.purpose === 'export' ? 'export' : 'read-people',
+        async (tx, session) => {
+          const { communityId } = request.params;
+          const { buildingId = null, houseId = null, limit = DEFAULT_LIMIT } = request.query;
+          const { where, params } = personFilter(communityId, buildingId, houseId);
+          const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM people WHERE ${where}`, params);
+          const found = await tx.query<{
+            id: string;
+            house_id: string;
+            building_id: string;
+            age_band: AgeBand;
+            sex: Sex;
+            tags: PersonTag[];
+            name: string | null;
+            phone: string | null;
+            id_number: string | null;
+          }>(
+            `SELECT id, house_id, building_id, age_band, sex, tags, name, phone, id_number FROM people WHERE ${where} ORDER BY id LIMIT $${params.length + 1}`,
+            [...params, limit],
           );
-          return {
-            id: p.id,
-            houseId: p.house_id,
-            buildingId: p.building_id,
-            ageBand: p.age_band,
-            sex: p.sex,
-            tags: p.tags,
-            ...(shown.name ? { name: shown.name } : {}),
-            ...(shown.phone ? { phone: shown.phone } : {}),
-            ...(shown.idNumber ? { idNumber: shown.idNumber } : {}),
-          };
-        });
-        return { body: { rows, total, masked: role !== 'administrator' }, rowCount: rows.length };
-      }),
+          const role = session.user.role;
+          const rows: PersonRow[] = found.map((p) => {
+            const shown = identifiersForRole(
+              { name: p.name ?? undefined, phone: p.phone ?? undefined, idNumber: p.id_number ?? undefined },
+              role,
+            );
+            return {
+              id: p.id,
+              houseId: p.house_id,
+              buildingId: p.building_id,
+              ageBand: p.age_band,
+              sex: p.sex,
+              tags: p.tags,
+              ...(shown.name ? { name: shown.name } : {}),
+              ...(shown.phone ? { phone: shown.phone } : {}),
+              ...(shown.idNumber ? { idNumber: shown.idNumber } : {}),
+            };
+          });
+          return { body: { rows, total, masked: role !== 'administrator' }, rowCount: rows.length };
+        },
+      ),
   );
 
   app.get<{ Params: CommunityParams; Querystring: PeopleQuery }>(

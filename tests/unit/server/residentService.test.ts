@@ -101,6 +101,13 @@ describe.each(STORE_KINDS)('resident-data service on %s', (kind) => {
     });
   });
 
+  it('audits rows asked for an export as an export, with the ids asked for and the row count', async () => {
+    const response = await get(`/api/communities/${COMMUNITY}/people?buildingId=JH-B002&purpose=export`, admin);
+    expect(response.statusCode).toBe(200);
+    expect(await lastAudit(service.store)).toMatchObject({ username: 'admin', action: 'export', row_count: 72 });
+    expect((await get(`/api/communities/${COMMUNITY}/people?purpose=print`, admin)).statusCode).toBe(400);
+  });
+
   it('refuses a caseworker a building outside their grid (403, audited) and never returns its rows', async () => {
     const response = await get(`/api/communities/${COMMUNITY}/people?buildingId=JH-B010`, caseworker);
     expect(response.statusCode).toBe(403);
