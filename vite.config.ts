@@ -32,7 +32,14 @@ export default defineConfig(({ command }) => ({
     // The Cesium engine chunk is ~4.4 MB; it is one offline bundle by design.
     chunkSizeWarningLimit: 6000,
   },
-  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: false,
+    // The resident-data service (`npm start` of src/server, default port 8080) behind the dev server's
+    // own origin, as in production: same-origin cookies, no CORS, the CSP's connect-src 'self' holds.
+    proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   test: {
     environment: 'node',

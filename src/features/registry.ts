@@ -4,6 +4,7 @@ import { heatmapFeature } from './heatmap';
 import { importFeature } from './import';
 import { measureFeature } from './measure';
 import { serviceCirclesFeature } from './service-circles';
+import { sessionFeature } from './session';
 import { sunlightFeature } from './sunlight';
 import { tourFeature } from './tour';
 import { viewFeature } from './view';
@@ -15,6 +16,7 @@ import { viewFeature } from './view';
  */
 export const FEATURES: readonly Feature[] = [
   baseFeature,
+  sessionFeature,
   viewFeature,
   serviceCirclesFeature,
   importFeature,
