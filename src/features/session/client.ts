@@ -1,4 +1,4 @@
-import { ResidentClient } from '../../data/service/residentClient';
+import { ResidentClient, type ResidentClientOptions } from '../../data/service/residentClient';
 import type { AppStore } from '../../stores/appStore';
 
 /**
@@ -7,10 +7,15 @@ import type { AppStore } from '../../stores/appStore';
  */
 const clients = new WeakMap<AppStore, ResidentClient>();
 
+/** A client whose "session ended" (a 401 on a call made with a session) ends the store's session. */
+export function residentClientFor(store: AppStore, options: Omit<ResidentClientOptions, 'onSessionEnded'> = {}): ResidentClient {
+  return new ResidentClient({ ...options, onSessionEnded: () => store.getState().sessionEnded('expired') });
+}
+
 export function residentClientOf(store: AppStore): ResidentClient {
   let client = clients.get(store);
   if (!client) {
-    client = new ResidentClient({ onSessionEnded: () => store.getState().sessionEnded('expired') });
+    client = residentClientFor(store);
     clients.set(store, client);
   }
   return client;
