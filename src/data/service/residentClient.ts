@@ -80,6 +80,8 @@ const API_ERROR_CODES: readonly ApiError['code'][] = [
 export interface PeopleQuery {
   buildingId?: string;
   houseId?: string;
+  /** Rows per answer; the service's default is 1,000 and its most 10,000 (`total` says how many there are). */
+  limit?: number;
 }
 
 interface Call {
@@ -164,6 +166,7 @@ export class ResidentClient {
     const params = new URLSearchParams();
     if (query.buildingId) params.set('buildingId', query.buildingId);
     if (query.houseId) params.set('houseId', query.houseId);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
     const search = params.toString() ? `?${params.toString()}` : '';
     const answer = await this.send(`communities/${encodeURIComponent(communityId)}/people${search}`, { signal });
     return expectJson<PeopleResponse>(answer);

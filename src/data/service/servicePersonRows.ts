@@ -4,6 +4,9 @@ import type { Role } from '../privacy/mask';
 import type { PersonRow } from './residentApi';
 import type { ResidentClient } from './residentClient';
 
+/** The most rows the service sends in one answer (its `limit` maximum). */
+export const EXPORT_ROW_LIMIT = 10_000;
+
 /**
  * Person rows for an export from the resident-data service: the service filters and masks them for
  * the signed-in role (its scope, its masking) and audits the request; they are taken as they come.
@@ -13,7 +16,7 @@ export function servicePersonRows(client: ResidentClient, communityId: string): 
   return {
     kind: 'service',
     peopleFor: async (_role: Role) => {
-      const answer = await client.people(communityId);
+      const answer = await client.people(communityId, { limit: EXPORT_ROW_LIMIT });
       // A page cut short would leave people out of the package without a word: refuse instead.
       if (answer.rows.length < answer.total) {
         throw new Error(`the service sent ${answer.rows.length} of ${answer.total} person rows; an export needs them all`);
