@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DataError } from '../core/errors';
 import { HANGZHOU_CITY_FILE } from '../data/city/cityDataset';
+import { HANGZHOU_COVERAGE_FILE, parseCommunityCoverage } from '../data/city/communityCoverageFile';
 import { parseCityDataset } from '../data/city/readCityDataset';
 import { cannotBeRead, parsePackageIndex } from '../data/package/readPackage';
 import { localizeError } from '../i18n/issues';
 import { parseLanguage, translate, type Language } from '../i18n/translate';
-import { CityView, type CityLoadState, type CitySelection } from '../features/city/CityView';
+import { CityView, type CityLoadState, type CitySelection, type CityTable } from '../features/city/CityView';
 import { modelsUrl } from '../features/community/loadCommunity';
 
 /** `?view=city&district=<id>&entry=<id>`: the drill-down is part of the link, like the planner's state. */
@@ -14,11 +15,17 @@ function readSelection(search: string): CitySelection {
   return { district: params.get('district') || null, community: params.get('entry') || null };
 }
 
-function writeSelection(selection: CitySelection): void {
+/** `&table=gaps` opens the 一老一小 gaps table; the progress table is the default and leaves no parameter. */
+function readTable(search: string): CityTable {
+  return new URLSearchParams(search).get('table') === 'gaps' ? 'gaps' : 'progress';
+}
+
+function writeSelection(selection: CitySelection, table?: CityTable): void {
   const params = new URLSearchParams(window.location.search);
   for (const [key, value] of [
     ['district', selection.district],
     ['entry', selection.community],
+    ['table', table === undefined ? params.get('table') : table === 'gaps' ? 'gaps' : null],
   ] as const) {
     if (value) params.set(key, value);
     else params.delete(key);
@@ -79,7 +86,17 @@ async function loadCity(language: Language): Promise<CityLoadState> {
       return plannerLink(packageIds.get(pkg) ?? pkg.replace(/\/$/, '').split('/').pop()!, language);
     };
     const baseHref = (communityId: string) => baseViewLink(dataset.communities.find((c) => c.id === communityId)!.position, language);
-    return { status: 'ready', dataset, plannerHref, baseHref };
+    const loadCoverage = async (signal: AbortSignal) => {
+      const file = `models/${HANGZHOU_COVERAGE_FILE}`;
+      const response = await fetch(new URL(HANGZHOU_COVERAGE_FILE, base), { signal });
+      if (!response.ok) throw new DataError([{ file, ...cannotBeRead(`HTTP ${response.status}`) }]);
+      try {
+        return parseCommunityCoverage(await response.text(), file);
+      } catch (error) {
+        throw new Error(localizeError(error, language), { cause: error });
+      }
+    };
+    return { status: 'ready', dataset, plannerHref, baseHref, loadCoverage };
   } catch (error) {
     const message = localizeError(error, language);
     return { status: 'error', message };
@@ -118,6 +135,8 @@ export function CityApp() {
       selection={selection}
       onSelectionChange={onSelectionChange}
       languageHref={languageHref(language)}
+      initialTable={readTable(window.location.search)}
+      onTableChange={(table) => writeSelection(selection, table)}
     />
   );
 }

@@ -8,6 +8,7 @@ import { sessionFeature } from './session';
 import { sunlightFeature } from './sunlight';
 import { tourFeature } from './tour';
 import { viewFeature } from './view';
+import { viewshedFeature } from './viewshed';
 
 /**
  * The feature modules the app wires up (main.tsx binds them; the scene binding draws their layers).
@@ -24,4 +25,5 @@ export const FEATURES: readonly Feature[] = [
   measureFeature,
   heatmapFeature,
   sunlightFeature,
+  viewshedFeature,
 ];

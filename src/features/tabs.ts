@@ -7,6 +7,7 @@ import { scenarioTab } from './scenarios/Panel';
 import { serviceTab } from './service-circles/Panel';
 import { sunlightTab } from './sunlight/Panel';
 import { layersTab } from './view/LayerPanel';
+import { viewshedTab } from './viewshed/Panel';
 
 /**
  * The tabs of the planner's side panel, in order. A new tab: `defineTab({ id, labelKey, Panel })`
@@ -22,6 +23,7 @@ export const SIDE_PANEL_TABS = [
   importTab,
   measureTab,
   heatmapTab,
+  viewshedTab,
 ] as const;
 
 export type SidePanelTabId = (typeof SIDE_PANEL_TABS)[number]['id'];

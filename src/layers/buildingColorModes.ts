@@ -4,7 +4,18 @@ import type { BuildingSummary } from '../data/community/buildingSummaries';
 /** An sRGB colour, 0–255 per channel. */
 export type Rgb = readonly [number, number, number];
 
-export const COLOR_MODES = ['use', 'yearBuilt', 'floors', 'elevator', 'occupancy', 'elderlyShare', 'walkTime', 'sunlight'] as const;
+export const COLOR_MODES = [
+  'use',
+  'yearBuilt',
+  'floors',
+  'elevator',
+  'occupancy',
+  'elderlyShare',
+  'walkTime',
+  'sunlight',
+  'heightLimit',
+  'viewshed',
+] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
 export interface LegendEntry {
@@ -124,6 +135,18 @@ const SUNLIGHT_BREAKS: ClassBreak[] = [
   { upTo: Infinity, color: [26, 152, 80], label: '≥ 5 h' },
 ];
 
+/** 限高: above the limit in red, under it muted. */
+const OVER_LIMIT: Rgb = [231, 76, 60];
+const UNDER_LIMIT: Rgb = [150, 160, 172];
+
+/** Share of a building's eye-facing surface seen from the viewshed's eye: hidden dark, fully seen bright green. */
+const SEEN_BREAKS: ClassBreak[] = [
+  { upTo: 1e-9, color: [70, 60, 110], label: '0%' },
+  { upTo: 0.34, color: [120, 110, 170], label: '1–33%' },
+  { upTo: 0.67, color: [120, 190, 160], label: '34–66%' },
+  { upTo: Infinity, color: [46, 204, 113], label: '≥ 67%' },
+];
+
 const vacancyBreaks = SHARE_BREAKS(BLUES);
 const elderlyBreaks = SHARE_BREAKS(PURPLES);
 
@@ -186,6 +209,24 @@ export const COLOR_MODE_DEFINITIONS: Record<ColorMode, ColorModeDefinition> = {
     legend: [...legendOf(SUNLIGHT_BREAKS), { color: NO_DATA, label: 'legend.notAssessed' }],
     // The value is the worst floor's hours from the sunlight feature; NaN where the building is not assessed.
     colorOf: (_b, { value: hours }) => (hours === undefined || Number.isNaN(hours) ? NO_DATA : classify(hours, SUNLIGHT_BREAKS)),
+  },
+  heightLimit: {
+    id: 'heightLimit',
+    titleKey: 'colorMode.heightLimit',
+    legend: [
+      { color: OVER_LIMIT, label: 'legend.overLimit' },
+      { color: UNDER_LIMIT, label: 'legend.underLimit' },
+      { color: NO_DATA, label: 'legend.noLimit' },
+    ],
+    // The value is metres above the limit (the viewshed feature's); undefined while no limit is set.
+    colorOf: (_b, { value: excess }) => (excess === undefined || Number.isNaN(excess) ? NO_DATA : excess > 0 ? OVER_LIMIT : UNDER_LIMIT),
+  },
+  viewshed: {
+    id: 'viewshed',
+    titleKey: 'colorMode.viewshed',
+    legend: [...legendOf(SEEN_BREAKS), { color: NO_DATA, label: 'legend.outOfView' }],
+    // The value is the share of the building's eye-facing surface seen; NaN out of reach or with no eye placed.
+    colorOf: (_b, { value: share }) => (share === undefined || Number.isNaN(share) ? NO_DATA : classify(share, SEEN_BREAKS)),
   },
 };
 

@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { communityCoverageCsv, coverageByCommunity, sortByOneOldOneYoungGap } from '../analysis/city/communityCoverage';
+import { communityCoverageCsv, communityCoverageFile, coverageByCommunity, sortByOneOldOneYoungGap } from '../analysis/city/communityCoverage';
 import { buildHierarchy } from '../analysis/network/hierarchy/buildHierarchy';
 import { networkHash, readHierarchyFile } from '../analysis/network/hierarchy/hierarchyFile';
 import { prepareNetwork, serviceCoverageRequestFromFeatures } from '../analysis/service-circles/serviceCoverageRequest';
@@ -123,20 +123,14 @@ export async function runCityCoverage(argv: readonly string[], io: CliIo): Promi
     const out = options.out!;
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'community-coverage.csv'), communityCoverageCsv(rows));
-    const json = {
+    const json = communityCoverageFile({
       city: city.city,
       ...(city.synthetic ? { synthetic: city.synthetic } : {}),
       networkHash: hash,
       walkSpeedMetersPerSecond: sweep.walkSpeedMetersPerSecond,
-      categories: sweep.categories.map((c) => ({
-        category: c.category,
-        maxDistanceMeters: c.rule.maxDistanceMeters,
-        cutoffMeters: c.cutoffMeters,
-        priority: c.rule.priority,
-      })),
-      // sortKey is the unsuppressed gap: it stays out of what is published.
-      communities: rows.map(({ sortKey: _sortKey, ...row }) => row),
-    };
+      categories: sweep.categories,
+      rows,
+    });
     writeFileSync(path.join(out, 'community-coverage.json'), `${JSON.stringify(json, null, 2)}\n`);
     const withHomes = rows.filter((r) => r.homes > 0).length;
     io.stdout(

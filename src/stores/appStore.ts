@@ -13,6 +13,7 @@ import { createSessionSlice, type SessionSlice } from '../features/session/slice
 import { createServiceCirclesSlice, serviceCirclesOnCommunityChange, type ServiceCirclesSlice } from '../features/service-circles/slice';
 import { createTourSlice, tourOnCommunityChange, type TourSlice } from '../features/tour/slice';
 import { createViewSlice, viewOnCommunityChange, type InitialViewState, type ViewSlice } from '../features/view/slice';
+import { createViewshedSlice, viewshedOnCommunityChange, type ViewshedSlice } from '../features/viewshed/slice';
 import type { ScenarioId } from '../scenarios/registry';
 import type { CommunityChange } from './slice';
 
@@ -33,7 +34,8 @@ export type AppState = CommunitySlice &
   BaseSlice &
   MeasureSlice &
   HeatmapSlice &
-  SunlightSlice;
+  SunlightSlice &
+  ViewshedSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What each slice changes when a community arrives, in this order: the scenario goes over the plain view, a tour step over its scenario. */
@@ -46,6 +48,7 @@ const COMMUNITY_CHANGES: readonly CommunityChange[] = [
   scenarioOnCommunityChange,
   tourOnCommunityChange,
   measureOnCommunityChange,
+  viewshedOnCommunityChange,
 ];
 
 /** The state a share link starts from (parsed once, with typed ids, in app/shareLink.ts). */
@@ -69,6 +72,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     ...createMeasureSlice(set, get),
     ...createHeatmapSlice(set, get),
     ...createSunlightSlice(set, get),
+    ...createViewshedSlice(set, get),
   }));
 }
 

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressAgainstTargets, summariseCity, summariseDistricts } from '../../src/analysis/city/aggregateCity';
+import { communityGaps, districtGaps, sortGaps } from '../../src/analysis/city/districtCoverage';
 import { HANGZHOU_CITY_FILE } from '../../src/data/city/cityDataset';
+import { HANGZHOU_COVERAGE_FILE, parseCommunityCoverage } from '../../src/data/city/communityCoverageFile';
 import { parseCityDataset } from '../../src/data/city/readCityDataset';
 import { openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
 
@@ -122,6 +124,63 @@ describe('city view (?view=city) at 1920×1080', () => {
     expect(new URL(app.page.url()).searchParams.get('community')).toBe('sample-jinghe');
     const origin = new URL(app.page.url()).origin;
     expect(app.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+  });
+});
+
+describe('the 一老一小 gaps table (?view=city&table=gaps)', () => {
+  const coverage = parseCommunityCoverage(readFileSync(`dist/models/${HANGZHOU_COVERAGE_FILE}`, 'utf8'));
+  const gaps = communityGaps(coverage);
+  const byDistrict = districtGaps(gaps);
+  const nameOf = (id: string) => districts.find((d) => d.district.id === id)!.district.name.zh;
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openCity('table=gaps', { width: 1920, height: 1080 });
+  });
+  afterAll(async () => app?.close());
+
+  it('ranks the 13 districts by their gap, largest first, with the sums of the published file', async () => {
+    const expected = sortGaps(byDistrict, 'gap', (d) => nameOf(d.district), 'zh-CN');
+    const rows = app.page.locator('[data-testid=district-gap-table] tbody tr');
+    await expect(rows.count()).resolves.toBe(13);
+    for (let i = 0; i < expected.length; i++) {
+      await expect(rows.nth(i).getAttribute('data-testid')).resolves.toBe(`gap-row-${expected[i]!.district}`);
+      await expect(rows.nth(i).getAttribute('data-gap')).resolves.toBe(String(expected[i]!.gap));
+    }
+    // The largest district by communities also has the largest summed gap; the rate is what tells them apart.
+    expect(expected[0]!.gap).toBeGreaterThan(expected[12]!.gap);
+    await expect(app.page.getByTestId('gap-synthetic').isVisible()).resolves.toBe(true);
+    expect(await panelsFit(app)).toEqual([]);
+    await saveScreenshot(app.page, 'city-1920x1080-gaps');
+  });
+
+  it('re-sorts by the gap rate on a header click', async () => {
+    await app.page.getByTestId('gap-sort-share').click();
+    const expected = sortGaps(byDistrict, 'gapShare', (d) => nameOf(d.district), 'zh-CN').map((d) => `gap-row-${d.district}`);
+    const shown = await app.page
+      .locator('[data-testid=district-gap-table] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    expect(shown).toEqual(expected);
+    await expect(attribute(app, '[data-testid=district-gap-table]', 'data-sort')).resolves.toBe('gapShare');
+  });
+
+  it('drills into a district: its communities by gap, largest first; a click opens the card', async () => {
+    const worst = sortGaps(byDistrict, 'gapShare', (d) => nameOf(d.district), 'zh-CN')[0]!;
+    await app.page.getByTestId(`gap-row-${worst.district}`).click();
+    await app.page.waitForSelector('[data-testid=gap-communities]');
+    const own = gaps.filter((g) => g.district === worst.district);
+    const shown = await app.page
+      .locator('[data-testid=gap-communities] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-gap'))));
+    expect(shown).toHaveLength(own.length);
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
+    expect(shown[0]).toBe(Math.max(...own.map((g) => g.gap ?? -1)));
+    expect(new URL(app.page.url()).searchParams.get('table')).toBe('gaps');
+    expect(await panelsFit(app)).toEqual([]);
+    await saveScreenshot(app.page, 'city-1920x1080-gaps-district');
+    const first = own.reduce((a, b) => ((b.gap ?? -1) > (a.gap ?? -1) ? b : a));
+    await app.page.getByTestId(`gap-community-${first.id}`).click();
+    await app.page.waitForSelector(`[data-testid=community-card][data-community="${first.id}"]`);
+    expect(app.consoleErrors).toEqual([]);
   });
 });
 

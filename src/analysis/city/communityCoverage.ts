@@ -1,4 +1,5 @@
-import type { FacilityCategory } from '../../core/model/types';
+import type { FacilityCategory, LocalizedText } from '../../core/model/types';
+import { COVERAGE_FORMAT, COVERAGE_FORMAT_VERSION, type CommunityCoverageFile } from '../../data/city/communityCoverageFile';
 import { formatSuppressed, suppressTogether, type SuppressedCount } from '../../data/privacy/aggregate';
 import type { PopulationByTarget } from '../service-circles/population';
 import type { ServiceRule } from '../service-circles/rules';
@@ -140,3 +141,42 @@ export function communityCoverageCsv(rows: readonly CommunityCoverageRow[]): str
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The rows as the published file (`fct-community-coverage`): the raw sort key stays out, so only
+ * suppressed counts are published.
+ */
+export function communityCoverageFile(options: {
+  city: LocalizedText;
+  synthetic?: { notice: LocalizedText };
+  networkHash?: string;
+  walkSpeedMetersPerSecond: number;
+  categories: readonly { category: FacilityCategory; rule: ServiceRule; cutoffMeters?: number }[];
+  rows: readonly CommunityCoverageRow[];
+}): CommunityCoverageFile {
+  return {
+    format: COVERAGE_FORMAT,
+    formatVersion: COVERAGE_FORMAT_VERSION,
+    city: options.city,
+    ...(options.synthetic ? { synthetic: options.synthetic } : {}),
+    ...(options.networkHash ? { networkHash: options.networkHash } : {}),
+    walkSpeedMetersPerSecond: options.walkSpeedMetersPerSecond,
+    categories: options.categories.map((c) => ({
+      category: c.category,
+      maxDistanceMeters: c.rule.maxDistanceMeters,
+      ...(c.cutoffMeters !== undefined ? { cutoffMeters: c.cutoffMeters } : {}),
+      priority: c.rule.priority,
+    })),
+    communities: options.rows.map(({ sortKey: _sortKey, ...row }) => ({
+      ...row,
+      categories: row.categories.map((c) => ({
+        ...c,
+        shareHomesWithin: roundShare(c.shareHomesWithin),
+        shareTargetWithin: roundShare(c.shareTargetWithin),
+      })),
+    })),
+  };
+}
+
+/** Shares are published to 4 decimals (0.01 %): more would only be noise in the file. */
+const roundShare = (share: number | null) => (share === null ? null : Math.round(share * 1e4) / 1e4);

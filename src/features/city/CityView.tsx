@@ -7,7 +7,9 @@ import {
   summariseDistricts,
 } from '../../analysis/city/aggregateCity';
 import { HANGZHOU_TARGETS } from '../../analysis/city/targets';
+import { communityGaps, districtGaps } from '../../analysis/city/districtCoverage';
 import type { CityDataset } from '../../data/city/cityDataset';
+import type { CommunityCoverageFile } from '../../data/city/communityCoverageFile';
 import type { Language } from '../../i18n/translate';
 import { OptionChart } from '../../ui/charts/OptionChart';
 import { cumulativeChartOption, districtChartOption, type ChartText } from './cityChartOptions';
@@ -18,6 +20,7 @@ import { cityLocale } from './cityText';
 import { CommunityCard } from './CommunityCard';
 import { DistrictCommunities } from './DistrictCommunities';
 import { DistrictTable } from './DistrictTable';
+import { DistrictGapCommunities, DistrictGapTable } from './GapTables';
 import './city.css';
 
 export interface CitySelection {
@@ -34,7 +37,15 @@ export type CityLoadState =
       plannerHref: (communityId: string) => string | null;
       /** The 3D base over a community (the planner's camera at its position). */
       baseHref?: (communityId: string) => string;
+      /** The published service-circle coverage of the communities, fetched when first asked for. */
+      loadCoverage?: (signal: AbortSignal) => Promise<CommunityCoverageFile>;
     };
+
+/** What the side table shows: progress of creation (创建进度) or the 一老一小 service gaps (补短板). */
+export type CityTable = 'progress' | 'gaps';
+
+type CoverageState =
+  { status: 'idle' | 'loading' } | { status: 'error'; message: string } | { status: 'ready'; file: CommunityCoverageFile };
 
 /** Chart text follows the root font: 1 at 1080p (14 px), ≈ 1.9 at 4K (26 px). */
 const chartText = (): ChartText => {
@@ -69,6 +80,9 @@ export function CityView(props: {
   selection: CitySelection;
   onSelectionChange(selection: CitySelection): void;
   languageHref: string;
+  /** The table shown first (`?table=gaps`). */
+  initialTable?: CityTable;
+  onTableChange?(table: CityTable): void;
 }) {
   const { state, language, selection } = props;
   const locale = useMemo(() => cityLocale(language), [language]);
@@ -78,6 +92,31 @@ export function CityView(props: {
   const [extent, setExtent] = useState<MapExtent>('city');
   const chartDrawn = useCallback(() => setChartsDrawn((n) => n + 1), []);
   const dataset = state.status === 'ready' ? state.dataset : null;
+  const [table, setTable] = useState<CityTable>(props.initialTable ?? 'progress');
+  const [coverage, setCoverage] = useState<CoverageState>({ status: 'idle' });
+  const loadCoverage = state.status === 'ready' ? state.loadCoverage : undefined;
+
+  // The coverage file is a few MB: fetched only once the gaps table is first shown.
+  useEffect(() => {
+    if (table !== 'gaps' || !loadCoverage || coverage.status !== 'idle') return;
+    const controller = new AbortController();
+    setCoverage({ status: 'loading' });
+    loadCoverage(controller.signal).then(
+      (file) => setCoverage({ status: 'ready', file }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setCoverage({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- started once per load; the status guard keeps it so
+  }, [table, loadCoverage]);
+
+  const gaps = useMemo(() => {
+    if (coverage.status !== 'ready') return null;
+    const communities = communityGaps(coverage.file);
+    return { communities, districts: districtGaps(communities) };
+  }, [coverage]);
+  const communityById = useMemo(() => new Map((dataset?.communities ?? []).map((c) => [c.id, c])), [dataset]);
 
   const derived = useMemo(() => {
     if (!dataset) return null;
@@ -110,7 +149,10 @@ export function CityView(props: {
 
   const district = derived?.districts.find((d) => d.district.id === selection.district) ?? null;
   const community = dataset?.communities.find((c) => c.id === selection.community) ?? null;
-  const ready = derived !== null && chartsDrawn >= 2;
+  const ready =
+    derived !== null &&
+    chartsDrawn >= 2 &&
+    (table !== 'gaps' || coverage.status === 'ready' || coverage.status === 'error' || !loadCoverage);
 
   return (
     <div className="city-view" data-testid="city-view" data-ready={String(ready)} lang={language}>
@@ -236,17 +278,62 @@ export function CityView(props: {
 
             <section className="city-side">
               <div className="panel table-panel">
-                <h2>{t('city.table.title')}</h2>
-                <DistrictTable
-                  districts={derived.districts}
-                  city={derived.city}
-                  selected={selection.district}
-                  onSelect={selectDistrict}
-                  locale={locale}
-                />
+                <div className="table-switch" role="tablist" aria-label={t('city.table.switch')}>
+                  {(['progress', 'gaps'] as const).map((id) => (
+                    <button
+                      type="button"
+                      role="tab"
+                      key={id}
+                      aria-selected={table === id}
+                      className={table === id ? 'current' : ''}
+                      onClick={() => {
+                        setTable(id);
+                        props.onTableChange?.(id);
+                      }}
+                      data-testid={`city-table-${id}`}
+                    >
+                      {t(id === 'progress' ? 'city.table.title' : 'city.gaps.title')}
+                    </button>
+                  ))}
+                </div>
+                {table === 'progress' && (
+                  <DistrictTable
+                    districts={derived.districts}
+                    city={derived.city}
+                    selected={selection.district}
+                    onSelect={selectDistrict}
+                    locale={locale}
+                  />
+                )}
+                {table === 'gaps' && !loadCoverage && <p className="muted">{t('city.gaps.none')}</p>}
+                {table === 'gaps' && coverage.status === 'loading' && <p className="muted">{t('city.loading')}</p>}
+                {table === 'gaps' && coverage.status === 'error' && (
+                  <div className="error" role="alert" data-testid="gap-error">
+                    <strong>{t('city.gaps.loadFailed')}</strong>
+                    <pre>{coverage.message}</pre>
+                  </div>
+                )}
+                {table === 'gaps' && gaps && (
+                  <DistrictGapTable
+                    gaps={gaps.districts}
+                    districts={derived.districts}
+                    selected={selection.district}
+                    onSelect={selectDistrict}
+                    locale={locale}
+                  />
+                )}
               </div>
               <div className="panel drill-panel">
-                {district ? (
+                {district && table === 'gaps' && gaps ? (
+                  <DistrictGapCommunities
+                    districtName={text(district.district.name)}
+                    gaps={gaps.communities.filter((g) => g.district === district.district.id)}
+                    communities={communityById}
+                    selected={selection.community}
+                    onSelect={selectCommunity}
+                    locale={locale}
+                  />
+                ) : district ? (
                   <DistrictCommunities
                     summary={district}
                     communities={communitiesOfDistrict(dataset, district.district.id)}
@@ -261,6 +348,11 @@ export function CityView(props: {
             </section>
           </main>
           {dataset.synthetic && <footer className="city-footer muted small">{text(dataset.synthetic.notice)}</footer>}
+          {table === 'gaps' && coverage.status === 'ready' && coverage.file.synthetic && (
+            <footer className="city-footer muted small" data-testid="gap-synthetic">
+              {text(coverage.file.synthetic.notice)}
+            </footer>
+          )}
         </>
       )}
     </div>

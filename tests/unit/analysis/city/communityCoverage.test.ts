@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { communityCoverageCsv, coverageByCommunity, sortByOneOldOneYoungGap } from '../../../../src/analysis/city/communityCoverage';
 import { DEFAULT_SERVICE_RULES, type ServiceRule } from '../../../../src/analysis/service-circles/rules';
 import { runCityCoverage } from '../../../../src/pipeline/cityCoverage';
+import { parseCommunityCoverage } from '../../../../src/data/city/communityCoverageFile';
 import { at, grid3x3 } from '../localMeters';
 
 const rule = (category: ServiceRule['category']) => DEFAULT_SERVICE_RULES.rules.find((r) => r.category === category)!;
@@ -129,6 +130,7 @@ describe('npm run coverage:city', () => {
         uncovered: { value: 8, suppressed: false },
       });
       expect(json.communities[0]).not.toHaveProperty('sortKey');
+      expect(() => parseCommunityCoverage(json)).not.toThrow();
       expect(readFileSync(path.join(out, 'community-coverage.csv'), 'utf8').split('\n')[1]).toMatch(/^shangcheng-001,shangcheng,2,28,/);
 
       writeFileSync(files.buildings, fc([point([50, 10], { id: 'H1', community: 'nowhere-9' })]));
