@@ -104,6 +104,25 @@ export default tseslint.config(
     },
   },
 
+  // The resident-data service (Node): it shares the pure layers (core, data) and the build's CSP, never the UI.
+  {
+    files: ['src/server/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      ...restrict(
+        [
+          intoLayers('analysis', 'layers', 'scenarios', 'report', 'stores', 'features', 'engine', 'ui', 'app', 'pipeline'),
+          REACT,
+          ZUSTAND_REACT,
+        ],
+        {
+          node: true,
+        },
+      ),
+      'no-console': 'off',
+    },
+  },
+
   // ---- Outside src/ ----
   {
     files: ['tests/**', 'build/**', '*.config.ts', '*.config.js', 'vite.*.ts'],

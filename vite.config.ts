@@ -43,6 +43,9 @@ export default defineConfig(({ command }) => ({
     port: 5173,
     strictPort: false,
     proxy: RESIDENT_SERVICE_PROXY,
+    // Person rows (人, 权) are the residents' data service's seed, served only by the service to
+    // signed-in roles: the dev server must not hand them out as source files (/@fs/…, /src/…).
+    fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/src/server/seed/**'] },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy: RESIDENT_SERVICE_PROXY },
   test: {

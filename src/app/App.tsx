@@ -16,6 +16,7 @@ import { InspectorHost } from './InspectorHost';
 import { openReport } from '../features/report/openReport';
 import { SidePanel } from './SidePanel';
 import { Viewport } from './Viewport';
+import { SplitOverlay } from '../features/plan-split/SplitOverlay';
 
 /** Planner mode: the 3D scene fills the window, panels float over it. */
 export function App({ store, cameraStore, profile }: { store: AppStore; cameraStore: StoreApi<CameraState>; profile: RenderProfile }) {
@@ -40,6 +41,7 @@ export function App({ store, cameraStore, profile }: { store: AppStore; cameraSt
           </div>
         </div>
         {/* Over the middle row: header and attribution stay in view while a building is inspected. */}
+        <SplitOverlay />
         <InspectorHost profile={profile} />
         <ScenarioBar />
         <AttributionBar creditHost={creditHost} />

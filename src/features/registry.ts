@@ -3,6 +3,7 @@ import type { Feature } from './feature';
 import { heatmapFeature } from './heatmap';
 import { importFeature } from './import';
 import { measureFeature } from './measure';
+import { planSplitFeature } from './plan-split';
 import { serviceCirclesFeature } from './service-circles';
 import { sessionFeature } from './session';
 import { sunlightFeature } from './sunlight';
@@ -26,4 +27,5 @@ export const FEATURES: readonly Feature[] = [
   heatmapFeature,
   sunlightFeature,
   viewshedFeature,
+  planSplitFeature,
 ];

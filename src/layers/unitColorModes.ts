@@ -7,9 +7,10 @@ export type InspectorColorMode = (typeof INSPECTOR_COLOR_MODES)[number];
 
 /**
  * The age mix of one house as a colour class, 一老一小 first: has someone 60+, has a child 0–5,
- * both, neither; `empty` when nobody lives there, `suppressed` when the role may not know.
+ * both, neither; `empty` when nobody lives there, `suppressed` when the role may not know,
+ * `unknown` when the package has building-level statistics and no person rows.
  */
-export const AGE_CLASSES = ['elderly', 'child', 'both', 'other', 'empty', 'suppressed'] as const;
+export const AGE_CLASSES = ['elderly', 'child', 'both', 'other', 'empty', 'suppressed', 'unknown'] as const;
 export type AgeClass = (typeof AGE_CLASSES)[number];
 
 export function isInspectorColorMode(value: unknown): value is InspectorColorMode {
@@ -40,6 +41,7 @@ const AGE_COLORS: Record<AgeClass, Rgb> = {
   empty: [92, 98, 112],
   // Neutral grey, well apart from the dark "empty": nobody lives there vs. not shown (< 5 people).
   suppressed: [165, 165, 165],
+  unknown: NO_DATA,
 };
 
 export const occupancyColor = (occupancy: Occupancy): Rgb => OCCUPANCY_COLORS[occupancy];

@@ -49,8 +49,11 @@ export interface UnitBox {
   occupancy: Occupancy;
   /** The right type with the largest summed share (ties: RIGHT_TYPES order); null when none is recorded. */
   rightType: RightType | null;
-  /** Residents, small-cell suppressed for every role (like the building panel's aggregates). */
-  residents: SuppressedCount;
+  /**
+   * Residents, small-cell suppressed for every role (like the building panel's aggregates); null when
+   * the community has no person rows (a package with building-level statistics only: homes are not counted).
+   */
+  residents: SuppressedCount | null;
   /** Residents per age band, or null when the role may not see them for this house (see `ageDetail`). */
   ageBands: Record<AgeBand, SuppressedCount> | null;
   ageClass: AgeClass;
@@ -93,6 +96,8 @@ export interface UnitLayoutData {
   houses: readonly House[];
   rights: readonly Right[];
   people: readonly Person[];
+  /** Building-level statistics; where they stand in for person rows, nothing per home is known about residents. */
+  residentStats?: readonly unknown[];
 }
 
 /** Footprints narrower than this are treated as this deep, so a degenerate polygon still draws. */
@@ -112,6 +117,9 @@ export function layoutBuildingUnits(building: Building, data: UnitLayoutData, op
     data.people.filter((p) => houseIds.has(p.houseId)),
     (p) => p.houseId,
   );
+  // A package with statistics and no person rows says nothing about the residents of one home:
+  // their count and ages are unknown there, not zero (the occupancy colours still come from houses.csv).
+  const perHomeResidents = data.people.length > 0 || !data.residentStats?.length;
   const highlighted = new Set(options.highlightFloors ?? []);
   const buildingLabel = building.name ?? building.id;
 
@@ -124,7 +132,8 @@ export function layoutBuildingUnits(building: Building, data: UnitLayoutData, op
       // Equal shares when areas are missing (all zero), so every house still gets a box.
       const share = floorAreaM2 > 0 ? Math.max(house.areaM2, 0) / floorAreaM2 : 1 / onFloor.length;
       const widthMeters = share * lengthMeters;
-      const unit = describeUnit(house, buildingLabel, rightsByHouse.get(house.id) ?? [], peopleByHouse.get(house.id) ?? [], options.role);
+      const residents = perHomeResidents ? (peopleByHouse.get(house.id) ?? []) : null;
+      const unit = describeUnit(house, buildingLabel, rightsByHouse.get(house.id) ?? [], residents, options.role);
       const box = { ...unit, xMeters: x, widthMeters };
       x += widthMeters;
       return box;
@@ -145,11 +154,11 @@ function describeUnit(
   house: House,
   building: string,
   rights: Right[],
-  people: Person[],
+  people: Person[] | null,
   role: Role,
 ): Omit<UnitBox, 'xMeters' | 'widthMeters'> {
   const rightType = dominantRightType(rights);
-  const { ageBands, ageClass } = ageDetail(people, role);
+  const { ageBands, ageClass } = people ? ageDetail(people, role) : { ageBands: null, ageClass: 'unknown' as const };
   return {
     id: house.id,
     address: { building, entrance: house.entrance, floor: house.floor, room: house.room },
@@ -157,7 +166,7 @@ function describeUnit(
     use: house.use,
     occupancy: house.occupancy,
     rightType,
-    residents: suppressCount(people.length),
+    residents: people ? suppressCount(people.length) : null,
     ageBands,
     ageClass,
     colors: { occupancy: occupancyColor(house.occupancy), rightType: rightTypeColor(rightType), ageBand: ageClassColor(ageClass) },

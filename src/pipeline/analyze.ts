@@ -145,7 +145,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (options.packageDir === undefined && files.some((f) => f === undefined))
     throw new UsageError('give a package folder, or all of --buildings, --network and --facilities');
   if (options.reuse && options.packageDir === undefined)
-    throw new UsageError('--reuse needs a package folder (it reads the reuse spaces, houses and people)');
+    throw new UsageError('--reuse needs a package folder (it reads the reuse spaces, houses and resident counts)');
   if (options.budget !== undefined && !options.reuse) throw new UsageError('--budget goes with --reuse');
   return options;
 }

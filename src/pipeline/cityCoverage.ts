@@ -13,7 +13,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { communityCoverageCsv, communityCoverageFile, coverageByCommunity, sortByOneOldOneYoungGap } from '../analysis/city/communityCoverage';
+import {
+  communityCoverageCsv,
+  communityCoverageFile,
+  coverageByCommunity,
+  sortByOneOldOneYoungGap,
+} from '../analysis/city/communityCoverage';
 import { buildHierarchy } from '../analysis/network/hierarchy/buildHierarchy';
 import { networkHash, readHierarchyFile } from '../analysis/network/hierarchy/hierarchyFile';
 import { prepareNetwork, serviceCoverageRequestFromFeatures } from '../analysis/service-circles/serviceCoverageRequest';

@@ -1,4 +1,5 @@
 import type { Community } from '../core/model/types';
+import type { SummarySource } from '../data/community/buildingSummaries';
 import type { ServiceCoverage } from '../analysis/service-circles/computeServiceCoverage';
 import { elevatorCandidates } from '../analysis/reuse/elevatorCandidates';
 import { DEFAULT_ELEVATOR_RULES, type ElevatorRuleSet } from '../analysis/reuse/elevatorRules';
@@ -19,7 +20,7 @@ export const REPORT_ELEVATOR_ROWS = 5;
  * cells, so each is suppressed below 5 on its own (data/privacy/aggregate).
  */
 export function reuseSection(
-  community: Pick<Community, 'buildings' | 'reuse' | 'houses' | 'people'>,
+  community: Pick<Community, 'reuse'> & SummarySource,
   coverage: ServiceCoverage,
   rules: { reuse?: ReuseRuleSet; elevator?: ElevatorRuleSet } = {},
   sunlight: ReuseSunlightRow[] = [],

@@ -4,6 +4,7 @@ import { createBaseSlice, type BaseSlice, type InitialBaseState } from '../featu
 import { createCommunitySlice, type CommunitySlice } from '../features/community/slice';
 import { createImportSlice, type ImportSlice } from '../features/import/slice';
 import { createHeatmapSlice, type HeatmapSlice } from '../features/heatmap/slice';
+import { createPlanSplitSlice, planSplitOnCommunityChange, type PlanSplitSlice } from '../features/plan-split/slice';
 import { createMeasureSlice, measureOnCommunityChange, type MeasureSlice } from '../features/measure/slice';
 import { createInspectorSlice, inspectorOnCommunityChange, type InspectorSlice } from '../features/inspector/slice';
 import { createReuseSlice, reuseOnCommunityChange, type ReuseSlice } from '../features/reuse/slice';
@@ -34,6 +35,7 @@ export type AppState = CommunitySlice &
   BaseSlice &
   MeasureSlice &
   HeatmapSlice &
+  PlanSplitSlice &
   SunlightSlice &
   ViewshedSlice;
 export type AppStore = StoreApi<AppState>;
@@ -49,6 +51,7 @@ const COMMUNITY_CHANGES: readonly CommunityChange[] = [
   tourOnCommunityChange,
   measureOnCommunityChange,
   viewshedOnCommunityChange,
+  planSplitOnCommunityChange,
 ];
 
 /** The state a share link starts from (parsed once, with typed ids, in app/shareLink.ts). */
@@ -73,6 +76,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     ...createHeatmapSlice(set, get),
     ...createSunlightSlice(set, get),
     ...createViewshedSlice(set, get),
+    ...createPlanSplitSlice(set, get),
   }));
 }
 

@@ -5,7 +5,8 @@ import { nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } fr
 // Hand-computable check from the package's own files, independent of the app's aggregation: with 500 m
 // squares anchored at the community's centre, each building falls in the quadrant of the centre it lies in
 // (the community is ~600 m across), so the cells are the four quadrants and each one's share aged 60+ is
-// its elderly over its residents, counted straight from people.csv.
+// its elderly over its residents, counted straight from the person rows (people.csv of the residents' data
+// service's seed: the package itself carries only the building counts the app computes from).
 const pkg = 'models/sample-jinghe';
 const centre = (JSON.parse(readFileSync(`${pkg}/manifest.json`, 'utf8')) as { centre: [number, number] }).centre;
 const quadrantOf = new Map(
@@ -29,7 +30,7 @@ const houseBuilding = new Map(
     .map((cells) => [cells[0], cells[1]]),
 );
 const tally = new Map<string, { elderly: number; residents: number }>();
-for (const line of readFileSync(`${pkg}/people.csv`, 'utf8').trim().split('\n').slice(1)) {
+for (const line of readFileSync('src/server/seed/sample-jinghe/people.csv', 'utf8').trim().split('\n').slice(1)) {
   const [, houseId, ageBand] = line.split(',');
   const quadrant = quadrantOf.get(houseBuilding.get(houseId)!)!;
   const t = tally.get(quadrant) ?? { elderly: 0, residents: 0 };

@@ -1,49 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/app';
+import { migrate } from '../../src/server/db/migrate';
+import { openPgliteStore } from '../../src/server/db/pgliteStore';
+import type { Store } from '../../src/server/db/store';
+import { seedSample } from '../../src/server/seed';
+import { createUser } from '../../src/server/users';
 import { openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
-
-/** What this spec uses of the service (src/server): its store, its user creation and the HTTP server. */
-interface Queryable {
-  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
-}
-interface Store extends Queryable {
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
-interface Server {
-  listen(options: { host: string; port: number }): Promise<string>;
-  close(): Promise<void>;
-  server: { address(): unknown };
-}
-
-/**
- * The service, loaded when the spec runs. Skipped (below) until src/server is part of the app: then
- * the imports resolve, the @ts-expect-error lines become errors, and both go (static imports again).
- */
-async function loadService() {
-  // @ts-expect-error src/server is not part of the app yet
-  const { buildServer } = await import('../../src/server/app');
-  // @ts-expect-error src/server is not part of the app yet
-  const { migrate } = await import('../../src/server/db/migrate');
-  // @ts-expect-error src/server is not part of the app yet
-  const { openPgliteStore } = await import('../../src/server/db/pgliteStore');
-  // @ts-expect-error src/server is not part of the app yet
-  const { seedSample } = await import('../../src/server/seed');
-  // @ts-expect-error src/server is not part of the app yet
-  const { createUser } = await import('../../src/server/users');
-  return {
-    buildServer: buildServer as (options: { store: Store; distDir: string; baseConfigFile: string }) => Promise<Server>,
-    migrate: migrate as (store: Store) => Promise<unknown>,
-    openPgliteStore: openPgliteStore as () => Promise<Store>,
-    seedSample: seedSample as (store: Store) => Promise<unknown>,
-    createUser: createUser as (
-      store: Store,
-      user: { username: string; displayName: string; role: string; communityId: string | null; gridIds: string[]; password: string },
-    ) => Promise<void>,
-  };
-}
 
 /**
  * The app with the real resident-data service (in-process: embedded PGlite in memory, serving the
@@ -55,13 +21,51 @@ async function loadService() {
 const PASSWORD = 'correct horse battery staple';
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
-let server: Server;
+let server: FastifyInstance;
 let store: Store;
 let appUrl: string;
 /** A building in the caseworker's grid cell with residents, one with residents outside it, and a home with residents in the first. */
 let inGrid: string;
 let outsideGrid: string;
 let homeInGrid: string;
+
+beforeAll(async () => {
+  store = await openPgliteStore();
+  await migrate(store);
+  await seedSample(store);
+  const [cell] = await store.query<{ id: string }>('SELECT id FROM grid_cells ORDER BY id LIMIT 1');
+  const accounts = [
+    { username: 'cw', displayName: '社工王', role: 'caseworker' as const, gridIds: [cell.id] },
+    { username: 'admin', displayName: '管理员李', role: 'administrator' as const, gridIds: [] },
+    { username: 'hostile', displayName: HOSTILE_NAME, role: 'caseworker' as const, gridIds: [cell.id] },
+  ];
+  for (const a of accounts) await createUser(store, { ...a, communityId: 'sample-jinghe', password: PASSWORD });
+  // Person rows pass row-level security only with a scope set: read them as a city-wide administrator (as the seed writes them).
+  await store.transaction(async (tx) => {
+    await tx.query("SELECT set_config('app.role', 'administrator', true), set_config('app.community_id', '', true)");
+    // Buildings by their residents, most first, on each side of the caseworker's grid cell.
+    const byGrid = await tx.query<{ building_id: string; inside: boolean; n: number }>(
+      `SELECT p.building_id, coalesce(b.grid_id = $1, false) AS inside, count(*)::int AS n
+         FROM people p JOIN buildings b ON b.id = p.building_id GROUP BY p.building_id, b.grid_id ORDER BY n DESC, p.building_id`,
+      [cell.id],
+    );
+    inGrid = byGrid.find((b) => b.inside && b.n < 200)!.building_id;
+    outsideGrid = byGrid.find((b) => !b.inside)!.building_id;
+    const [home] = await tx.query<{ house_id: string }>(
+      'SELECT house_id FROM people WHERE building_id = $1 GROUP BY house_id ORDER BY count(*) DESC, house_id LIMIT 1',
+      [inGrid],
+    );
+    homeInGrid = home.house_id;
+  });
+  server = await buildServer({ store, distDir: path.resolve('dist'), baseConfigFile: path.resolve('models/base.json') });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  appUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/`;
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  await store?.close();
+});
 
 async function openBuilding(buildingId: string): Promise<AppPage> {
   const app = await openApp(`building=${buildingId}`, undefined, appUrl);
@@ -101,47 +105,7 @@ const peopleRequests = (app: AppPage) => app.requests.filter((url) => url.includ
 const unexpectedErrors = (app: AppPage) =>
   app.consoleErrors.filter((e) => !/^Failed to load resource: the server responded with a status of 40[13]\b/.test(e));
 
-// Skipped: the resident-data service (src/server) is not part of the app yet; see loadService above.
-describe.skip('signed in to the resident-data service', () => {
-  beforeAll(async () => {
-    const { buildServer, migrate, openPgliteStore, seedSample, createUser } = await loadService();
-    store = await openPgliteStore();
-    await migrate(store);
-    await seedSample(store);
-    const [cell] = await store.query<{ id: string }>('SELECT id FROM grid_cells ORDER BY id LIMIT 1');
-    const accounts = [
-      { username: 'cw', displayName: '社工王', role: 'caseworker' as const, gridIds: [cell.id] },
-      { username: 'admin', displayName: '管理员李', role: 'administrator' as const, gridIds: [] },
-      { username: 'hostile', displayName: HOSTILE_NAME, role: 'caseworker' as const, gridIds: [cell.id] },
-    ];
-    for (const a of accounts) await createUser(store, { ...a, communityId: 'sample-jinghe', password: PASSWORD });
-    // Person rows pass row-level security only with a scope set: read them as a city-wide administrator (as the seed writes them).
-    await store.transaction(async (tx) => {
-      await tx.query("SELECT set_config('app.role', 'administrator', true), set_config('app.community_id', '', true)");
-      // Buildings by their residents, most first, on each side of the caseworker's grid cell.
-      const byGrid = await tx.query<{ building_id: string; inside: boolean; n: number }>(
-        `SELECT p.building_id, coalesce(b.grid_id = $1, false) AS inside, count(*)::int AS n
-         FROM people p JOIN buildings b ON b.id = p.building_id GROUP BY p.building_id, b.grid_id ORDER BY n DESC, p.building_id`,
-        [cell.id],
-      );
-      inGrid = byGrid.find((b) => b.inside && b.n < 200)!.building_id;
-      outsideGrid = byGrid.find((b) => !b.inside)!.building_id;
-      const [home] = await tx.query<{ house_id: string }>(
-        'SELECT house_id FROM people WHERE building_id = $1 GROUP BY house_id ORDER BY count(*) DESC, house_id LIMIT 1',
-        [inGrid],
-      );
-      homeInGrid = home.house_id;
-    });
-    server = await buildServer({ store, distDir: path.resolve('dist'), baseConfigFile: path.resolve('models/base.json') });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    appUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/`;
-  }, 120_000);
-
-  afterAll(async () => {
-    await server?.close();
-    await store?.close();
-  });
-
+describe('signed in to the resident-data service', () => {
   it('shows the public aggregates only, asking for no person rows, with a sign-in button and no static-copy badge', async () => {
     const app = await openBuilding(inGrid);
     try {

@@ -42,6 +42,8 @@ describe('architecture layering (lint rules)', () => {
     ['src/features/view/X.tsx', "import { App } from '../../app/App';"],
     ['src/stores/x.ts', "import { SidePanel } from '../app/SidePanel';"],
     ['src/pipeline/x.ts', "import { createAppStore } from '../stores/appStore';"],
+    ['src/server/routes/x.ts', "import { createAppStore } from '../../stores/appStore';"],
+    ['src/server/x.ts', "import { useState } from 'react';"],
   ];
   it.each(forbidden)('%s may not: %s', async (file, code) => {
     expect(await importViolations(file, code)).not.toEqual([]);
@@ -58,6 +60,8 @@ describe('architecture layering (lint rules)', () => {
     ['src/app/Viewport.tsx', "import { CesiumAdapter } from '../engine/cesium/CesiumAdapter';"],
     ['src/pipeline/x.ts', "import { readFileSync } from 'node:fs';"],
     ['src/report/x.ts', "import { SCENARIOS } from '../scenarios/registry';"],
+    ['src/server/db/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['src/server/routes/x.ts', "import { identifiersForRole } from '../../data/privacy/mask';"],
   ];
   it.each(allowed)('%s may: %s', async (file, code) => {
     expect(await importViolations(file, code)).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Community } from '../../core/model/types';
+import type { SummarySource } from '../../data/community/buildingSummaries';
 import { coverageOf, type ServiceCoverage } from '../service-circles/computeServiceCoverage';
 import { elevatorCandidates, type ElevatorCandidate } from './elevatorCandidates';
 import { DEFAULT_ELEVATOR_RULES, type ElevatorRuleSet } from './elevatorRules';
@@ -40,7 +41,7 @@ export interface AnalyzeReuseOptions extends Omit<PointWalkOptions, 'workspace' 
 }
 
 export function analyzeReuse(
-  community: Pick<Community, 'buildings' | 'reuse' | 'houses' | 'people'>,
+  community: Pick<Community, 'reuse'> & SummarySource,
   coverage: ServiceCoverage,
   options: AnalyzeReuseOptions,
 ): ReuseAnalysis {

@@ -1,5 +1,5 @@
 import { DataError, type DataIssue } from '../../core/errors';
-import { AGE_BANDS, BUILDING_USES, type AgeBand, type BuildingUse } from '../../core/model/types';
+import { AGE_BANDS, BUILDING_USES, ELDERLY_AGE_BANDS, STATS_ABOVE_FLOOR, type AgeBand, type BuildingUse } from '../../core/model/types';
 import defaultElevatorRulesJson from './elevatorRules.json';
 
 /**
@@ -90,6 +90,12 @@ export function parseElevatorRules(json: unknown, file = 'elevatorRules.json'): 
     },
   };
   if (typeof root.requireNoElevator !== 'boolean') fail('requireNoElevator', `must be true or false, got ${show(root.requireNoElevator)}`);
+  // The candidates are counted from building-level statistics (resident-stats.csv), which count the
+  // residents above the 3rd floor and the 60+ bands: other values could not be answered from them.
+  if (Number.isInteger(root.aboveFloor) && rules.aboveFloor !== STATS_ABOVE_FLOOR)
+    fail('aboveFloor', `must be ${STATS_ABOVE_FLOOR}: the resident statistics count residents above the ${STATS_ABOVE_FLOOR}rd floor`);
+  if (Array.isArray(root.elderlyAgeBands) && [...rules.elderlyAgeBands].sort().join() !== [...ELDERLY_AGE_BANDS].sort().join())
+    fail('elderlyAgeBands', `must be ${ELDERLY_AGE_BANDS.join(', ')}: the resident statistics count the elderly as 60+`);
   if (issues.length) throw new DataError(issues, `Invalid elevator rules "${file}"`);
   return rules;
 }

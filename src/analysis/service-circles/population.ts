@@ -1,4 +1,5 @@
-import { ELDERLY_AGE_BANDS, type AgeBand, type Community, type Person } from '../../core/model/types';
+import { ELDERLY_AGE_BANDS, type AgeBand, type Person } from '../../core/model/types';
+import { summariseBuildings, type BuildingSummary, type SummarySource } from '../../data/community/buildingSummaries';
 import { TARGET_POPULATIONS, type TargetPopulation } from './rules';
 
 /**
@@ -20,23 +21,37 @@ export function targetsOf(person: Pick<Person, 'ageBand' | 'tags'>): TargetPopul
 }
 
 /**
- * Counts a community's residents per building and target population (person → house → building).
- * Raw counts: personal data in aggregate form; suppress small cells before showing them.
+ * A community's residents per building and target population, from the building summaries (person
+ * rows where the package has them, else its resident statistics: the same counts). Raw counts:
+ * personal data in aggregate form; suppress small cells before showing them.
  */
 export function populationByTargetFromCommunity(
-  community: Pick<Community, 'buildings' | 'houses' | 'people'>,
+  community: SummarySource,
   buildingIds: readonly string[] = community.buildings.map((b) => b.id),
+  summaries: ReadonlyMap<string, BuildingSummary> = summariseBuildings(community),
 ): PopulationByTarget {
-  const buildingIndex = new Map(buildingIds.map((id, i) => [id, i]));
-  const houseBuilding = new Map(community.houses.map((h) => [h.id, buildingIndex.get(h.buildingId)]));
   const out: PopulationByTarget = {};
   for (const target of TARGET_POPULATIONS) out[target] = new Float64Array(buildingIds.length);
-  for (const person of community.people) {
-    const b = houseBuilding.get(person.houseId);
-    if (b === undefined) continue;
-    for (const target of targetsOf(person)) out[target]![b]++;
-  }
+  buildingIds.forEach((id, b) => {
+    const s = summaries.get(id);
+    if (!s) return;
+    for (const target of TARGET_POPULATIONS) out[target]![b] = targetCount(s, target);
+  });
   return out;
+}
+
+/** The residents of a building in one target population, as `targetsOf` sorts them. */
+function targetCount(s: BuildingSummary, target: TargetPopulation): number {
+  switch (target) {
+    case 'all':
+      return s.residents;
+    case '60+':
+      return s.elderly;
+    case 'disability':
+      return s.withDisability;
+    default:
+      return s.residentsByAgeBand[target];
+  }
 }
 
 /** Sum of a per-building array over the buildings where `include` holds. */

@@ -1,4 +1,5 @@
 import { ringCentroid } from '../../core/geo/polygon';
+import type { SummarySource } from '../../data/community/buildingSummaries';
 import type { WorkerTask, WorkerTaskContext } from '../../core/worker/serveWorker';
 import { FACILITY_CATEGORIES, type Community, type Facility, type FacilityCategory, type LonLat } from '../../core/model/types';
 import { isOpenAt, parseWeeklyHours, type WeekTime } from '../../core/time/weeklyHours';
@@ -139,7 +140,7 @@ function packFacilities(facilities: readonly FacilityInput[]) {
  * use is residential / mixed (a school or a shed is not a home to be served).
  */
 export function serviceCoverageRequestFromCommunity(
-  community: Pick<Community, 'network' | 'buildings' | 'facilities' | 'houses' | 'people'>,
+  community: Pick<Community, 'network' | 'facilities'> & SummarySource,
   options: RequestOptions = {},
 ): ServiceCoverageRequest {
   const buildingIds = community.buildings.map((b) => b.id);

@@ -135,6 +135,35 @@ export interface Person {
   idNumber?: string;
 }
 
+/**
+ * One building's residents and rights as counts (resident-stats.csv): what a package carries in place
+ * of person rows, which live behind the residents' data service. Raw counts, the community's open
+ * statistics at building level; every view still suppresses counts under 5 before showing them.
+ * "Above the third floor" is the elevator rule's floor (src/analysis/reuse/elevatorRules.json).
+ */
+export interface BuildingResidentStats {
+  buildingId: string;
+  residents: number;
+  residentsByAgeBand: Record<AgeBand, number>;
+  /** Residents 60+ (the sum of the 60+ age bands). */
+  elderly: number;
+  elderlyAboveThirdFloor: number;
+  /** Residents aged 80+ living above the third floor. */
+  elderly80PlusAboveThirdFloor: number;
+  residentsAboveThirdFloor: number;
+  livingAloneElderly: number;
+  withDisability: number;
+  withDisabilityAboveThirdFloor: number;
+  infants: number;
+  /** Houses with at least one resident, and those of them above the third floor. */
+  occupiedHomes: number;
+  occupiedHomesAboveThirdFloor: number;
+  rightsByType: Record<RightType, number>;
+}
+
+/** The floor the resident statistics count "above" from (加装电梯: residents above the 3rd floor). */
+export const STATS_ABOVE_FLOOR = 3;
+
 /** The facility vocabulary; the service-circle rules key on these ids. */
 export const FACILITY_CATEGORIES = [
   'nursery', // 托育 (0–3)
@@ -331,10 +360,14 @@ export interface CommunityManifest {
   context?: ContextLayerRef[];
 }
 
-export const PACKAGE_LAYERS = ['buildings', 'houses', 'rights', 'people', 'facilities', 'network', 'reuse', 'base'] as const;
+export const PACKAGE_LAYERS = ['buildings', 'houses', 'facilities', 'network', 'reuse', 'base'] as const;
 export type PackageLayerName = (typeof PACKAGE_LAYERS)[number];
-/** Layers a package may leave out (older packages have none of them). */
-export const OPTIONAL_PACKAGE_LAYERS = ['grids'] as const;
+/**
+ * Layers a package may leave out (older packages have no grids or resident statistics). Person rows
+ * (people, rights) are optional since the bundled packages carry building-level statistics instead:
+ * the rows live behind the residents' data service; a planner's own package may still hold them.
+ */
+export const OPTIONAL_PACKAGE_LAYERS = ['rights', 'people', 'residentStats', 'grids'] as const;
 export type OptionalPackageLayerName = (typeof OPTIONAL_PACKAGE_LAYERS)[number];
 
 export interface ContextLayerRef {
@@ -358,5 +391,7 @@ export interface Community {
   base: BaseSurface[];
   /** Governance grid cells; empty when the package has none. */
   grids: GridCell[];
+  /** Residents and rights per building as counts; empty when the package has none (it may have person rows). */
+  residentStats: BuildingResidentStats[];
   context: { ref: ContextLayerRef; buildings: ContextBuilding[] }[];
 }

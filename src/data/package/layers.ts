@@ -14,11 +14,14 @@ import {
   PERSON_TAGS,
   PROPERTY_MANAGEMENT,
   REUSE_KINDS,
+  ELDERLY_AGE_BANDS,
   RIGHT_TYPES,
   SEXES,
   STRUCTURES,
+  type AgeBand,
   type BaseSurface,
   type Building,
+  type BuildingResidentStats,
   type ContextBuilding,
   type Facility,
   type FacilityCategory,
@@ -29,6 +32,7 @@ import {
   type PersonTag,
   type ReuseSpace,
   type Right,
+  type RightType,
 } from '../../core/model/types';
 import { WeeklyHoursError, parseWeeklyHours } from '../../core/time/weeklyHours';
 import { parseFeatureCollection } from './featureCollection';
@@ -105,6 +109,7 @@ function readRows<T>(
   requiredColumns: readonly string[],
   issues: DataIssue[],
   read: (reader: FieldReader, row: Record<string, string>) => T,
+  idColumn = 'id',
 ): T[] {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
   const columns = parsed.meta.fields ?? [];
@@ -123,7 +128,7 @@ function readRows<T>(
   }
   const out: T[] = [];
   parsed.data.forEach((row, index) => {
-    const id = row.id || undefined;
+    const id = row[idColumn] || undefined;
     const reader = new FieldReader(row, { file, row: index + 2, ...(id ? { id } : {}) }, issues, true);
     const value = read(reader, row);
     if (reader.ok) out.push(value);
@@ -286,6 +291,85 @@ export function parsePeople(text: string, file: string, issues: DataIssue[]): Pe
       ...optional('idNumber', f.optionalString('idNumber')),
     };
   });
+}
+
+/** resident-stats.csv columns, in file order: the counts of `BuildingResidentStats` with age bands and rights spelled out. */
+export const RESIDENT_STATS_COLUMNS = [
+  'buildingId',
+  'residents',
+  ...AGE_BANDS.map((band) => `age_${band}`),
+  'elderly',
+  'elderlyAboveThirdFloor',
+  'elderly80PlusAboveThirdFloor',
+  'residentsAboveThirdFloor',
+  'livingAloneElderly',
+  'withDisability',
+  'withDisabilityAboveThirdFloor',
+  'infants',
+  'occupiedHomes',
+  'occupiedHomesAboveThirdFloor',
+  ...RIGHT_TYPES.map((type) => `rights_${type}`),
+] as const;
+
+/**
+ * resident-stats.csv: one row of counts per building. Besides each count being an integer ≥ 0, the
+ * totals must add up (residents = the age bands, elderly = the 60+ bands) and no part may exceed
+ * its whole, so a hand-edited file cannot say more elderly above the third floor than elderly.
+ */
+export function parseResidentStats(text: string, file: string, issues: DataIssue[]): BuildingResidentStats[] {
+  return readRows(
+    text,
+    file,
+    RESIDENT_STATS_COLUMNS,
+    issues,
+    (f) => {
+      const count = (field: string) => f.integer(field, { min: 0 });
+      const stats: BuildingResidentStats = {
+        buildingId: f.string('buildingId'),
+        residents: count('residents'),
+        residentsByAgeBand: Object.fromEntries(AGE_BANDS.map((band) => [band, count(`age_${band}`)])) as Record<AgeBand, number>,
+        elderly: count('elderly'),
+        elderlyAboveThirdFloor: count('elderlyAboveThirdFloor'),
+        elderly80PlusAboveThirdFloor: count('elderly80PlusAboveThirdFloor'),
+        residentsAboveThirdFloor: count('residentsAboveThirdFloor'),
+        livingAloneElderly: count('livingAloneElderly'),
+        withDisability: count('withDisability'),
+        withDisabilityAboveThirdFloor: count('withDisabilityAboveThirdFloor'),
+        infants: count('infants'),
+        occupiedHomes: count('occupiedHomes'),
+        occupiedHomesAboveThirdFloor: count('occupiedHomesAboveThirdFloor'),
+        rightsByType: Object.fromEntries(RIGHT_TYPES.map((type) => [type, count(`rights_${type}`)])) as Record<RightType, number>,
+      };
+      if (!f.ok) return stats;
+      const sumOf = (bands: readonly AgeBand[]) => bands.reduce((sum, band) => sum + stats.residentsByAgeBand[band], 0);
+      const mustEqual = (field: string, value: number, expected: number, of: { zh: string; en: string }) => {
+        if (value !== expected)
+          f.fail(field, because(`must equal ${of.en} (${expected}), got ${value}`, 'issue.package.statsSum', { of, expected, got: value }));
+      };
+      mustEqual('residents', stats.residents, sumOf(AGE_BANDS), { zh: '各年龄段之和', en: 'the sum of the age bands' });
+      mustEqual('elderly', stats.elderly, sumOf(ELDERLY_AGE_BANDS), { zh: '60岁以上各年龄段之和', en: 'the sum of the 60+ age bands' });
+      const notAbove = (field: keyof BuildingResidentStats, whole: keyof BuildingResidentStats) => {
+        const value = stats[field] as number;
+        const max = stats[whole] as number;
+        if (value > max)
+          f.fail(field, because(`must be at most ${whole} (${max}), got ${value}`, 'issue.package.statsPart', { whole, max, got: value }));
+      };
+      notAbove('elderlyAboveThirdFloor', 'elderly');
+      notAbove('elderly80PlusAboveThirdFloor', 'elderlyAboveThirdFloor');
+      notAbove('elderlyAboveThirdFloor', 'residentsAboveThirdFloor');
+      notAbove('residentsAboveThirdFloor', 'residents');
+      notAbove('livingAloneElderly', 'elderly');
+      notAbove('withDisability', 'residents');
+      notAbove('withDisabilityAboveThirdFloor', 'withDisability');
+      notAbove('withDisabilityAboveThirdFloor', 'residentsAboveThirdFloor');
+      notAbove('infants', 'residents');
+      notAbove('occupiedHomes', 'residents');
+      notAbove('occupiedHomesAboveThirdFloor', 'occupiedHomes');
+      notAbove('occupiedHomesAboveThirdFloor', 'residentsAboveThirdFloor');
+      return stats;
+    },
+    'buildingId',
+  );
 }
 
 export function parseFacilities(text: string, file: string, issues: DataIssue[]): Facility[] {

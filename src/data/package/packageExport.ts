@@ -46,8 +46,10 @@ export async function exportPackageForRole(input: {
   const extra = new Map<string, string>();
   let exported: Community = { ...community, people };
   if (policy === 'none') {
-    // Rights name their holders (pseudonymously): person-level rows, so they stay behind too.
-    exported = { ...exported, rights: [] };
+    // Rights name their holders (pseudonymously): person-level rows, so they stay behind too. The
+    // package's raw building counts (resident-stats.csv) give way to the suppressed table, as on screen.
+    const { residentStats: _statsFile, ...layers } = community.manifest.layers;
+    exported = { ...exported, rights: [], residentStats: [], manifest: { ...community.manifest, layers } };
     extra.set(RESIDENT_AGGREGATES_FILE, residentAggregatesCsv(community));
   }
   const zip = packageZip(exported, extra);

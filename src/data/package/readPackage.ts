@@ -9,6 +9,7 @@ import {
   parseHouses,
   parseNetwork,
   parsePeople,
+  parseResidentStats,
   parseReuseSpaces,
   parseRights,
 } from './layers';
@@ -72,8 +73,13 @@ export function checkReferences(community: Omit<Community, 'context'>): DataIssu
       });
     else codes.set(h.houseCode, h.id);
   }
-  unique(manifest.layers.rights, community.rights);
-  unique(manifest.layers.people, community.people);
+  unique(manifest.layers.rights ?? 'rights.csv', community.rights);
+  unique(manifest.layers.people ?? 'people.csv', community.people);
+  const statsFile = manifest.layers.residentStats ?? 'resident-stats.csv';
+  unique(
+    statsFile,
+    community.residentStats.map((s) => ({ id: s.buildingId })),
+  );
   unique(manifest.layers.facilities, community.facilities);
   unique(manifest.layers.network, community.network);
   unique(manifest.layers.reuse, community.reuse);
@@ -88,8 +94,11 @@ export function checkReferences(community: Omit<Community, 'context'>): DataIssu
     });
   for (const h of community.houses)
     if (!buildingIds.has(h.buildingId)) dangling(manifest.layers.houses, h.buildingId, 'buildingId', 'building');
-  for (const r of community.rights) if (!houseIds.has(r.houseId)) dangling(manifest.layers.rights, r.houseId, 'houseId', 'house');
-  for (const p of community.people) if (!houseIds.has(p.houseId)) dangling(manifest.layers.people, p.houseId, 'houseId', 'house');
+  for (const r of community.rights)
+    if (!houseIds.has(r.houseId)) dangling(manifest.layers.rights ?? 'rights.csv', r.houseId, 'houseId', 'house');
+  for (const p of community.people)
+    if (!houseIds.has(p.houseId)) dangling(manifest.layers.people ?? 'people.csv', p.houseId, 'houseId', 'house');
+  for (const s of community.residentStats) if (!buildingIds.has(s.buildingId)) dangling(statsFile, s.buildingId, 'buildingId', 'building');
   for (const f of community.facilities)
     if (f.buildingId && !buildingIds.has(f.buildingId)) dangling(manifest.layers.facilities, f.buildingId, 'buildingId', 'building');
   for (const s of community.reuse)
@@ -116,24 +125,29 @@ export async function readCommunityPackage(readText: ReadText): Promise<Communit
   }
   const manifest: CommunityManifest = parseManifest(manifestJson);
   const files = manifest.layers;
-  const [buildings, houses, rights, people, facilities, network, reuse, base] = await Promise.all(
-    [files.buildings, files.houses, files.rights, files.people, files.facilities, files.network, files.reuse, files.base].map((f) =>
-      readFile(readText, f),
-    ),
+  const [buildings, houses, facilities, network, reuse, base] = await Promise.all(
+    [files.buildings, files.houses, files.facilities, files.network, files.reuse, files.base].map((f) => readFile(readText, f)),
   );
-  const grids = files.grids === undefined ? null : await readFile(readText, files.grids);
+  // Optional layers: a package without person rows (the bundled ones) carries resident statistics instead.
+  const optionalLayer = (file: string | undefined) => (file === undefined ? Promise.resolve(null) : readFile(readText, file));
+  const [rights, people, residentStats, grids] = await Promise.all(
+    [files.rights, files.people, files.residentStats, files.grids].map(optionalLayer),
+  );
   const issues: DataIssue[] = [];
+  const parsed = <T>(text: string | null, file: string | undefined, parse: (text: string, file: string, issues: DataIssue[]) => T[]) =>
+    text === null || file === undefined ? [] : parse(text, file, issues);
   const community = {
     manifest,
     buildings: parseBuildings(buildings, files.buildings, issues),
     houses: parseHouses(houses, files.houses, issues),
-    rights: parseRights(rights, files.rights, issues),
-    people: parsePeople(people, files.people, issues),
+    rights: parsed(rights, files.rights, parseRights),
+    people: parsed(people, files.people, parsePeople),
+    residentStats: parsed(residentStats, files.residentStats, parseResidentStats),
     facilities: parseFacilities(facilities, files.facilities, issues),
     network: parseNetwork(network, files.network, issues),
     reuse: parseReuseSpaces(reuse, files.reuse, issues),
     base: parseBase(base, files.base, issues),
-    grids: grids === null || files.grids === undefined ? [] : parseGrids(grids, files.grids, issues),
+    grids: parsed(grids, files.grids, parseGrids),
   };
   if (!issues.length) issues.push(...checkReferences(community));
   if (issues.length) throw new DataError(issues, `Invalid community package "${manifest.id}"`);

@@ -11,6 +11,7 @@ import type {
   Attribution,
   BaseSurface,
   Building,
+  BuildingResidentStats,
   CameraBookmark,
   Community,
   CommunityManifest,
@@ -26,7 +27,8 @@ import type {
   ReuseSpace,
   Right,
 } from '../../core/model/types';
-import { OPTIONAL_PACKAGE_LAYERS, PACKAGE_LAYERS } from '../../core/model/types';
+import { AGE_BANDS, OPTIONAL_PACKAGE_LAYERS, PACKAGE_LAYERS, RIGHT_TYPES } from '../../core/model/types';
+import { RESIDENT_STATS_COLUMNS } from './layers';
 import type { PackageIndexEntry } from './readPackage';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -199,7 +201,7 @@ function housesCsv(houses: readonly House[]): string {
   );
 }
 
-function rightsCsv(rights: readonly Right[]): string {
+export function rightsCsv(rights: readonly Right[]): string {
   return csvText(
     ['id', 'houseId', 'rightType', 'holderRef', 'share'],
     rights.map((r) => [r.id, r.houseId, r.rightType, r.holderRef, r.share]),
@@ -207,11 +209,34 @@ function rightsCsv(rights: readonly Right[]): string {
 }
 
 /** The optional identifying columns are written only when some person has them (never for samples). */
-function peopleCsv(people: readonly Person[]): string {
+export function peopleCsv(people: readonly Person[]): string {
   const optional = (['name', 'phone', 'idNumber'] as const).filter((field) => people.some((p) => p[field] !== undefined));
   return csvText(
     ['id', 'houseId', 'ageBand', 'sex', 'tags', ...optional],
     people.map((p) => [p.id, p.houseId, p.ageBand, p.sex, p.tags.join('|'), ...optional.map((field) => p[field])]),
+  );
+}
+
+/** resident-stats.csv: the columns of `RESIDENT_STATS_COLUMNS`, one row per building. */
+function residentStatsCsv(stats: readonly BuildingResidentStats[]): string {
+  return csvText(
+    [...RESIDENT_STATS_COLUMNS],
+    stats.map((s) => [
+      s.buildingId,
+      s.residents,
+      ...AGE_BANDS.map((band) => s.residentsByAgeBand[band]),
+      s.elderly,
+      s.elderlyAboveThirdFloor,
+      s.elderly80PlusAboveThirdFloor,
+      s.residentsAboveThirdFloor,
+      s.livingAloneElderly,
+      s.withDisability,
+      s.withDisabilityAboveThirdFloor,
+      s.infants,
+      s.occupiedHomes,
+      s.occupiedHomesAboveThirdFloor,
+      ...RIGHT_TYPES.map((type) => s.rightsByType[type]),
+    ]),
   );
 }
 
@@ -288,8 +313,6 @@ export function writePackage(community: Community): Map<string, string> {
   const layerText: Record<(typeof PACKAGE_LAYERS)[number], () => string> = {
     buildings: () => featureCollectionText(community.buildings.map(buildingFeature)),
     houses: () => housesCsv(community.houses),
-    rights: () => rightsCsv(community.rights),
-    people: () => peopleCsv(community.people),
     facilities: () => featureCollectionText(community.facilities.map(facilityFeature)),
     network: () => featureCollectionText(community.network.map(networkFeature)),
     reuse: () => featureCollectionText(community.reuse.map(reuseFeature)),
@@ -300,14 +323,32 @@ export function writePackage(community: Community): Map<string, string> {
     if (files.has(fileName)) throw new Error(`layer "${layer}" would overwrite ${fileName}`);
     files.set(fileName, layerText[layer]());
   }
-  // Optional layers: written when the manifest names a file, or when there is data to keep.
-  if (manifest.layers.grids !== undefined || community.grids.length) {
-    const fileName = manifest.layers.grids ?? 'grids.geojson';
-    if (files.has(fileName)) throw new Error(`layer "grids" would overwrite ${fileName}`);
-    files.set(fileName, featureCollectionText(community.grids.map(gridFeature)));
-    if (manifest.layers.grids === undefined)
-      files.set(MANIFEST_FILE, manifestText({ ...manifest, layers: { ...manifest.layers, grids: fileName } }));
+  // Optional layers: written when the manifest names a file, or when there is data to keep (under its usual name).
+  const optionalLayers: Record<(typeof OPTIONAL_PACKAGE_LAYERS)[number], { rows: number; defaultFile: string; text: () => string }> = {
+    rights: { rows: community.rights.length, defaultFile: 'rights.csv', text: () => rightsCsv(community.rights) },
+    people: { rows: community.people.length, defaultFile: 'people.csv', text: () => peopleCsv(community.people) },
+    residentStats: {
+      rows: community.residentStats.length,
+      defaultFile: 'resident-stats.csv',
+      text: () => residentStatsCsv(community.residentStats),
+    },
+    grids: {
+      rows: community.grids.length,
+      defaultFile: 'grids.geojson',
+      text: () => featureCollectionText(community.grids.map(gridFeature)),
+    },
+  };
+  const layers = { ...manifest.layers };
+  for (const layer of OPTIONAL_PACKAGE_LAYERS) {
+    const { rows, defaultFile, text } = optionalLayers[layer];
+    if (manifest.layers[layer] === undefined && !rows) continue;
+    const fileName = manifest.layers[layer] ?? defaultFile;
+    if (files.has(fileName)) throw new Error(`layer "${layer}" would overwrite ${fileName}`);
+    files.set(fileName, text());
+    layers[layer] = fileName;
   }
+  if (OPTIONAL_PACKAGE_LAYERS.some((layer) => layers[layer] !== manifest.layers[layer]))
+    files.set(MANIFEST_FILE, manifestText({ ...manifest, layers }));
   return files;
 }
 

@@ -1,5 +1,5 @@
-import { AGE_BANDS, ELDERLY_AGE_BANDS, RIGHT_TYPES, type Community, type Person } from '../../core/model/types';
-import { summariseBuildings } from '../community/buildingSummaries';
+import { AGE_BANDS, ELDERLY_AGE_BANDS, RIGHT_TYPES, type Person } from '../../core/model/types';
+import { summariseBuildings, type SummarySource } from '../community/buildingSummaries';
 import { csvText } from '../package/writePackage';
 import { formatSuppressed, suppressCount, suppressTable } from './aggregate';
 import { canSeePersonRows, identifiersForRole, type Role } from './mask';
@@ -57,7 +57,7 @@ export const RESIDENT_AGGREGATES_FILE = 'aggregates/residents-by-building.csv';
  * suppressed under 5, the age bands with complementary suppression (the 60+ bands as a protected
  * sub-total), and the rights by type (counts of houses' rights, shown unsuppressed on screen too).
  */
-export function residentAggregatesCsv(community: Pick<Community, 'buildings' | 'houses' | 'rights' | 'people'>): string {
+export function residentAggregatesCsv(community: SummarySource): string {
   const elderlyBands = ELDERLY_AGE_BANDS.map((band) => AGE_BANDS.indexOf(band));
   const rows = [...summariseBuildings(community).values()].map((s) => {
     const ages = suppressTable(

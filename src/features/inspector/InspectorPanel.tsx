@@ -30,7 +30,8 @@ function UnitDetails({ unit, t }: { unit: UnitBox; t: T }) {
   const language = useApp((s) => s.language);
   const role = useApp((s) => s.role);
   const n = (value: number) => formatNumber(language, value);
-  const hasResidents = unit.residents.suppressed || unit.residents.value > 0;
+  // Without person rows per home (statistics only), whether anyone lives here is the house's occupancy.
+  const hasResidents = unit.residents ? unit.residents.suppressed || unit.residents.value > 0 : unit.occupancy !== 'vacant';
   const people = usePersonRows(hasResidents ? { houseId: unit.id } : null);
   return (
     <section data-testid="inspector-unit" data-unit-id={unit.id}>
@@ -56,14 +57,14 @@ function UnitDetails({ unit, t }: { unit: UnitBox; t: T }) {
           </tr>
           <tr>
             <th>{t('inspector.residents')}</th>
-            <td data-testid="inspector-unit-residents">{formatSuppressed(unit.residents, n)}</td>
+            <td data-testid="inspector-unit-residents">{unit.residents ? formatSuppressed(unit.residents, n) : '–'}</td>
           </tr>
         </tbody>
       </table>
       {unit.ageBands ? (
         <AgeBandTable cells={AGE_BANDS.map((band) => unit.ageBands![band])} format={n} testId="inspector-unit-age-bands" />
       ) : (
-        hasResidents && <p className="muted small">{t('inspector.ageHidden')}</p>
+        hasResidents && <p className="muted small">{t(unit.ageClass === 'unknown' ? 'inspector.ageUnknown' : 'inspector.ageHidden')}</p>
       )}
       {hasResidents && <PeopleRows state={people} testId="inspector-people" />}
     </section>

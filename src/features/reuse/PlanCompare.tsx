@@ -3,7 +3,7 @@ import type { CategoryKpis, ReusePlanEffect } from '../../analysis/reuse/evaluat
 import type { ReuseCandidate } from '../../analysis/reuse/reuseCandidates';
 import { DEFAULT_REUSE_RULES } from '../../analysis/reuse/reuseRules';
 import type { ServiceCoverage } from '../../analysis/service-circles/computeServiceCoverage';
-import { useApp, useTranslate } from '../../ui/StoreContext';
+import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { effectOf, todayOf } from './reuseData';
 import { useReuseFormat } from './reuseFormat';
 
@@ -24,6 +24,8 @@ export function PlanCompare({ coverage, candidates }: { coverage: ServiceCoverag
   const [a, setA] = useState(TODAY);
   const [b, setB] = useState<string | null>(null);
   const [metric, setMetric] = useState<Metric>('people');
+  const store = useAppStore();
+  const split = useApp((s) => s.planSplit);
   const known = (id: string | null) => id === TODAY || plans.some((p) => p.id === id);
   const idA = known(a) ? a : TODAY;
   // B defaults to the newest plan: the one just saved is the one to look at.
@@ -93,6 +95,15 @@ export function PlanCompare({ coverage, candidates }: { coverage: ServiceCoverag
           })}
         </tbody>
       </table>
+      <button
+        type="button"
+        aria-pressed={split !== null}
+        onClick={() => store.getState().setPlanSplit(split ? null : { a: idA, b: idB })}
+        disabled={idA === idB}
+        data-testid="reuse-compare-split"
+      >
+        {split ? t('split.closeScene') : t('split.open')}
+      </button>
       <p className="muted small">{t('reuse.compareHint')}</p>
     </section>
   );

@@ -19,6 +19,7 @@ import type {
   ReuseSpace,
 } from '../../core/model/types';
 import { createRandom } from '../../core/random';
+import { residentStatsFromRows } from '../../data/community/buildingSummaries';
 import { type Pt, type Rect, rect, rectCentre, rectRing } from './localGeometry';
 import { type PlannedBuilding, planLayout } from './layout';
 import { type IdentifiedBuilding, populate } from './population';
@@ -172,12 +173,15 @@ export function generateSampleCommunity(seed: number = SAMPLE_SEED): Community {
     polygon: toPolygon(frame, s.ring),
   }));
 
+  const houses = withHouseCodes(population.houses, buildings);
   return {
     manifest: sampleManifest(frame, toPolygon(frame, plan.boundary)),
     buildings,
-    houses: withHouseCodes(population.houses, buildings),
+    houses,
     rights: population.rights,
     people: population.people,
+    // The package carries these counts; the rows above go to the residents' data service (samplePackage.ts).
+    residentStats: residentStatsFromRows({ buildings, houses, rights: population.rights, people: population.people }),
     facilities,
     grids: sampleGrids(frame),
     network,
@@ -279,7 +283,7 @@ function sampleManifest(frame: LocalFrame, boundary: PolygonCoords): CommunityMa
     attribution: [{ text: '合成样例数据 / Synthetic sample data, Future Community Twin', license: 'CC0-1.0' }],
     dataDate: '2026-06-30',
     synthetic: {
-      layers: ['buildings', 'houses', 'rights', 'people', 'facilities', 'network', 'reuse', 'base', 'grids', 'survey'],
+      layers: ['buildings', 'houses', 'residentStats', 'facilities', 'network', 'reuse', 'base', 'grids', 'survey'],
       notice: {
         zh: '本社区为程序生成的合成样例，人口与房屋数据均为虚构，不对应任何真实个人。',
         en: 'This community is a generated synthetic sample; all people and housing data are fictional and describe no real person.',
@@ -290,12 +294,11 @@ function sampleManifest(frame: LocalFrame, boundary: PolygonCoords): CommunityMa
     layers: {
       buildings: 'buildings.geojson',
       houses: 'houses.csv',
-      rights: 'rights.csv',
-      people: 'people.csv',
       facilities: 'facilities.geojson',
       network: 'network.geojson',
       reuse: 'reuse-spaces.geojson',
       base: 'base.geojson',
+      residentStats: 'resident-stats.csv',
       grids: 'grids.geojson',
     },
     context: [

@@ -18,7 +18,14 @@ import { readNetworkLines } from '../../../src/data/formats/networkMapping';
 import { decodeText } from '../../../src/data/formats/text';
 import { readCityDataset } from '../../../src/data/city/readCityDataset';
 import { FieldReader } from '../../../src/data/package/fieldReader';
-import { parseBuildings, parseFacilities, parseNetwork, parsePeople } from '../../../src/data/package/layers';
+import {
+  parseBuildings,
+  parseFacilities,
+  parseNetwork,
+  parsePeople,
+  parseResidentStats,
+  RESIDENT_STATS_COLUMNS,
+} from '../../../src/data/package/layers';
 import { parseManifest } from '../../../src/data/package/manifest';
 import { checkReferences, parsePackageIndex, readCommunityPackage } from '../../../src/data/package/readPackage';
 import { parseStoryboard, type StoryboardError } from '../../../src/data/tour/storyboard';
@@ -428,6 +435,10 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
   );
   parsePeople('id,houseId,ageBand,sex,tags\nP1,H1,x,x,a|b\n"P2,H1\n', 'people.csv', packageIssues);
   parsePeople('id\nP1\n', 'people2.csv', packageIssues);
+  // Resident statistics: one row whose residents do not add up, one with more elderly above the 3rd floor than elderly.
+  const statsRow = (residents: number, elderlyAbove: number) =>
+    ['B1', residents, 0, 0, 0, 0, 0, 5, 2, 0, 0, 2, elderlyAbove, 0, 3, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0].join(',');
+  parseResidentStats(`${RESIDENT_STATS_COLUMNS.join(',')}\n${statsRow(8, 1)}\n${statsRow(7, 3)}\n`, 'resident-stats.csv', packageIssues);
   issues.push(...packageIssues);
   issues.push(
     ...checkReferences({
@@ -446,6 +457,7 @@ async function corpus(): Promise<(DataIssue | Reason)[]> {
       houses: [{ id: 'H1', buildingId: 'B9' }],
       rights: [{ id: 'R1', houseId: 'H9' }],
       people: [],
+      residentStats: [{ buildingId: 'B8' }],
       facilities: [],
       network: [],
       reuse: [],

@@ -150,7 +150,7 @@ describe('layoutBuildingUnits: attributes and privacy', () => {
   });
 
   it('shows resident counts of 1–4 as "<5" for every role, and 0 and 5+ as they are', () => {
-    const shown = (id: string, layout = publicLayout) => formatSuppressed(unit(layout, id).residents);
+    const shown = (id: string, layout = publicLayout) => formatSuppressed(unit(layout, id).residents!);
     expect(shown('B1-1-0101')).toBe('6');
     expect(shown('B1-1-0102')).toBe('<5');
     expect(shown('B1-1-0102', caseworkerLayout)).toBe('<5');
@@ -200,6 +200,27 @@ describe('layoutBuildingUnits: attributes and privacy', () => {
     const vacant = unit(publicLayout, 'B1-2-0102');
     expect(rented.colors.occupancy).not.toEqual(vacant.colors.occupancy);
     expect(unit(publicLayout, 'B1-1-0101').colors.rightType).not.toEqual(unit(publicLayout, 'B1-1-0102').colors.rightType);
+  });
+});
+
+describe('layoutBuildingUnits: a package with building statistics and no person rows', () => {
+  // The bundled packages: residents per building in resident-stats.csv, no people.csv or rights.csv.
+  const statsOnly = layoutBuildingUnits(building, { houses, rights: [], people: [], residentStats: [{}] }, { role: 'caseworker' });
+
+  it('knows no residents or ages per home (unknown, not zero) and keeps the occupancy of houses.csv', () => {
+    const home = unit(statsOnly, 'B1-1-0101');
+    expect(home.residents).toBeNull();
+    expect(home.ageBands).toBeNull();
+    expect(home.ageClass).toBe('unknown');
+    expect(home.colors.ageBand).not.toEqual(ageClassColor('empty'));
+    expect(home.colors.occupancy).toEqual(unit(caseworkerLayout, 'B1-1-0101').colors.occupancy);
+    expect(home.rightType).toBeNull();
+  });
+
+  it('still counts nobody in a community that has neither person rows nor statistics', () => {
+    const empty = layoutBuildingUnits(building, { houses, rights: [], people: [] }, { role: 'public' });
+    expect(unit(empty, 'B1-1-0101').residents).toEqual({ value: 0, suppressed: false });
+    expect(unit(empty, 'B1-1-0101').ageClass).toBe('empty');
   });
 });
 

@@ -10,13 +10,15 @@ import {
   type FacilityCategory,
   type LonLat,
 } from '../../../src/core/model/types';
-import { packageIndexEntry, writeIndex, writePackage } from '../../../src/data/package/writePackage';
+import { packageIndexEntry, writeIndex } from '../../../src/data/package/writePackage';
 import { SAMPLE_SEED, generateSampleCommunity } from '../../../src/pipeline/sample/generateSampleCommunity';
+import { samplePackageFiles, sampleSeedFiles } from '../../../src/pipeline/sample/samplePackage';
 import { pointSegmentDistance } from '../../../src/pipeline/sample/localGeometry';
 import { firstDifference } from '../support/firstDifference';
 
 const modelsDir = fileURLToPath(new URL('../../../models/', import.meta.url));
 const packageDir = `${modelsDir}sample-jinghe/`;
+const seedDir = fileURLToPath(new URL('../../../src/server/seed/sample-jinghe/', import.meta.url));
 
 const sample = generateSampleCommunity(SAMPLE_SEED);
 
@@ -48,27 +50,37 @@ function count<T>(items: readonly T[], predicate: (item: T) => boolean): number 
 
 describe('generateSampleCommunity: reproducibility', () => {
   it('gives identical bytes in every file for the same seed', () => {
-    const first = writePackage(generateSampleCommunity(SAMPLE_SEED));
-    const second = writePackage(generateSampleCommunity(SAMPLE_SEED));
+    const files = (c: Community) =>
+      new Map([...samplePackageFiles(c), ...[...sampleSeedFiles(c)].map(([n, t]) => [`seed/${n}`, t] as const)]);
+    const first = files(generateSampleCommunity(SAMPLE_SEED));
+    const second = files(generateSampleCommunity(SAMPLE_SEED));
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [name, text] of first) expect(firstDifference(text, second.get(name) ?? ''), name).toBeNull();
   });
 
   it('gives a different layout and population for a different seed', () => {
-    const a = writePackage(sample);
-    const b = writePackage(generateSampleCommunity(SAMPLE_SEED + 1));
-    expect(b.get('buildings.geojson')).not.toBe(a.get('buildings.geojson'));
-    expect(b.get('people.csv')).not.toBe(a.get('people.csv'));
+    const other = generateSampleCommunity(SAMPLE_SEED + 1);
+    expect(samplePackageFiles(other).get('buildings.geojson')).not.toBe(samplePackageFiles(sample).get('buildings.geojson'));
+    expect(samplePackageFiles(other).get('resident-stats.csv')).not.toBe(samplePackageFiles(sample).get('resident-stats.csv'));
+    expect(sampleSeedFiles(other).get('people.csv')).not.toBe(sampleSeedFiles(sample).get('people.csv'));
   });
 
   it('matches the committed models/sample-jinghe files and models/index.json (regenerate with npx tsx src/pipeline/generateSample.ts)', () => {
-    const files = writePackage(sample);
+    const files = samplePackageFiles(sample);
     expect(readdirSync(packageDir).sort()).toEqual([...files.keys()].sort());
+    expect([...files.keys()]).not.toContain('people.csv');
+    expect([...files.keys()]).not.toContain('rights.csv');
     for (const [name, text] of files) {
       expect(firstDifference(text, readFileSync(`${packageDir}${name}`, 'utf8')), name).toBeNull();
     }
     const index = writeIndex([packageIndexEntry(sample.manifest)]);
     expect(firstDifference(index, readFileSync(`${modelsDir}index.json`, 'utf8')), 'index.json').toBeNull();
+  });
+
+  it("matches the committed person rows of the residents' data service's seed (src/server/seed/sample-jinghe)", () => {
+    const files = sampleSeedFiles(sample);
+    expect(readdirSync(seedDir).sort()).toEqual(['people.csv', 'rights.csv']);
+    for (const [name, text] of files) expect(firstDifference(text, readFileSync(`${seedDir}${name}`, 'utf8')), name).toBeNull();
   });
 });
 
@@ -156,7 +168,7 @@ describe.each([SAMPLE_SEED, 7])('generateSampleCommunity(%i): content', (seed) =
       })
       .map((p) => p.id);
     expect(problems).toEqual([]);
-    const header = writePackage(c).get('people.csv')?.split('\n')[0];
+    const header = sampleSeedFiles(c).get('people.csv')?.split('\n')[0];
     expect(header).toBe('id,houseId,ageBand,sex,tags');
   });
 

@@ -207,6 +207,7 @@ export function tinyCommunity(): Community {
       { kind: 'parking', polygon: rect(420, 40, 480, 80) },
       { kind: 'block-green', polygon: rect(0, 150, 50, 200) },
     ],
+    residentStats: [],
     grids: [
       { id: 'G1', name: '一网格', polygon: rect(-50, -100, 300, 250), staffCount: 1, volunteerCount: 3 },
       { id: 'G2', name: '二网格', polygon: rect(300, -100, 650, 250), staffCount: 1, volunteerCount: 5 },

@@ -7,6 +7,7 @@ import type { LayerRenderer } from './layerRenderer';
 import { linesRenderer } from './lines';
 import { measureRenderer } from './measure';
 import { modelRenderer } from './model';
+import { splitVolumesRenderer } from './splitVolumes';
 import { terrainRenderer } from './terrain';
 import { tilesetRenderer } from './tileset';
 
@@ -25,4 +26,5 @@ export const LAYER_RENDERERS: { [K in LayerKind]: LayerRenderer<K> } = {
   cityTiles: cityTilesRenderer,
   measure: measureRenderer,
   cells: cellsRenderer,
+  splitVolumes: splitVolumesRenderer,
 };

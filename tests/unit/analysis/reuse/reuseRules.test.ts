@@ -127,6 +127,17 @@ describe('elevator rules', () => {
   });
 });
 
+describe('elevator rules and the resident statistics', () => {
+  it('keep the 3rd floor and the 60+ bands: the building statistics count residents there and nowhere else', () => {
+    const json = clone(elevatorRulesJson) as Record<string, unknown>;
+    json.aboveFloor = 4;
+    json.elderlyAgeBands = ['70-79', '80+'];
+    const issues = dataIssuesOf(() => parseElevatorRules(json, 'my-elevators.json'));
+    expect(issues.map((i) => i.field)).toEqual(['aboveFloor', 'elderlyAgeBands']);
+    expect(issues[0].reason).toBe('must be 3: the resident statistics count residents above the 3rd floor');
+  });
+});
+
 describe('conversions that need a survey', () => {
   const space = { areaM2: 2500, floors: 1, groundFloorAccess: true, hasElevator: false };
   it('flag a kindergarten of ≥ 4 classes "needs site and sunlight check" (own site, 冬至日 sunlight), and nothing else', () => {

@@ -8,7 +8,7 @@ import {
 } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import { FACILITY_CATEGORIES, type Community } from '../../../../src/core/model/types';
 import { polylineMeters } from '../localMeters';
-import { loadSampleCommunity } from '../../support/samplePackage';
+import { loadSampleCommunity, loadSampleWithPersonRows } from '../../support/samplePackage';
 
 let community: Community;
 let coverage: ServiceCoverage;
@@ -26,11 +26,19 @@ describe('service circles of the sample community 景和新村', () => {
     for (const c of coverage.categories) if (c.attachedFacilityCount > 0) expect(c.summary.buildingsUnreachable).toBe(0);
   });
 
-  it('counts residents per target group from people → houses → buildings (9,665 people)', () => {
+  it("counts residents per target group from the package's building statistics as the person rows give them (9,665 people)", async () => {
     const sum = (a: Float64Array | undefined) => a!.reduce((s, x) => s + x, 0);
+    // The person rows are the residents' data service's seed; the package has their counts per building.
+    const { people } = await loadSampleWithPersonRows();
+    expect(community.people).toEqual([]);
     expect(sum(coverage.population.all)).toBe(9665);
-    expect(sum(coverage.population['60+'])).toBe(community.people.filter((p) => ['60-69', '70-79', '80+'].includes(p.ageBand)).length);
-    expect(sum(coverage.population['0-2'])).toBe(community.people.filter((p) => p.ageBand === '0-2').length);
+    expect(sum(coverage.population['60+'])).toBe(people.filter((p) => ['60-69', '70-79', '80+'].includes(p.ageBand)).length);
+    expect(sum(coverage.population['0-2'])).toBe(people.filter((p) => p.ageBand === '0-2').length);
+    expect(sum(coverage.population.disability)).toBe(people.filter((p) => p.tags.includes('disability')).length);
+    // Building by building, not only in total.
+    const fromRows = serviceCoverageRequestFromCommunity(await loadSampleWithPersonRows()).population;
+    for (const target of ['all', '60+', '0-2', '3-5', '6-11', '12-14', 'disability'] as const)
+      expect([...coverage.population[target]!], target).toEqual([...(fromRows?.[target] ?? [])]);
   });
 
   it('shows nursery (托育) and disability aid (助残) as total gaps: no facility, all their residents uncovered', () => {

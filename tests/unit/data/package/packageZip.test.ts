@@ -27,6 +27,8 @@ describe('packageZip', () => {
       readFileSync(path.join(SAMPLE_PACKAGE_DIR, 'buildings.geojson'), 'utf8'),
     );
     expect(reread.people).toHaveLength(original.people.length);
+    expect(reread.residentStats).toEqual(original.residentStats);
+    expect(reread.residentStats.length).toBeGreaterThan(0);
     expect(reread.houses).toEqual(original.houses);
     expect(reread.context[0].buildings).toHaveLength(original.context[0].buildings.length);
     expect(reread.context[0].buildings[5]).toEqual(original.context[0].buildings[5]);

@@ -193,10 +193,11 @@ describe('readCommunityPackage', () => {
     const manifest = JSON.parse(files['manifest.json']);
     delete manifest.communityType;
     manifest.dataDate = '30/06/2026';
-    delete manifest.layers.people;
+    delete manifest.layers.houses;
     files['manifest.json'] = JSON.stringify(manifest);
     const issues = await issuesOf(files);
-    expect(issues.map((i) => i.field)).toEqual(['communityType', 'dataDate', 'layers.people']);
+    // people and rights may be left out (packages with resident statistics instead); houses may not.
+    expect(issues.map((i) => i.field)).toEqual(['communityType', 'dataDate', 'layers.houses']);
     expect(issues.every((i) => i.file === 'manifest.json')).toBe(true);
   });
 
@@ -212,7 +213,15 @@ describe('readCommunityPackage', () => {
 describe('the bundled sample package', () => {
   it('passes validation, with its OSM context layer', async () => {
     const community = await loadSampleCommunity();
-    expect(community.manifest.synthetic?.layers).toContain('people');
+    expect(community.manifest.synthetic?.layers).toContain('residentStats');
+    // Person rows live behind the residents' data service: the static package has none.
+    expect([community.people, community.rights, community.manifest.layers.people, community.manifest.layers.rights]).toEqual([
+      [],
+      [],
+      undefined,
+      undefined,
+    ]);
+    expect(community.residentStats).toHaveLength(community.buildings.length);
     expect(community.context[0].buildings).toHaveLength(762); // the shared OSM extract has 762 footprints
     expect(community.context[0].ref.attribution.text).toContain('OpenStreetMap');
   });

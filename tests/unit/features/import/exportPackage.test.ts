@@ -9,7 +9,7 @@ import type { PeopleResponse, PersonRow } from '../../../../src/data/service/res
 import { exportOpenPackage } from '../../../../src/features/import/exportPackage';
 import { residentClientFor, setResidentClient } from '../../../../src/features/session/client';
 import { createAppStore } from '../../../../src/stores/appStore';
-import { loadSampleCommunity } from '../../support/samplePackage';
+import { loadSampleCommunity, loadSampleWithPersonRows } from '../../support/samplePackage';
 import { APP_BASE_URL, caseworkerSession, fakeFetch, type FakeAnswer } from '../../support/fakeResidentService';
 
 /**
@@ -20,13 +20,13 @@ import { APP_BASE_URL, caseworkerSession, fakeFetch, type FakeAnswer } from '../
 let community: Community;
 let serverRows: Record<Exclude<Role, 'public'>, PersonRow[]>;
 beforeAll(async () => {
-  const sample = await loadSampleCommunity();
+  // The open package as the app has it (resident statistics, no person rows); the rows are the service's.
+  community = await loadSampleCommunity();
+  const sample = await loadSampleWithPersonRows();
   // Synthetic identifiers on the first three residents, as the service's store would hold them.
   const people = sample.people.map((p, i) =>
     i < 3 ? { ...p, name: `欧阳娜${i}`, phone: `1380000000${i}`, idNumber: `33010619900101000${i}` } : p,
   );
-  // The open package keeps its own rows without identifiers: identifiers in an export can only have come from the service.
-  community = sample;
   const buildingOf = new Map(sample.houses.map((h) => [h.id, h.buildingId]));
   // What the service sends each role: the masking rules of data/privacy/mask.ts, applied on the server.
   const asRows = (role: Role) => personRowsForRole(people, role).map((p) => ({ ...p, buildingId: buildingOf.get(p.houseId)! }));
@@ -66,8 +66,10 @@ describe('exporting the open community with person rows from the service', () =>
   it('gives the public no person-level rows at all and does not ask the service: no people, no holders, only suppressed aggregates', async () => {
     const { files, id, seen } = await exportAs('public', 'online');
     expect(seen).toEqual([]);
-    expect(files[`${id}/people.csv`]).toBe('id,houseId,ageBand,sex,tags\n');
-    expect(files[`${id}/rights.csv`]).toBe('id,houseId,rightType,holderRef,share\n');
+    // Person layers are optional: the public's package has none, nor the raw building counts.
+    expect(files[`${id}/people.csv`]).toBeUndefined();
+    expect(files[`${id}/rights.csv`]).toBeUndefined();
+    expect(files[`${id}/resident-stats.csv`]).toBeUndefined();
     const aggregates = files[`${id}/aggregates/residents-by-building.csv`];
     expect(aggregates.split('\n')[0]).toMatch(/^buildingId,residents,/);
     expect(aggregates).toContain('<5');
@@ -80,7 +82,7 @@ describe('exporting the open community with person rows from the service', () =>
   it('is aggregates only on a static copy (no service), asking nothing', async () => {
     const { files, id, seen, store } = await exportAs('public', 'offline');
     expect(seen).toEqual([]);
-    expect(files[`${id}/people.csv`]).toBe('id,houseId,ageBand,sex,tags\n');
+    expect(files[`${id}/people.csv`]).toBeUndefined();
     expect(store.getState().exportLog[0]).toMatchObject({ role: 'public', personRows: 0, identifiers: 'none' });
   });
 
