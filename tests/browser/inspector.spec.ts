@@ -14,8 +14,8 @@ const houses = readFileSync('models/sample-jinghe/houses.csv', 'utf8')
   .map(([id, , entrance, floor, room]) => ({ id, entrance: Number(entrance), floor: Number(floor), room }));
 /** A home in the middle of the stack: floor 3 of entrance 1, the last room (nearest the stair). */
 const target = houses.filter((h) => h.floor === 3 && h.entrance === 1).at(-1)!;
-/** Residents of the target home in people.csv (id,houseId,…): the person rows below need some. */
-const targetResidents = readFileSync('models/sample-jinghe/people.csv', 'utf8')
+/** Residents of the target home in the resident-data service's seed (id,houseId,…): the person rows below need some. */
+const targetResidents = readFileSync('src/server/seed/sample-jinghe/people.csv', 'utf8')
   .split('\n')
   .filter((line) => line.split(',')[1] === target.id).length;
 
@@ -61,8 +61,9 @@ describe('分层分户 inspector on the walk-up (?building=…)', () => {
     await expect(app.page.getByTestId('inspector-unit-address').textContent()).resolves.toBe(
       `${walkUp.name ?? walkUp.id} 1单元（层、室号仅对授权角色显示）`,
     );
-    // The public sees a household's size only as "<5" (or 0, or 5+), and no person rows.
-    await expect(app.page.getByTestId('inspector-unit-residents').textContent()).resolves.toMatch(/^(<5|0|\d{1,3})$/);
+    // The public sees a household's size only as "<5" (or 0, or 5+), or "–" where the package counts
+    // residents per building only (resident statistics), and no person rows.
+    await expect(app.page.getByTestId('inspector-unit-residents').textContent()).resolves.toMatch(/^(<5|0|\d{1,3}|–)$/);
     await expect(app.page.getByTestId('inspector-people').count()).resolves.toBe(0);
     await inspectorFrame(app);
     await saveScreenshot(app.page, 'inspector-unit');
