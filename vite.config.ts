@@ -9,6 +9,12 @@ import { staticDirs } from './build/staticDirs.ts';
 
 const cesiumBuildDir = path.join(path.dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium');
 
+/**
+ * The resident-data service (src/server, default port 8080) behind the dev and preview servers' own
+ * origin, as in production: same-origin cookies, no CORS, and the CSP's connect-src 'self' holds.
+ */
+const RESIDENT_SERVICE_PROXY = { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } };
+
 export default defineConfig(({ command }) => ({
   // A relative base makes `dist/` servable from any path of any static web server (nginx, IIS).
   base: command === 'build' ? './' : '/',
@@ -36,11 +42,12 @@ export default defineConfig(({ command }) => ({
     host: '127.0.0.1',
     port: 5173,
     strictPort: false,
+    proxy: RESIDENT_SERVICE_PROXY,
     // Person rows (人, 权) are the residents' data service's seed, served only by the service to
     // signed-in roles: the dev server must not hand them out as source files (/@fs/…, /src/…).
     fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/src/server/seed/**'] },
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy: RESIDENT_SERVICE_PROXY },
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts'],

@@ -1,7 +1,7 @@
-import { ROLES, type Role } from '../data/privacy/mask';
 import { LANGUAGES, localize, type Language } from '../i18n/translate';
 import { useApp, useAppStore, useTranslate } from '../ui/StoreContext';
 import { ReportButton } from '../features/report/ReportButton';
+import { SessionControls } from '../features/session/SessionControls';
 
 /** `onReport`: makes the one-click community report (the app prints and downloads it); no button without it. */
 export function HeaderBar({ onReport }: { onReport?: () => Promise<void> } = {}) {
@@ -9,7 +9,6 @@ export function HeaderBar({ onReport }: { onReport?: () => Promise<void> } = {})
   const store = useAppStore();
   const community = useApp((s) => s.community);
   const language = useApp((s) => s.language);
-  const role = useApp((s) => s.role);
   const manifest = community?.manifest;
   return (
     <header className="header-bar panel" data-testid="header">
@@ -33,16 +32,7 @@ export function HeaderBar({ onReport }: { onReport?: () => Promise<void> } = {})
       )}
       <div className="controls">
         {onReport && <ReportButton onReport={onReport} />}
-        <label>
-          {t('app.role')}
-          <select value={role} onChange={(e) => store.getState().setRole(e.target.value as Role)} data-testid="role-select">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SessionControls />
         <label>
           {t('app.language')}
           <select value={language} onChange={(e) => store.getState().setLanguage(e.target.value as Language)} data-testid="language-select">

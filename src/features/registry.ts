@@ -5,6 +5,7 @@ import { importFeature } from './import';
 import { measureFeature } from './measure';
 import { planSplitFeature } from './plan-split';
 import { serviceCirclesFeature } from './service-circles';
+import { sessionFeature } from './session';
 import { sunlightFeature } from './sunlight';
 import { tourFeature } from './tour';
 import { viewFeature } from './view';
@@ -17,6 +18,7 @@ import { viewshedFeature } from './viewshed';
  */
 export const FEATURES: readonly Feature[] = [
   baseFeature,
+  sessionFeature,
   viewFeature,
   serviceCirclesFeature,
   importFeature,

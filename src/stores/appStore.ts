@@ -10,6 +10,7 @@ import { createInspectorSlice, inspectorOnCommunityChange, type InspectorSlice }
 import { createReuseSlice, reuseOnCommunityChange, type ReuseSlice } from '../features/reuse/slice';
 import { createScenarioSlice, scenarioOnCommunityChange, type ScenarioSlice } from '../features/scenarios/slice';
 import { createSunlightSlice, sunlightOnCommunityChange, type SunlightSlice } from '../features/sunlight/slice';
+import { createSessionSlice, type SessionSlice } from '../features/session/slice';
 import { createServiceCirclesSlice, serviceCirclesOnCommunityChange, type ServiceCirclesSlice } from '../features/service-circles/slice';
 import { createTourSlice, tourOnCommunityChange, type TourSlice } from '../features/tour/slice';
 import { createViewSlice, viewOnCommunityChange, type InitialViewState, type ViewSlice } from '../features/view/slice';
@@ -24,6 +25,7 @@ import type { CommunityChange } from './slice';
  */
 export type AppState = CommunitySlice &
   ViewSlice &
+  SessionSlice &
   ServiceCirclesSlice &
   ImportSlice &
   ScenarioSlice &
@@ -62,6 +64,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
   return createStore<AppState>()((set, get) => ({
     ...createCommunitySlice(COMMUNITY_CHANGES)(set, get),
     ...createViewSlice({ ...initial, sidePanelTab: initial.scenarioId ? 'scenario' : 'layers' })(set, get),
+    ...createSessionSlice(set, get),
     ...createServiceCirclesSlice(initial)(set, get),
     ...createImportSlice(set, get),
     ...createScenarioSlice(initial)(set, get),

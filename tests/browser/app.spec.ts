@@ -57,17 +57,19 @@ describe('the app on the sample community (zh-CN, default view)', () => {
     await saveScreenshot(app.page, 'app-zh-selected');
   });
 
-  it('shows person rows only to a role allowed to see them, and aggregates only to the public', async () => {
-    // Runs after the selection test: the tallest building's panel is open.
+  it('on a static copy (no resident-data service): no role choice, the aggregates-only badge, no person rows asked for or shown', async () => {
+    // Runs after the selection test: the tallest building's panel is open. The static server answers api/health with a 404.
+    const healthUrl = new URL('api/health', inject('appUrl')).toString();
+    expect(app.requests).toContain(healthUrl);
+    const badge = app.page.getByTestId('static-copy-badge');
+    await badge.waitFor();
+    await expect(badge.textContent()).resolves.toBe('静态副本 · 仅汇总数据');
+    await expect(badge.getAttribute('title')).resolves.toContain('居民数据服务');
+    await expect(app.page.getByTestId('role-select').count()).resolves.toBe(0);
+    await expect(app.page.getByTestId('session-sign-in').count()).resolves.toBe(0);
     await expect(app.page.getByTestId('building-people').count()).resolves.toBe(0);
-    await app.page.getByTestId('role-select').selectOption('caseworker');
-    const rows = app.page.getByTestId('building-people');
-    await expect(rows.count()).resolves.toBe(1);
-    const header = await rows.locator('thead').textContent();
-    // The synthetic sample has no names, phones or ID numbers, so no identifier columns appear.
-    expect(header).not.toContain('姓名');
-    await app.page.getByTestId('role-select').selectOption('public');
-    await expect(app.page.getByTestId('building-people').count()).resolves.toBe(0);
+    await expect(app.page.getByTestId('building-people-status').textContent()).resolves.toBe('当前角色仅可查看汇总数据。');
+    expect(app.requests.filter((url) => url.includes('/api/') && url !== healthUrl)).toEqual([]);
     expect(app.page.url()).not.toContain('role');
   });
 

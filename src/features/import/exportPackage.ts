@@ -1,32 +1,37 @@
 import { withImportedData } from '../../data/community/importedData';
 import { exportPackageForRole } from '../../data/package/packageExport';
-import { localPersonRows, type PersonRowSource } from '../../data/privacy/exportPolicy';
+import type { PersonRowSource } from '../../data/privacy/exportPolicy';
+import { NO_PERSON_ROWS, servicePersonRows } from '../../data/service/servicePersonRows';
 import type { AppStore } from '../../stores/appStore';
+import { residentClientOf } from '../session/client';
 import { mappedImportedLayers } from './slice';
 
 /** What an export reaches outside itself; a download and the clock by default, stand-ins in tests. */
 export interface ExportDependencies {
   save?: (fileName: string, bytes: Uint8Array) => void;
   now?: () => Date;
-  /** Where the person rows come from: the open package by default; the residents' data service once there is one. */
+  /** Where the person rows come from: the resident-data service for the signed-in role by default. */
   people?: PersonRowSource;
 }
 
 /**
  * Saves the open community as `<id>.zip` (laid out like `models/`), through the role policy of the
- * screen (data/privacy/exportPolicy.ts) for the role now chosen, and records the export in the
+ * screen (data/privacy/exportPolicy.ts) for the signed-in role, with the person rows the service
+ * gives that role (none without a session or without the service), and records the export in the
  * store's export log. A ~1 MB package zips in well under 100 ms, so this runs on the main thread;
- * nothing leaves the machine.
+ * the zip is made here and saved locally.
  */
 export async function exportOpenPackage(store: AppStore, dependencies: ExportDependencies = {}): Promise<void> {
-  const { community: open, importedLayers, role } = store.getState();
+  const { community: open, importedLayers, role, session, serviceStatus } = store.getState();
   if (!open) return;
   // Imported facilities, networks and buildings become part of the package: an import turns into a reusable package.
   const community = withImportedData(open, mappedImportedLayers(importedLayers, false)).community;
   const { zip, fileName, audit } = await exportPackageForRole({
     community,
     role,
-    people: dependencies.people ?? localPersonRows(community.people),
+    people:
+      dependencies.people ??
+      (serviceStatus === 'online' && session ? servicePersonRows(residentClientOf(store), community.manifest.id) : NO_PERSON_ROWS),
     now: (dependencies.now ?? (() => new Date()))(),
   });
   (dependencies.save ?? download)(fileName, zip);

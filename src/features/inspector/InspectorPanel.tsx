@@ -9,6 +9,7 @@ import { Legend } from '../../ui/components/Legend';
 import { AgeBandTable } from '../../ui/components/AgeBandTable';
 import { PeopleRows } from '../../ui/components/PeopleRows';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
+import { usePersonRows } from '../session/usePersonRows';
 import { FloorSunlight } from './FloorSunlight';
 
 type T = ReturnType<typeof useTranslate>;
@@ -28,11 +29,10 @@ export function formatUnitAddress(t: T, address: UnitAddress, role: Role): strin
 function UnitDetails({ unit, t }: { unit: UnitBox; t: T }) {
   const language = useApp((s) => s.language);
   const role = useApp((s) => s.role);
-  const community = useApp((s) => s.community);
   const n = (value: number) => formatNumber(language, value);
   // Without person rows per home (statistics only), whether anyone lives here is the house's occupancy.
   const hasResidents = unit.residents ? unit.residents.suppressed || unit.residents.value > 0 : unit.occupancy !== 'vacant';
-  const people = canSeePersonRows(role) ? (community?.people.filter((p) => p.houseId === unit.id) ?? []) : [];
+  const people = usePersonRows(hasResidents ? { houseId: unit.id } : null);
   return (
     <section data-testid="inspector-unit" data-unit-id={unit.id}>
       <h3>{t('inspector.unit')}</h3>
@@ -66,7 +66,7 @@ function UnitDetails({ unit, t }: { unit: UnitBox; t: T }) {
       ) : (
         hasResidents && <p className="muted small">{t(unit.ageClass === 'unknown' ? 'inspector.ageUnknown' : 'inspector.ageHidden')}</p>
       )}
-      {hasResidents && <PeopleRows people={people} role={role} testId="inspector-people" />}
+      {hasResidents && <PeopleRows state={people} testId="inspector-people" />}
     </section>
   );
 }

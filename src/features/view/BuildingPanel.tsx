@@ -2,11 +2,11 @@ import { coverageOf } from '../../analysis/service-circles/computeServiceCoverag
 import { AGE_BANDS, ELDERLY_AGE_BANDS, OCCUPANCIES, RIGHT_TYPES, type Building } from '../../core/model/types';
 import type { BuildingSummary } from '../../data/community/buildingSummaries';
 import { formatSuppressed, suppressCount, suppressTable } from '../../data/privacy/aggregate';
-import { canSeePersonRows } from '../../data/privacy/mask';
 import { formatNumber } from '../../i18n/translate';
 import { PeopleRows } from '../../ui/components/PeopleRows';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
 import { JoinedStatistics } from '../import/JoinedStatistics';
+import { usePersonRows } from '../session/usePersonRows';
 import { AgeBandTable } from '../../ui/components/AgeBandTable';
 
 type T = ReturnType<typeof useTranslate>;
@@ -149,16 +149,13 @@ export function BuildingPanel() {
   const t = useTranslate();
   const store = useAppStore();
   const language = useApp((s) => s.language);
-  const role = useApp((s) => s.role);
   const selectedId = useApp((s) => s.selectedBuildingId);
   const community = useApp((s) => s.community);
   const summary = useApp((s) => (selectedId ? s.summaries.get(selectedId) : undefined));
   const building = selectedId ? community?.buildings.find((b) => b.id === selectedId) : undefined;
+  const hasResidents = !!summary && summary.residents > 0;
+  const people = usePersonRows(building && hasResidents ? { buildingId: building.id } : null);
   if (!building || !community) return null;
-  const peopleOfBuilding = () => {
-    const houses = new Set(community.houses.filter((h) => h.buildingId === building.id).map((h) => h.id));
-    return community.people.filter((p) => houses.has(p.houseId));
-  };
   return (
     <aside className="building-panel panel" data-testid="building-panel" data-building-id={building.id}>
       <header>
@@ -186,9 +183,7 @@ export function BuildingPanel() {
       </button>
       {summary && <Aggregates summary={summary} t={t} lang={language} />}
       <WalkTimes buildingIndex={community.buildings.indexOf(building)} t={t} lang={language} />
-      {summary && summary.residents > 0 && (
-        <PeopleRows people={canSeePersonRows(role) ? peopleOfBuilding() : []} role={role} testId="building-people" />
-      )}
+      {hasResidents && <PeopleRows state={people} testId="building-people" />}
     </aside>
   );
 }

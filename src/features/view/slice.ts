@@ -1,15 +1,13 @@
 import type { CameraBookmark } from '../../core/model/types';
-import type { Role } from '../../data/privacy/mask';
 import type { Language } from '../../i18n/translate';
 import type { ColorMode } from '../../layers/buildingColorModes';
 import { defaultLayerVisibility, type LayerId } from '../../layers/layerCatalog';
 import type { CommunityChange, SliceCreator } from '../../stores/slice';
 import type { SidePanelTabId } from '../tabs';
 
-/** What the planner looks at: language, role, building colouring, layers, selection and hover. */
+/** What the planner looks at: language, building colouring, layers, selection and hover (the role comes from the session feature). */
 export interface ViewSlice {
   language: Language;
-  role: Role;
   colorMode: ColorMode;
   /**
    * Whether the open scenario colours the buildings ('scenario': its own colours, or the mode its
@@ -28,7 +26,6 @@ export interface ViewSlice {
    */
   cameraRequest: { camera: CameraBookmark; seq: number; durationSeconds?: number } | null;
   setLanguage(language: Language): void;
-  setRole(role: Role): void;
   setColorMode(mode: ColorMode): void;
   setLayerVisible(layer: LayerId, visible: boolean): void;
   selectBuilding(id: string | null): void;
@@ -50,7 +47,6 @@ export const createViewSlice =
   (initial: InitialViewState): SliceCreator<ViewSlice> =>
   (set) => ({
     language: initial.language ?? 'zh-CN',
-    role: 'public',
     colorMode: initial.colorMode ?? 'use',
     buildingColoring: 'mode',
     layers: { ...defaultLayerVisibility(), ...initial.layers },
@@ -59,7 +55,6 @@ export const createViewSlice =
     sidePanelTab: initial.sidePanelTab ?? 'layers',
     cameraRequest: null,
     setLanguage: (language) => set({ language }),
-    setRole: (role) => set({ role }),
     setColorMode: (colorMode) => set({ colorMode, buildingColoring: 'mode' }),
     setLayerVisible: (layer, visible) => set((s) => ({ layers: { ...s.layers, [layer]: visible } })),
     selectBuilding: (selectedBuildingId) => set({ selectedBuildingId }),

@@ -1,19 +1,53 @@
-import type { Person } from '../../core/model/types';
-import { canSeePersonRows, identifiersForRole, type Role } from '../../data/privacy/mask';
+import type { PersonRow } from '../../data/service/residentApi';
 import { useTranslate } from '../StoreContext';
 
 /**
- * Person-level rows for roles that may see them; identifiers are masked unless the role allows
- * more. Shared by the building panel and the 分层分户 inspector so both mask exactly alike.
+ * What the panels know about a scope's person rows. Rows come from the resident-data service only,
+ * already filtered and masked there for the signed-in role; the public and a static copy of the app
+ * see aggregates only (`hidden`).
  */
-export function PeopleRows({ people, role, testId }: { people: readonly Person[]; role: Role; testId: string }) {
+export type PersonRowsState =
+  | { status: 'hidden' }
+  | { status: 'loading' }
+  | { status: 'forbidden' }
+  | { status: 'failed'; reason: string }
+  | { status: 'loaded'; rows: readonly PersonRow[]; total: number; masked: boolean };
+
+/** The service sends at most this many rows to a panel; the heading says how many there are in all. */
+const SHOWN_ROWS = 200;
+
+/**
+ * Person-level rows as the service sent them (no masking here: the server masks for the role, so the
+ * screen can never show more than the role may see). Shared by the building panel and the 分层分户 inspector.
+ */
+export function PeopleRows({ state, testId }: { state: PersonRowsState; testId: string }) {
   const t = useTranslate();
-  if (!canSeePersonRows(role)) return <p className="muted small">{t('building.peopleHidden')}</p>;
-  const withIdentifiers = people.some((p) => p.name || p.phone || p.idNumber);
+  if (state.status !== 'loaded') {
+    const text =
+      state.status === 'hidden'
+        ? t('building.peopleHidden')
+        : state.status === 'loading'
+          ? t('people.loading')
+          : state.status === 'forbidden'
+            ? t('people.forbidden')
+            : t('people.failed', { reason: state.reason });
+    return (
+      <p
+        className={state.status === 'failed' || state.status === 'forbidden' ? 'error-text small' : 'muted small'}
+        data-testid={`${testId}-status`}
+      >
+        {text}
+      </p>
+    );
+  }
+  const { rows, total, masked } = state;
+  const withIdentifiers = rows.some((p) => p.name || p.phone || p.idNumber);
+  const shown = rows.slice(0, SHOWN_ROWS);
   return (
-    <details className="people" data-testid={testId}>
+    <details className="people" data-testid={testId} data-masked={masked}>
       <summary>
-        {t('building.people')} ({people.length})
+        {masked ? t('building.people') : t('people.unmasked')} (
+        {shown.length < total ? t('people.partial', { shown: shown.length, total }) : total})
       </summary>
       <table>
         <thead>
@@ -28,20 +62,17 @@ export function PeopleRows({ people, role, testId }: { people: readonly Person[]
           </tr>
         </thead>
         <tbody>
-          {people.slice(0, 200).map((p) => {
-            const shown = identifiersForRole(p, role);
-            return (
-              <tr key={p.id}>
-                <td>{p.id}</td>
-                <td>{p.ageBand}</td>
-                <td>{t(`sex.${p.sex}`)}</td>
-                <td>{p.tags.map((tag) => t(`tag.${tag}`)).join('、')}</td>
-                {withIdentifiers && <td>{shown.name ?? ''}</td>}
-                {withIdentifiers && <td>{shown.phone ?? ''}</td>}
-                {withIdentifiers && <td>{shown.idNumber ?? ''}</td>}
-              </tr>
-            );
-          })}
+          {shown.map((p) => (
+            <tr key={p.id}>
+              <td>{p.id}</td>
+              <td>{p.ageBand}</td>
+              <td>{t(`sex.${p.sex}`)}</td>
+              <td>{p.tags.map((tag) => t(`tag.${tag}`)).join('、')}</td>
+              {withIdentifiers && <td>{p.name ?? ''}</td>}
+              {withIdentifiers && <td>{p.phone ?? ''}</td>}
+              {withIdentifiers && <td>{p.idNumber ?? ''}</td>}
+            </tr>
+          ))}
         </tbody>
       </table>
     </details>
