@@ -57,10 +57,12 @@ export interface ApiError {
 }
 
 /**
- * `GET /api/communities/:communityId/people?buildingId=&houseId=` → person rows the caller's role
+ * `GET /api/communities/:communityId/people?buildingId=&houseId=&limit=&purpose=` → person rows the caller's role
  * may see, within its scope (a caseworker: their grid cells only; a community administrator: their
  * community). 401 without a session, 403 for the public role or another scope. Identifiers are
- * masked on the server for caseworkers (data/privacy/mask.ts rules); every call writes an audit row.
+ * masked on the server for caseworkers (data/privacy/mask.ts rules); every call writes an audit row —
+ * `read-people`, or `export` with `purpose=export` (rows leaving the app in a file). `limit`: rows per
+ * answer, default 1,000, at most 10,000 (`total` says how many there are). `DELETE /api/session` signs out.
  */
 export interface PersonRow {
   id: string;

@@ -82,6 +82,8 @@ export interface PeopleQuery {
   houseId?: string;
   /** Rows per answer; the service's default is 1,000 and its most 10,000 (`total` says how many there are). */
   limit?: number;
+  /** `export`: the rows leave the app in a file, and the service audits them as an export. */
+  purpose?: 'view' | 'export';
 }
 
 interface Call {
@@ -167,6 +169,7 @@ export class ResidentClient {
     if (query.buildingId) params.set('buildingId', query.buildingId);
     if (query.houseId) params.set('houseId', query.houseId);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.purpose) params.set('purpose', query.purpose);
     const search = params.toString() ? `?${params.toString()}` : '';
     const answer = await this.send(`communities/${encodeURIComponent(communityId)}/people${search}`, { signal });
     return expectJson<PeopleResponse>(answer);

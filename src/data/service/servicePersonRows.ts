@@ -16,7 +16,7 @@ export function servicePersonRows(client: ResidentClient, communityId: string): 
   return {
     kind: 'service',
     peopleFor: async (_role: Role) => {
-      const answer = await client.people(communityId, { limit: EXPORT_ROW_LIMIT });
+      const answer = await client.people(communityId, { limit: EXPORT_ROW_LIMIT, purpose: 'export' });
       // A page cut short would leave people out of the package without a word: refuse instead.
       if (answer.rows.length < answer.total) {
         throw new Error(`the service sent ${answer.rows.length} of ${answer.total} person rows; an export needs them all`);

@@ -53,9 +53,9 @@ const answer = (rows: PersonRow[], masked: boolean, total = rows.length): FakeAn
 });
 
 describe('exporting the open community with person rows from the service', () => {
-  it("puts the caseworker's rows in as the service masked them (138****0002, 欧阳**), asking once for the whole community, up to the service's 10,000-row limit", async () => {
+  it("puts the caseworker's rows in as the service masked them (138****0002, 欧阳**), asking once for the whole community as an export, up to the service's 10,000-row limit", async () => {
     const { files, id, seen } = await exportAs('caseworker', 'online', answer(serverRows.caseworker, true));
-    expect(seen.map((r) => r.url)).toEqual([`http://twin.example/twin/api/communities/${id}/people?limit=10000`]);
+    expect(seen.map((r) => r.url)).toEqual([`http://twin.example/twin/api/communities/${id}/people?limit=10000&purpose=export`]);
     const people = files[`${id}/people.csv`];
     expect(people).toContain('138****0002');
     expect(people).toContain('欧阳**');
