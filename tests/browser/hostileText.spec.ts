@@ -1,58 +1,43 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nextFrame, openApp, waitForDataReady } from './support/page';
+import { openApp, waitForDataReady } from './support/page';
+import { tallestBuilding } from './support/sampleBuildings';
 
 /**
- * Strings from files are shown as text, never as markup: a building name from an imported GeoJSON and a
+ * Strings from files are shown as text, never as markup: a building name from a community package and a
  * tour caption from a storyboard by URL, both carrying an HTML payload whose `onerror` would set a flag.
  * Each check asserts the literal text is on screen, no element was made from it, and nothing ran.
  */
 const PAYLOAD = '<img src=x onerror="window.__xss=1">';
 
 describe('hostile strings from files are shown as text', () => {
-  it('a building name from an imported GeoJSON, in the picked feature panel', async () => {
-    const app = await openApp();
+  it('a building name from a community package, in the building panel', async () => {
+    // A copy of the sample served beside it, one building renamed with markup, listed in the index.
+    const dir = 'dist/models/hostile-names';
+    const indexFile = 'dist/models/index.json';
+    const index = readFileSync(indexFile, 'utf8');
+    cpSync('dist/models/sample-jinghe', dir, { recursive: true });
+    const buildings = JSON.parse(readFileSync(`${dir}/buildings.geojson`, 'utf8'));
+    buildings.features.find((f: { properties: { id: string } }) => f.properties.id === tallestBuilding.id).properties.name = PAYLOAD;
+    writeFileSync(`${dir}/buildings.geojson`, JSON.stringify(buildings));
+    const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+    writeFileSync(`${dir}/manifest.json`, JSON.stringify({ ...manifest, id: 'hostile-names' }));
+    const listed = JSON.parse(index);
+    listed.packages.push({ id: 'hostile-names', path: 'hostile-names/', name: { zh: 'hostile', en: 'hostile' } });
+    writeFileSync(indexFile, JSON.stringify(listed));
+    const app = await openApp(`community=hostile-names&building=${tallestBuilding.id}`);
     try {
       await waitForDataReady(app.page);
-      // One 40 m × 40 m, 60 m tall block just east of the community, named with markup.
-      const [lon, lat] = [120.1795, 30.2672];
-      const [dLon, dLat] = [40 / 96_200, 40 / 110_860];
-      const ring = [
-        [lon, lat],
-        [lon + dLon, lat],
-        [lon + dLon, lat + dLat],
-        [lon, lat + dLat],
-        [lon, lat],
-      ];
-      const geojson = {
-        type: 'FeatureCollection',
-        features: [
-          { type: 'Feature', properties: { id: 'X1', name: PAYLOAD, height: 60 }, geometry: { type: 'Polygon', coordinates: [ring] } },
-        ],
-      };
-      await app.page.getByTestId('layer-toggle-buildings').uncheck();
-      await app.page.getByTestId('tab-data').click();
-      await app.page
-        .getByTestId('import-file')
-        .setInputFiles({ name: 'hostile.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(geojson)) });
-      await app.page.locator('[data-testid=imported-layers] li[data-file="hostile.geojson"]').waitFor({ timeout: 30_000 });
-      await app.page.waitForFunction(() => window.__twin?.importedLayersLoaded() === true, undefined, { timeout: 90_000 });
-      await nextFrame(app.page);
-      const roof = await app.page.evaluate(([x, y, h]) => window.__twin!.worldScreenPosition(x, y, h), [
-        lon + dLon / 2,
-        lat + dLat / 2,
-        60,
-      ] as const);
-      expect(roof).not.toBeNull();
-      await app.page.mouse.click(roof!.x, roof!.y);
-      const panel = app.page.getByTestId('imported-feature-panel');
+      const panel = app.page.getByTestId('building-panel');
       await panel.waitFor({ timeout: 30_000 });
-      await expect(app.page.getByTestId('feature-name').textContent()).resolves.toContain(PAYLOAD);
+      await expect(panel.locator('h2').textContent()).resolves.toContain(PAYLOAD);
       await expect(panel.locator('img').count()).resolves.toBe(0);
       await expect(app.page.evaluate(() => (window as { __xss?: number }).__xss)).resolves.toBeUndefined();
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
+      writeFileSync(indexFile, index);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
