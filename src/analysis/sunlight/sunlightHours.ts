@@ -168,14 +168,15 @@ export function blocks(prisms: Prisms, r: number, x: number, y: number, z: numbe
   return s !== Infinity && z + s * tanElevation < prisms.heights[r];
 }
 
-interface Bounds {
+/** Axis-aligned bounds of each prism, local metres: a cheap first test before the exact one. */
+export interface PrismBounds {
   minX: Float64Array;
   minY: Float64Array;
   maxX: Float64Array;
   maxY: Float64Array;
 }
 
-function prismBounds(prisms: Prisms): Bounds {
+export function prismBounds(prisms: Prisms): PrismBounds {
   const n = prisms.heights.length;
   const b = { minX: new Float64Array(n), minY: new Float64Array(n), maxX: new Float64Array(n), maxY: new Float64Array(n) };
   for (let r = 0; r < n; r++) {

@@ -1,4 +1,4 @@
-import type { Prisms } from '../sunlight/sunlightHours';
+import type { PrismBounds, Prisms } from '../sunlight/sunlightHours';
 
 /**
  * Lines of sight among prisms (building footprints extruded from the ground to their roofs, local metres
@@ -9,35 +9,6 @@ import type { Prisms } from '../sunlight/sunlightHours';
  */
 
 const EPS = 1e-9;
-
-/** Axis-aligned bounds of each prism, for a cheap first test. */
-export interface PrismBounds {
-  minX: Float64Array;
-  minY: Float64Array;
-  maxX: Float64Array;
-  maxY: Float64Array;
-}
-
-export function boundsOfPrisms(prisms: Prisms): PrismBounds {
-  const n = prisms.heights.length;
-  const b = { minX: new Float64Array(n), minY: new Float64Array(n), maxX: new Float64Array(n), maxY: new Float64Array(n) };
-  for (let r = 0; r < n; r++) {
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = prisms.ringStart[r]; i < prisms.ringStart[r + 1]; i++) {
-      const x = prisms.coords[2 * i];
-      const y = prisms.coords[2 * i + 1];
-      if (x < x0) x0 = x;
-      if (y < y0) y0 = y;
-      if (x > x1) x1 = x;
-      if (y > y1) y1 = y;
-    }
-    b.minX[r] = x0;
-    b.minY[r] = y0;
-    b.maxX[r] = x1;
-    b.maxY[r] = y1;
-  }
-  return b;
-}
 
 /**
  * Whether prism r blocks the sight line from (x0, y0, z0) to (x1, y1, z1): some crossing of its outline

@@ -1,5 +1,5 @@
-import type { Prisms } from '../sunlight/sunlightHours';
-import { boundsOfPrisms, sightBlocked, type PrismBounds } from './lineOfSight';
+import { prismBounds, type PrismBounds, type Prisms } from '../sunlight/sunlightHours';
+import { sightBlocked } from './lineOfSight';
 
 /**
  * What an observer sees of a community (视域分析), exactly for buildings as prisms: the observer-facing
@@ -72,7 +72,7 @@ function insideAny(prisms: Prisms, bounds: PrismBounds, x: number, y: number): b
 export function computeViewshed(input: ViewshedInput): Viewshed {
   const { prisms, observer, radiusMeters } = input;
   const { x: ox, y: oy, z: oz } = observer;
-  const bounds = boundsOfPrisms(prisms);
+  const bounds = prismBounds(prisms);
   const n = prisms.heights.length;
   const samples = new Int32Array(n);
   const seen = new Int32Array(n);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Prisms } from '../../../../src/analysis/sunlight/sunlightHours';
+import { prismBounds, type Prisms } from '../../../../src/analysis/sunlight/sunlightHours';
 import { buildingsOverLimit } from '../../../../src/analysis/viewshed/heightLimit';
-import { boundsOfPrisms, prismBlocks, sightBlocked } from '../../../../src/analysis/viewshed/lineOfSight';
+import { prismBlocks, sightBlocked } from '../../../../src/analysis/viewshed/lineOfSight';
 import { computeSkyline } from '../../../../src/analysis/viewshed/skyline';
 import { computeViewshed } from '../../../../src/analysis/viewshed/viewshed';
 
@@ -36,8 +36,8 @@ describe('lines of sight among prisms', () => {
 
   it('skips prisms whose bounds miss the line and those lower than both ends', () => {
     const both = boxes([20, -5, 30, 5, 10], [-30, 50, -20, 60, 100]);
-    expect(sightBlocked(both, boundsOfPrisms(both), 0, 0, 1.6, 40, 0, 0.5)).toBe(true);
-    expect(sightBlocked(both, boundsOfPrisms(both), 0, 0, 11, 25, 0, 10.5)).toBe(false);
+    expect(sightBlocked(both, prismBounds(both), 0, 0, 1.6, 40, 0, 0.5)).toBe(true);
+    expect(sightBlocked(both, prismBounds(both), 0, 0, 11, 25, 0, 10.5)).toBe(false);
   });
 });
 
