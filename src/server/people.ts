@@ -1,18 +1,9 @@
 import Papa from 'papaparse';
-import { AGE_BANDS, PERSON_TAGS, SEXES, type AgeBand, type PersonTag, type Sex } from '../core/model/types';
+import { AGE_BANDS, PERSON_TAGS, SEXES, type AgeBand, type Person, type PersonTag, type Sex } from '../core/model/types';
 import type { Queryable } from './db/store';
 
-/** A person row as imported or seeded (the CSV's columns; identifiers optional). */
-export interface PersonRecord {
-  id: string;
-  houseId: string;
-  ageBand: AgeBand;
-  sex: Sex;
-  tags: PersonTag[];
-  name?: string;
-  phone?: string;
-  idNumber?: string;
-}
+/** A person row as imported or seeded: the model's Person (the CSV's columns; identifiers optional). */
+export type PersonRecord = Person;
 
 export interface RowProblem {
   /** The CSV line, the header being row 1 (as a spreadsheet numbers it). */

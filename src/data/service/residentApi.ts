@@ -1,4 +1,4 @@
-import type { AgeBand, PersonTag, RightType, Sex } from '../../core/model/types';
+import type { Person, RightType } from '../../core/model/types';
 import type { Role } from '../privacy/mask';
 
 /**
@@ -64,16 +64,8 @@ export interface ApiError {
  * `read-people`, or `export` with `purpose=export` (rows leaving the app in a file). `limit`: rows per
  * answer, default 1,000, at most 10,000 (`total` says how many there are). `DELETE /api/session` signs out.
  */
-export interface PersonRow {
-  id: string;
-  houseId: string;
+export interface PersonRow extends Person {
   buildingId: string;
-  ageBand: AgeBand;
-  sex: Sex;
-  tags: PersonTag[];
-  name?: string;
-  phone?: string;
-  idNumber?: string;
 }
 
 export interface PeopleResponse {
