@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BuildingInspectorAdapter, RenderProfile } from '../engine/contract';
 import { layoutBuildingUnits } from '../layers/unitLayout';
+import { selectInspectorClip } from '../features/clip/selectors';
 import { InspectorPanel } from '../features/inspector/InspectorPanel';
 import { useApp, useAppStore, useTranslate } from '../ui/StoreContext';
 
@@ -35,6 +36,7 @@ function Inspector({ buildingId, profile }: { buildingId: string; profile: Rende
   const colorMode = useApp((s) => s.inspectorColorMode);
   const explodeMeters = useApp((s) => s.inspectorExplodeMeters);
   const selectedUnitId = useApp((s) => s.selectedUnitId);
+  const clip = useApp(selectInspectorClip);
   const building = community?.buildings.find((b) => b.id === buildingId);
   // Recomputed when the role changes: what a unit may show about its residents depends on it.
   const layout = useMemo(
@@ -94,6 +96,8 @@ function Inspector({ buildingId, profile }: { buildingId: string; profile: Rende
   useEffect(() => engine?.setColorMode(colorMode), [engine, colorMode]);
   useEffect(() => engine?.setExplode(explodeMeters), [engine, explodeMeters]);
   useEffect(() => engine?.setSelectedUnit(selectedUnitId), [engine, selectedUnitId]);
+  // The clip tool's cut (剖切): the same section height, or a lengthwise cut for a plane or a box.
+  useEffect(() => engine?.setClip(clip), [engine, clip]);
 
   if (!building || !layout) return null;
   return (
@@ -102,6 +106,7 @@ function Inspector({ buildingId, profile }: { buildingId: string; profile: Rende
       data-testid="inspector"
       data-building-id={buildingId}
       data-inspector-ready={ready ? 'true' : undefined}
+      data-clip={clip ? (clip.kind === 'section' ? `section:${clip.heightMeters}` : clip.kind) : undefined}
     >
       <div className="inspector-view">
         {/* The engine owns this element's children (canvas, floor labels); React never renders into it. */}

@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { LayerView, SceneAdapter } from '../engine/contract';
 import { stopAll } from '../features/feature';
 import { FEATURES } from '../features/registry';
-import { selectBuildingColors } from '../features/view/selectors';
+import { selectBuildingColors, selectLayersShown } from '../features/view/selectors';
 import { LAYER_IDS } from '../layers/layerCatalog';
 import type { AppState, AppStore, CameraState } from '../stores/appStore';
 import { watch } from '../stores/watch';
@@ -36,7 +36,8 @@ export function bindSceneToStore(adapter: SceneAdapter, store: AppStore, cameraS
     if (!s.community) return;
     const ticket = ++drawing;
     store.getState().setSceneReady(false);
-    for (const id of LAYER_IDS) adapter.setLayerVisible(id, s.layers[id]);
+    const shown = selectLayersShown(s);
+    for (const id of LAYER_IDS) adapter.setLayerVisible(id, shown[id]);
     adapter.setSelectedBuilding(s.selectedBuildingId);
     try {
       // A share link's camera wins over the package's default view.

@@ -41,6 +41,16 @@ export interface PointerTool {
   onDoubleClick?(): void;
 }
 
+/**
+ * A clip through the scene's 3D Tiles and models (剖切), in a local frame at `origin` (x east, y north,
+ * z up, metres; z from the ellipsoid). What is kept lies on the normal's side of EVERY plane
+ * (normal · p ≥ offsetMeters): one plane keeps a half-space, six make a box (six at most).
+ */
+export interface SceneClip {
+  origin: { lon: number; lat: number };
+  planes: readonly { normal: readonly [number, number, number]; offsetMeters: number }[];
+}
+
 /** How heavy the 3D rendering may be. `light` is for software WebGL (tests, old kiosks). */
 export type RenderProfile = 'full' | 'light';
 
@@ -114,6 +124,11 @@ export interface SceneAdapter {
    * null turns shadows off and brings the fixed light back. For the picture only.
    */
   setSunShadows?(instantMs: number | null): void;
+  /**
+   * Clips every 3D Tiles layer and model (imported, the city's) to `clip`; null removes it. The
+   * community's extruded buildings are not touched: the app draws their clipped parts as a layer.
+   */
+  setClip?(clip: SceneClip | null): void;
   destroy(): void;
   isDestroyed(): boolean;
 }
@@ -124,6 +139,13 @@ export interface BuildingInspectorCallbacks {
   /** A unit was clicked (null: clicked beside the building). Drags do not pick. */
   onPickUnit(unitId: string | null): void;
 }
+
+/**
+ * A cut through the inspected building: a horizontal section at a height above its ground (the
+ * floors above it gone, the floor it crosses cut open), or a lengthwise cut through its middle that
+ * takes the front half away so the homes inside show.
+ */
+export type InspectorClip = { kind: 'section'; heightMeters: number } | { kind: 'lengthwise' };
 
 export interface BuildingInspectorView {
   /** Extra gap between floors, metres (0: floors stacked as built). */
@@ -145,6 +167,8 @@ export interface BuildingInspectorAdapter {
   setSelectedUnit(unitId: string | null): void;
   /** Window (CSS pixel) position where a click picks this unit, or null when it cannot be seen. */
   unitScreenPosition(unitId: string): { x: number; y: number } | null;
+  /** Cuts the building open (null: whole again); clicks and unitScreenPosition skip what is cut away. */
+  setClip(clip: InspectorClip | null): void;
   /** Floors drawn. */
   floorCount(): number;
   /** Resolves after the next rendered frame. */

@@ -1,6 +1,7 @@
 import type { IssueMessage } from '../core/errors';
 import type { LayerView, SceneAdapter } from '../engine/contract';
 import type { ColorMode } from '../layers/buildingColorModes';
+import type { LayerId } from '../layers/layerCatalog';
 import type { AppState, AppStore } from '../stores/appStore';
 
 /**
@@ -19,6 +20,11 @@ export interface Feature {
    * objects while nothing changed (memoised selectors): the scene redraws only what changed.
    */
   layers?(state: AppState): readonly LayerView[];
+  /**
+   * Community layers the feature draws its own version of while on (the clip tool draws the buildings'
+   * clipped parts): they are hidden whatever the layer switches say. Return the same array while nothing changed.
+   */
+  hiddenLayers?(state: AppState): readonly LayerId[];
   /**
    * Per-building values (indexed like the community's buildings) for the colour modes this feature's
    * analysis feeds, e.g. the service circles give walkTime its walk seconds. Return the same array

@@ -1,4 +1,5 @@
 import { baseFeature } from './base';
+import { clipFeature } from './clip';
 import type { Feature } from './feature';
 import { heatmapFeature } from './heatmap';
 import { importFeature } from './import';
@@ -28,4 +29,5 @@ export const FEATURES: readonly Feature[] = [
   sunlightFeature,
   viewshedFeature,
   planSplitFeature,
+  clipFeature,
 ];

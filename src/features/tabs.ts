@@ -1,4 +1,5 @@
 import { baseTab } from './base/Panel';
+import { clipTab } from './clip/Panel';
 import { heatmapTab } from './heatmap/Panel';
 import { importTab } from './import/Panel';
 import { measureTab } from './measure/Panel';
@@ -24,6 +25,7 @@ export const SIDE_PANEL_TABS = [
   measureTab,
   heatmapTab,
   viewshedTab,
+  clipTab,
 ] as const;
 
 export type SidePanelTabId = (typeof SIDE_PANEL_TABS)[number]['id'];

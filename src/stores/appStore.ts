@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CameraBookmark, FacilityCategory } from '../core/model/types';
 import { createBaseSlice, type BaseSlice, type InitialBaseState } from '../features/base/slice';
+import { clipOnCommunityChange, createClipSlice, type ClipSlice } from '../features/clip/slice';
 import { createCommunitySlice, type CommunitySlice } from '../features/community/slice';
 import { createImportSlice, type ImportSlice } from '../features/import/slice';
 import { createHeatmapSlice, type HeatmapSlice } from '../features/heatmap/slice';
@@ -37,7 +38,8 @@ export type AppState = CommunitySlice &
   HeatmapSlice &
   PlanSplitSlice &
   SunlightSlice &
-  ViewshedSlice;
+  ViewshedSlice &
+  ClipSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What each slice changes when a community arrives, in this order: the scenario goes over the plain view, a tour step over its scenario. */
@@ -52,6 +54,7 @@ const COMMUNITY_CHANGES: readonly CommunityChange[] = [
   measureOnCommunityChange,
   viewshedOnCommunityChange,
   planSplitOnCommunityChange,
+  clipOnCommunityChange,
 ];
 
 /** The state a share link starts from (parsed once, with typed ids, in app/shareLink.ts). */
@@ -77,6 +80,7 @@ export function createAppStore(initial: InitialView = {}): AppStore {
     ...createSunlightSlice(set, get),
     ...createViewshedSlice(set, get),
     ...createPlanSplitSlice(set, get),
+    ...createClipSlice(set, get),
   }));
 }
 

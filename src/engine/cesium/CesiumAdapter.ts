@@ -40,6 +40,7 @@ import type {
   RenderQuality,
   SceneAdapter,
   SceneCallbacks,
+  SceneClip,
   SceneOptions,
 } from '../contract';
 import { QUALITY_LEVELS } from '../quality';
@@ -47,6 +48,7 @@ import { LAYER_RENDERERS } from './renderers';
 import type { DrawnLayer, LayerRenderer } from './renderers/layerRenderer';
 import { Cesium3DTileFeature, TileFeatureHighlight } from './renderers/tileset';
 import { createOfflineViewer } from './offlineViewer';
+import { SceneClipper } from './sceneClip';
 import { dropCancelledHeightCallbacks, levelZeroTilesOf } from './heightCallbackPairs';
 import { BUILDING_PICK_PREFIX, BuildingLayer, CONTEXT_PICK_PREFIX, type CommunityBuildings } from './renderers/buildingLayer';
 import { TiledBuildingLayer } from './renderers/tiledBuildingLayer';
@@ -95,6 +97,7 @@ export class CesiumAdapter implements SceneAdapter {
   private readonly layersRoot = new PrimitiveCollection();
   private readonly layers = new Map<string, { view: LayerView; drawn: DrawnLayer }>();
   private readonly tileHighlight = new TileFeatureHighlight();
+  private readonly clipper = new SceneClipper();
   private quality: RenderQuality = QUALITY_LEVELS[0];
   /** The shadow playback's instant (ms), or null while it is off. */
   private sunShadowsAt: number | null = null;
@@ -140,6 +143,13 @@ export class CesiumAdapter implements SceneAdapter {
         // Each moving frame queues a globe-height registration and its removal on the tile under the camera (see heightCallbackPairs.ts).
         dropCancelledHeightCallbacks(levelZeroTilesOf(scene.globe));
         this.callbacks.onCameraMoved(this.getCamera());
+      }),
+    );
+    // The clip reaches tilesets and models (those added since included) before the scene updates them: a
+    // collection switched on after that update would be drawn before its plane texture exists.
+    this.removeListeners.push(
+      scene.preUpdate.addEventListener(() => {
+        if (this.clipper.sync(scene.primitives)) scene.requestRender();
       }),
     );
     // Keep per-instance colour updates flowing into the batched buildings.
@@ -313,6 +323,11 @@ export class CesiumAdapter implements SceneAdapter {
     if (this.current && previous.labels !== quality.labels) this.applyLabelDensity(this.current);
     for (const { drawn } of this.layers.values()) drawn.setQuality?.(quality);
     scene.requestRender();
+  }
+
+  setClip(clip: SceneClip | null): void {
+    this.clipper.set(clip);
+    this.viewer.scene.requestRender();
   }
 
   setSunShadows(instantMs: number | null): void {

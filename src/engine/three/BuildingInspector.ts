@@ -16,7 +16,13 @@ import {
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { InspectorColorMode } from '../../layers/unitColorModes';
 import type { BuildingUnitLayout } from '../../layers/unitLayout';
-import type { BuildingInspectorAdapter, BuildingInspectorCallbacks, BuildingInspectorView, RenderProfile } from '../contract';
+import type {
+  BuildingInspectorAdapter,
+  BuildingInspectorCallbacks,
+  BuildingInspectorView,
+  InspectorClip,
+  RenderProfile,
+} from '../contract';
 import { FloorLabels } from './FloorLabels';
 import { UnitStack } from './UnitStack';
 
@@ -54,6 +60,7 @@ export class BuildingInspector implements BuildingInspectorAdapter {
   private grid: GridHelper | null = null;
   private hoveredUnitId: string | null = null;
   private selectedUnitId: string | null = null;
+  private clip: InspectorClip | null = null;
   private frameRequest = 0;
   private hoverRequest = 0;
   private frameWaiters: (() => void)[] = [];
@@ -113,6 +120,7 @@ export class BuildingInspector implements BuildingInspectorAdapter {
     this.labels.set(
       layout.floors.map((f) => ({ floor: f.floor, anchor: this.labelAnchor(f.floor), marked: this.stack!.isMarked(f.floor) })),
     );
+    this.applyClip();
     if (!sameBuilding) {
       this.hoveredUnitId = null;
       this.frameCamera();
@@ -129,6 +137,7 @@ export class BuildingInspector implements BuildingInspectorAdapter {
   setExplode(explodeMeters: number): void {
     if (!this.stack) return;
     this.stack.setExplode(explodeMeters);
+    this.applyClip();
     this.updateLabelAnchors();
     this.recentre();
     this.refreshOutlines();
@@ -145,6 +154,12 @@ export class BuildingInspector implements BuildingInspectorAdapter {
   setSelectedUnit(unitId: string | null): void {
     this.selectedUnitId = unitId;
     this.refreshOutlines();
+    this.requestRender();
+  }
+
+  setClip(clip: InspectorClip | null): void {
+    this.clip = clip;
+    this.applyClip();
     this.requestRender();
   }
 
@@ -263,6 +278,17 @@ export class BuildingInspector implements BuildingInspectorAdapter {
     this.controls.update();
   }
 
+  /** Global clipping planes cut the stack, its plates and outlines alike (the grid lies below any section). */
+  private applyClip(): void {
+    const planes = this.clip && this.stack ? [this.stack.clipPlane(this.clip)] : [];
+    this.renderer.clippingPlanes = planes;
+    this.stack?.setCutOpen(planes.length > 0);
+    // A section's plane keeps y ≤ constant: floors starting at or above it are gone, and so are their labels.
+    const cutY = this.clip?.kind === 'section' && planes[0] ? planes[0].constant : Infinity;
+    const stack = this.stack;
+    this.labels.hideFloors(new Set(stack ? stack.layout.floors.filter((f) => stack.floorBaseY(f.floor) >= cutY).map((f) => f.floor) : []));
+  }
+
   private labelAnchor(floor: number): Vector3 {
     const layout = this.stack!.layout;
     return new Vector3(
@@ -311,7 +337,7 @@ export class BuildingInspector implements BuildingInspectorAdapter {
   private pickAt(ndc: Vector2): string | null {
     if (!this.stack) return null;
     this.raycaster.setFromCamera(ndc, this.camera);
-    return this.stack.pick(this.raycaster);
+    return this.stack.pick(this.raycaster, this.renderer.clippingPlanes);
   }
 
   private onPointerUp(event: PointerEvent): void {

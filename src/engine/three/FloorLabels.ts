@@ -7,6 +7,8 @@ import { Vector3, type Camera } from 'three';
 export class FloorLabels {
   private readonly root = document.createElement('div');
   private labels: { floor: number; element: HTMLElement; anchor: Vector3 }[] = [];
+  /** Floors cut away by a section: no label floats where nothing is drawn. */
+  private hidden: ReadonlySet<number> = new Set();
 
   constructor(container: HTMLElement) {
     this.root.className = 'inspector-floor-labels';
@@ -36,12 +38,16 @@ export class FloorLabels {
     label.element.classList.toggle('marked', marked);
   }
 
+  hideFloors(floors: ReadonlySet<number>): void {
+    this.hidden = floors;
+  }
+
   /** Moves each label to its anchor's screen position; hides those behind the camera. */
   update(camera: Camera, widthPx: number, heightPx: number): void {
     const p = new Vector3();
-    for (const { element, anchor } of this.labels) {
+    for (const { floor, element, anchor } of this.labels) {
       p.copy(anchor).project(camera);
-      const visible = p.z < 1 && Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1;
+      const visible = !this.hidden.has(floor) && p.z < 1 && Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1;
       element.style.display = visible ? '' : 'none';
       if (visible)
         element.style.transform = `translate(${((p.x + 1) / 2) * widthPx}px, ${((1 - p.y) / 2) * heightPx}px) translate(-100%, -50%)`;

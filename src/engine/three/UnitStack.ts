@@ -1,15 +1,19 @@
 import {
   BoxGeometry,
   Color,
+  DoubleSide,
+  FrontSide,
   Group,
   InstancedMesh,
   Matrix4,
   MeshLambertMaterial,
+  Plane,
   Quaternion,
   SRGBColorSpace,
   Vector3,
   type Raycaster,
 } from 'three';
+import type { InspectorClip } from '../contract';
 import type { Rgb } from '../../layers/buildingColorModes';
 import type { InspectorColorMode } from '../../layers/unitColorModes';
 import type { BuildingUnitLayout, UnitBox } from '../../layers/unitLayout';
@@ -118,10 +122,31 @@ export class UnitStack {
     return { center, size };
   }
 
-  /** The unit under the ray, if any. */
-  pick(raycaster: Raycaster): string | null {
+  /**
+   * The plane that cuts the stack as `clip` says, in its frame (three keeps where the plane's signed
+   * distance is ≥ 0). A section height counts in the building's own storeys, so with the floors pulled
+   * apart it still cuts the floor it crosses at the same height above that floor.
+   */
+  clipPlane(clip: InspectorClip): Plane {
+    if (clip.kind === 'lengthwise') return new Plane(new Vector3(0, 0, -1), 0);
+    const storey = this.layout.floorHeightMeters;
+    const below = Math.max(0, Math.floor(clip.heightMeters / storey));
+    const y = this.floorBaseY(below + 1) + (clip.heightMeters - below * storey);
+    return new Plane(new Vector3(0, -1, 0), y);
+  }
+
+  /** A cut stack shows the inside of its boxes: their back faces are drawn too. */
+  setCutOpen(open: boolean): void {
+    for (const material of [this.unitMaterial, this.slabMaterial]) {
+      material.side = open ? DoubleSide : FrontSide;
+      material.needsUpdate = true;
+    }
+  }
+
+  /** The unit under the ray, if any; hits on the removed side of `planes` do not count. */
+  pick(raycaster: Raycaster, planes: readonly Plane[] = []): string | null {
     const meshes = this.floors.flatMap((f) => (f.mesh ? [f.mesh] : []));
-    const hit = raycaster.intersectObjects(meshes, false)[0];
+    const hit = raycaster.intersectObjects(meshes, false).find((h) => planes.every((p) => p.distanceToPoint(h.point) >= 0));
     if (!hit || hit.instanceId === undefined) return null;
     const floor = this.floors.find((f) => f.mesh === hit.object);
     return floor?.units[hit.instanceId]?.id ?? null;

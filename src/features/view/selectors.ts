@@ -1,4 +1,5 @@
 import { colorBuildings, type ColorMode, type Rgb } from '../../layers/buildingColorModes';
+import type { LayerId } from '../../layers/layerCatalog';
 import type { AppState } from '../../stores/appStore';
 import { memoSelector } from '../../stores/memo';
 import { selectScenarioColoring, selectScenarioScene } from '../scenarios/selectors';
@@ -40,4 +41,19 @@ export const selectBuildingColors = memoSelector(
     if (scenarioColoring) return scenarioColoring.colors;
     return community ? colorBuildings(community.buildings, summaries, colorMode, values) : NO_COLORS;
   },
+);
+
+/** Every feature's hidden layers, flattened (the same array while none changed). */
+const selectHiddenLayers = memoSelector(
+  (s: AppState) => FEATURES.map((feature) => feature.hiddenLayers?.(s)),
+  (...hidden): ReadonlySet<LayerId> => new Set(hidden.flatMap((h) => h ?? [])),
+);
+
+/** The community layers on screen: the user's switches, less those a feature draws its own version of. */
+export const selectLayersShown = memoSelector(
+  (s: AppState) => [s.layers, selectHiddenLayers(s)] as const,
+  (layers, hidden): Record<LayerId, boolean> =>
+    hidden.size
+      ? (Object.fromEntries(Object.entries(layers).map(([id, on]) => [id, on && !hidden.has(id as LayerId)])) as Record<LayerId, boolean>)
+      : layers,
 );

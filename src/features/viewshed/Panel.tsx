@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { formatNumber } from '../../i18n/translate';
 import { defineTab } from '../../ui/panels/sidePanelTab';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
-import { selectOverLimit, selectPrisms, selectSkyline, selectViewshedSummary } from './selectors';
+import { selectCommunityPrisms } from '../community/selectors';
+import { selectOverLimit, selectSkyline, selectViewshedSummary } from './selectors';
 import { HEIGHT_LIMIT_RANGE, VIEWSHED_RADIUS_RANGE } from './slice';
 import { SkylineChart } from './SkylineChart';
 
@@ -27,7 +28,7 @@ export function ViewshedPanel() {
   const summary = useApp(selectViewshedSummary);
   const skyline = useApp(selectSkyline);
   const buildings = useApp((s) => s.community?.buildings);
-  const kept = useApp(selectPrisms)?.kept;
+  const kept = useApp(selectCommunityPrisms)?.kept;
   const n = (value: number, digits = 0) => formatNumber(language, value, digits);
   /** A prism's building by name (prisms skip footprints that cannot stand: `kept` maps them back). */
   const nameOf = (prism: number) => {

@@ -1,13 +1,12 @@
-import { prismsOf } from '../../analysis/sunlight/sunlightRequest';
 import { buildingsOverLimit } from '../../analysis/viewshed/heightLimit';
 import { computeSkyline } from '../../analysis/viewshed/skyline';
 import { computeViewshed } from '../../analysis/viewshed/viewshed';
-import { createLocalFrame } from '../../core/geo/localFrame';
 import type { LonLat } from '../../core/model/types';
 import type { LayerView } from '../../engine/contract';
 import type { Rgb } from '../../layers/buildingColorModes';
 import type { AppState } from '../../stores/appStore';
 import { memoSelector } from '../../stores/memo';
+import { selectCommunityPrisms } from '../community/selectors';
 
 /** Ground cells of the viewshed, metres: fine enough for a courtyard, ~2,800 cells at the default 300 m reach. */
 export const VIEWSHED_CELL_METERS = 10;
@@ -16,24 +15,13 @@ export const HIDDEN_COLOR: Rgb = [231, 76, 60];
 const LIMIT_PLANE_COLOR: Rgb = [255, 170, 60];
 const OBSERVER_COLOR: Rgb = [0, 229, 255];
 
-/** The community's buildings as prisms in a local frame around its centre (shared by the viewshed and the skyline). */
-export const selectPrisms = memoSelector(
-  (s: AppState) => [s.community] as const,
-  (community) => {
-    if (!community) return null;
-    const frame = createLocalFrame(community.manifest.centre);
-    const { prisms, kept } = prismsOf(community.buildings, frame);
-    return { frame, prisms, kept };
-  },
-);
-
 export const selectOverLimit = memoSelector(
   (s: AppState) => [s.community, s.heightLimitMeters] as const,
   (community, limit) => (community && limit !== null ? buildingsOverLimit(community.buildings, limit) : null),
 );
 
 /** The prisms, only while an eye is placed: with the tool off nothing is built. */
-const prismsInUse = (s: AppState) => (s.viewshedObserver ? selectPrisms(s) : null);
+const prismsInUse = (s: AppState) => (s.viewshedObserver ? selectCommunityPrisms(s) : null);
 
 /** The observer's eye in the prisms' frame. */
 const selectEye = memoSelector(

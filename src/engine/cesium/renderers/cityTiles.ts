@@ -10,6 +10,7 @@ import {
 import { issueMessage } from '../../../core/errors';
 import type { PolygonCoords } from '../../../core/model/types';
 import type { TilesSource } from '../../../data/base/baseConfig';
+import { createClipPlanes } from '../sceneClip';
 import { drawAsyncPrimitive, type LayerRenderer } from './layerRenderer';
 import { featureProperties } from './tileset';
 
@@ -61,6 +62,8 @@ export const cityTilesRenderer: LayerRenderer<'cityTiles'> = {
       context.scene.requestRender();
     };
     const loading = Cesium3DTileset.fromUrl(view.source.url, {
+      // Switched off until the clip tool cuts the city (sceneClip.ts).
+      clippingPlanes: createClipPlanes(),
       maximumScreenSpaceError: context.quality.tileScreenSpaceError,
       cacheBytes: CITY_TILES_CACHE_BYTES,
       maximumCacheOverflowBytes: CITY_TILES_CACHE_OVERFLOW_BYTES,

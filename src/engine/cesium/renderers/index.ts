@@ -1,6 +1,7 @@
 import type { LayerKind } from '../../contract';
 import { cellsRenderer } from './cells';
 import { cityTilesRenderer } from './cityTiles';
+import { clipVolumesRenderer } from './clipVolumes';
 import { featuresRenderer } from './features';
 import { imageryRenderer } from './imagery';
 import type { LayerRenderer } from './layerRenderer';
@@ -27,4 +28,5 @@ export const LAYER_RENDERERS: { [K in LayerKind]: LayerRenderer<K> } = {
   measure: measureRenderer,
   cells: cellsRenderer,
   splitVolumes: splitVolumesRenderer,
+  clipVolumes: clipVolumesRenderer,
 };

@@ -1,5 +1,6 @@
 import { Cartesian3, HeadingPitchRoll, Math as CesiumMath, Matrix4, Model, PrimitiveCollection, Transforms } from 'cesium';
 import type { ModelPlacement } from '../../../core/model/placement';
+import { createClipPlanes } from '../sceneClip';
 import { drawAsyncPrimitive, type LayerRenderer } from './layerRenderer';
 
 /** A glTF/GLB model (an object URL for a dropped file) standing where the user placed it. */
@@ -26,7 +27,8 @@ export function placementMatrix(p: ModelPlacement): Matrix4 {
 /** Loads a glTF/GLB model placed on the globe; rejects with a message naming the file. */
 export async function loadModel(url: string, name: string, placement: ModelPlacement): Promise<Model> {
   try {
-    return await Model.fromGltfAsync({ url, modelMatrix: placementMatrix(placement) });
+    // Created with (switched-off) clipping planes: the clip tool may cut it later (sceneClip.ts).
+    return await Model.fromGltfAsync({ url, modelMatrix: placementMatrix(placement), clippingPlanes: createClipPlanes() });
   } catch (error) {
     throw new Error(`${name}: not a readable glTF/GLB model (${(error as Error).message})`, { cause: error });
   }

@@ -1,4 +1,5 @@
 import { Cesium3DTileFeature, Cesium3DTileset, Color, PrimitiveCollection, type Scene } from 'cesium';
+import { createClipPlanes } from '../sceneClip';
 import { drawAsyncPrimitive, type LayerRenderer } from './layerRenderer';
 
 /** A 3D Tiles tileset (1.0 or 1.1) streamed from its URL. */
@@ -16,7 +17,8 @@ declare module '../../contract' {
 export async function loadTileset(url: string): Promise<Cesium3DTileset> {
   try {
     // Screen-space error 16 (Cesium's default) keeps the number of loaded tiles low on big city sets.
-    return await Cesium3DTileset.fromUrl(url, { maximumScreenSpaceError: 16 });
+    // Created with (switched-off) clipping planes: the clip tool may cut it later (sceneClip.ts).
+    return await Cesium3DTileset.fromUrl(url, { maximumScreenSpaceError: 16, clippingPlanes: createClipPlanes() });
   } catch (error) {
     throw new Error(`${url}: not a readable 3D Tiles tileset (${(error as Error).message})`, { cause: error });
   }
