@@ -13,8 +13,8 @@ import type { PointWalk, PointWalkOptions } from './walkFromPoint';
  * What if a facility of one category opened at one place? Incremental: the new point is attached
  * to the base coverage's graph and ONE single-source search runs from it; each building's walk
  * becomes min(before, from the new point). The search stops at the farthest distance that can change
- * the answer — the rule's distance (the new facility's catchment) or the longest walk today (no
- * building walking less than that can gain from a facility farther away) — and only the buildings on
+ * the answer — the rule's distance (the new facility's catchment) or the longest walk today among the
+ * buildings that could gain (farthestChange) — and only the buildings on
  * the edges it reached are read (nearbyWalks.ts), so a candidate costs milliseconds in a city. The
  * gain is read against the base: buildings and target residents newly within each 5/10/15-minute
  * circle (300/500/1,000 m) and newly within the rule's distance, equal to the difference of two full
