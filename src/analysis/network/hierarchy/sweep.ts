@@ -9,7 +9,8 @@ import type { WalkHierarchy } from './buildHierarchy';
  *    its up-arcs. The up-graph is acyclic and this is its topological order, so every node ends with
  *    its shortest UP-path distance from the sources (PHAST runs a Dijkstra on the up-graph from one
  *    source; with thousands of sources per category the sweep is cheaper and has no queue).
- * 2. Core: one Dijkstra per label on the core's graph, seeded with the labels the up pass left there.
+ * 2. Core: one Dijkstra per label on the core's graph, seeded with the labels the up pass left there
+ *    (a bucket queue when the label has a cutoff, as every category has in the app; else a heap).
  * 3. Down: in position order, each contracted node takes the minimum over its up-arcs of the
  *    neighbour's (final) label plus the arc. Every shortest path is up-arcs, core, down-arcs, so the
  *    labels are now exact.
