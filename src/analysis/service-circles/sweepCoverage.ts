@@ -4,6 +4,7 @@ import type { AttachedPoints } from '../network/attachPoints';
 import type { WalkGraph } from '../network/buildGraph';
 import type { WalkHierarchy } from '../network/hierarchy/buildHierarchy';
 import { createSweepWorkspace, sweepDistances, type SweepSourceSet, type SweepWorkspace } from '../network/hierarchy/sweep';
+import { groupPointsByEdge, type PointsByEdge } from './capacity';
 import type { ServiceRule, ServiceRuleSet } from './rules';
 
 /**
@@ -30,7 +31,47 @@ export interface SweepCoverageInput {
   /** Default every category with a rule, in rule order. */
   categories?: readonly FacilityCategory[];
   /** Reused between runs on one hierarchy (labels for the same number of categories). */
-  workspace?: SweepWorkspace;
+  workspace?: SweepCoverageWorkspace;
+}
+
+/**
+ * The sweep's workspace plus what the per-building step derives from the buildings' attachment and
+ * the hierarchy, both kept between runs: each building's edge ends as sweep positions (one read per
+ * building instead of a chain of three dependent ones through the edge and the renumbering, which
+ * made that step wait on memory) and the buildings of each edge.
+ */
+export interface SweepCoverageWorkspace extends SweepWorkspace {
+  buildingEnds?: BuildingEnds;
+}
+
+interface BuildingEnds {
+  buildings: AttachedPoints;
+  hierarchy: WalkHierarchy;
+  /** Per building: the sweep positions of its edge's ends (0 when it is not attached; then unread). */
+  startPosition: Uint32Array;
+  endPosition: Uint32Array;
+  byEdge: PointsByEdge;
+}
+
+function buildingEndsFor(
+  graph: WalkGraph,
+  hierarchy: WalkHierarchy,
+  buildings: AttachedPoints,
+  workspace: SweepCoverageWorkspace,
+): BuildingEnds {
+  const kept = workspace.buildingEnds;
+  if (kept && kept.buildings === buildings && kept.hierarchy === hierarchy) return kept;
+  const startPosition = new Uint32Array(buildings.count);
+  const endPosition = new Uint32Array(buildings.count);
+  for (let b = 0; b < buildings.count; b++) {
+    const e = buildings.edge[b];
+    if (e < 0) continue;
+    startPosition[b] = hierarchy.positionOfNode[graph.edgeNodes[2 * e]];
+    endPosition[b] = hierarchy.positionOfNode[graph.edgeNodes[2 * e + 1]];
+  }
+  const ends = { buildings, hierarchy, startPosition, endPosition, byEdge: groupPointsByEdge(graph.edgeCount, buildings) };
+  workspace.buildingEnds = ends;
+  return ends;
 }
 
 export interface SweepCategoryWalks {
@@ -71,58 +112,65 @@ export function computeSweepCoverage(input: SweepCoverageInput): SweepCoverage {
     return rule;
   };
   const categoryRules = categories.map(ruleOf);
-  const cutoffs = categoryRules.map((rule) => categoryCutoffMeters(rule, rules));
+  const cutoffs = Float64Array.from(categoryRules, (rule) => categoryCutoffMeters(rule, rules));
   const labelOfCategory = new Int32Array(FACILITY_CATEGORIES.length).fill(-1);
   categories.forEach((c, k) => (labelOfCategory[FACILITY_CATEGORIES.indexOf(c)] = k));
 
   // Sources: each attached facility's two edge ends at their link lengths (as computeServiceCoverage).
   const nodes = categories.map(() => [] as number[]);
   const starts = categories.map(() => [] as number[]);
-  const onEdge = new Map<number, number[]>();
   for (let f = 0; f < facilities.count; f++) {
     const k = labelOfCategory[input.facilityCategory[f]];
     const e = facilities.edge[f];
     if (k < 0 || e < 0) continue;
     nodes[k].push(graph.edgeNodes[2 * e], graph.edgeNodes[2 * e + 1]);
     starts[k].push(facilities.toStartMeters[f], facilities.toEndMeters[f]);
-    const list = onEdge.get(e);
-    if (list) list.push(f);
-    else onEdge.set(e, [f]);
   }
   const sets: SweepSourceSet[] = categories.map((_, k) => ({
     nodes: nodes[k],
     initialMeters: starts[k],
     cutoffMeters: cutoffs[k],
   }));
-  const workspace = input.workspace ?? createSweepWorkspace(hierarchy, categories.length);
+  const workspace: SweepCoverageWorkspace = input.workspace ?? createSweepWorkspace(hierarchy, categories.length);
+  const ends = buildingEndsFor(graph, hierarchy, buildings, workspace);
   const sweep = sweepDistances(hierarchy, sets, workspace);
   const K = categories.length;
   const labels = sweep.labels;
-  const position = hierarchy.positionOfNode;
 
-  const walks = categories.map(() => new Float64Array(buildings.count).fill(Infinity));
-  const best = new Float64Array(K);
+  // Every building via either end of its edge, its K labels at once (one or two cache lines per end).
+  // Not filled first: every entry is written here.
+  const walks = categories.map(() => new Float64Array(buildings.count));
+  const { startPosition, endPosition } = ends;
+  const { edge, toStartMeters, toEndMeters } = buildings;
   for (let b = 0; b < buildings.count; b++) {
-    const e = buildings.edge[b];
-    if (e < 0) continue;
-    const startBase = position[graph.edgeNodes[2 * e]] * K;
-    const endBase = position[graph.edgeNodes[2 * e + 1]] * K;
-    const toStart = buildings.toStartMeters[b];
-    const toEnd = buildings.toEndMeters[b];
-    for (let k = 0; k < K; k++) best[k] = Math.min(labels[startBase + k] + toStart, labels[endBase + k] + toEnd);
-    // A facility on the building's own edge: straight along it, not round a corner.
-    const sameEdge = onEdge.get(e);
-    if (sameEdge) {
-      for (const f of sameEdge) {
-        const k = labelOfCategory[input.facilityCategory[f]];
-        const along =
-          buildings.connectorMeters[b] +
-          Math.abs(buildings.fraction[b] - facilities.fraction[f]) * graph.edgeLengthsMeters[e] +
-          facilities.connectorMeters[f];
-        if (along < best[k]) best[k] = along;
-      }
+    if (edge[b] < 0) {
+      for (let k = 0; k < K; k++) walks[k][b] = Infinity;
+      continue;
     }
-    for (let k = 0; k < K; k++) walks[k][b] = best[k] <= cutoffs[k] ? best[k] : Infinity;
+    const startBase = startPosition[b] * K;
+    const endBase = endPosition[b] * K;
+    const toStart = toStartMeters[b];
+    const toEnd = toEndMeters[b];
+    for (let k = 0; k < K; k++) {
+      const d = Math.min(labels[startBase + k] + toStart, labels[endBase + k] + toEnd);
+      walks[k][b] = d <= cutoffs[k] ? d : Infinity;
+    }
+  }
+  // A facility on a building's own edge: straight along it, not round a corner (the minimum of the
+  // same candidates as before, each kept only within the cutoff).
+  for (let f = 0; f < facilities.count; f++) {
+    const k = labelOfCategory[input.facilityCategory[f]];
+    const e = facilities.edge[f];
+    if (k < 0 || e < 0) continue;
+    const walk = walks[k];
+    for (let i = ends.byEdge.start[e]; i < ends.byEdge.start[e + 1]; i++) {
+      const b = ends.byEdge.items[i];
+      const along =
+        buildings.connectorMeters[b] +
+        Math.abs(buildings.fraction[b] - facilities.fraction[f]) * graph.edgeLengthsMeters[e] +
+        facilities.connectorMeters[f];
+      if (along < walk[b] && along <= cutoffs[k]) walk[b] = along;
+    }
   }
   return {
     walkSpeedMetersPerSecond: speed,

@@ -7,7 +7,6 @@ import { planSunlightVolumes } from '../../analysis/sunlight/planVolumes';
 import { coverageOf } from '../../analysis/service-circles/computeServiceCoverage';
 import type { FacilityCategory } from '../../core/model/types';
 import { useApp, useAppStore, useTranslate } from '../../ui/StoreContext';
-import { walksOf } from './reuseData';
 import { useReuseFormat } from './reuseFormat';
 import { SunlightBeforeAfter } from './SunlightBeforeAfter';
 
@@ -16,7 +15,8 @@ const GAINING_SHOWN = 8;
 
 /**
  * What if this candidate hosted that facility? The gain against the current service circles
- * (evaluateReuseOption: one walk from the candidate, min with today per building), homes and target
+ * (evaluateReuseOption: one search from the candidate, bounded by the farthest walk that can change,
+ * min with today for the buildings it reached), homes and target
  * residents newly within each band and the rule's distance, the capacity balance where the rules
  * give one, and the homes whose walk gets shorter. Adds the option to a named plan.
  */
@@ -30,17 +30,13 @@ export function WhatIf({ candidates }: { candidates: readonly ReuseCandidate[] }
   const feasible = (candidate?.feasible ?? []).filter((f) => f.ok && (!coverage || coverageOf(coverage, f.category)));
   const option = feasible.find((f) => f.category === whatIf?.category);
 
-  // ~1 ms with the candidate's walk cached; recomputed only when the option or the coverage changes.
+  // Milliseconds even on a city's network (the search stops near the candidate); recomputed only when the option or the coverage changes.
   const gain = useMemo(
     () =>
       coverage && candidate && option
-        ? evaluateReuseOption(
-            coverage,
-            { position: candidate.position, category: option.category, usableAreaM2: option.usableAreaM2 },
-            { walk: walksOf(coverage, candidates).get(candidate.id)! },
-          )
+        ? evaluateReuseOption(coverage, { position: candidate.position, category: option.category, usableAreaM2: option.usableAreaM2 })
         : null,
-    [coverage, candidates, candidate, option],
+    [coverage, candidate, option],
   );
   if (!whatIf || !candidate) return null;
 

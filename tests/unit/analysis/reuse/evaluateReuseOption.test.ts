@@ -7,7 +7,8 @@ import {
 } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
 import { evaluateReuseOption, type ReuseOptionGain } from '../../../../src/analysis/reuse/evaluateReuseOption';
 import { reuseCandidates } from '../../../../src/analysis/reuse/reuseCandidates';
-import { walkFromEachPoint } from '../../../../src/analysis/reuse/walkFromPoint';
+import { walkFromEachPoint, walkFromPoint } from '../../../../src/analysis/reuse/walkFromPoint';
+import { createRandom } from '../../../../src/core/random';
 import { at } from '../localMeters';
 import { reuseGridRequest, sampleWithBaseCoverage, withFacilities } from './reuseFixtures';
 
@@ -177,12 +178,42 @@ describe('evaluateReuseOption on the sample package 景和新村', () => {
     for (const candidate of candidates) {
       for (const f of candidate.feasible) {
         if (!f.ok) continue;
-        const gain = evaluateReuseOption(base, { position: candidate.position, category: f.category }, { walk: walks.get(candidate.id)! });
-        expectSameAsFullRuns(gain, fullRunDifference(base, { ...request, categories: [f.category] }, f.category, candidate.position));
+        const full = fullRunDifference(base, { ...request, categories: [f.category] }, f.category, candidate.position);
+        const option = { position: candidate.position, category: f.category };
+        expectSameAsFullRuns(evaluateReuseOption(base, option, { walk: walks.get(candidate.id)! }), full);
+        expectSameAsFullRuns(evaluateReuseOption(base, option), full);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(40);
+  }, 60_000);
+
+  it('reads only the buildings near the candidate and reports exactly what reading a whole-network walk does', () => {
+    // The old way as the reference: a walk from the candidate to every building, every building read.
+    const lon = base.graph.nodeLonLat.filter((_, i) => i % 2 === 0);
+    const lat = base.graph.nodeLonLat.filter((_, i) => i % 2 === 1);
+    const random = createRandom(23);
+    let gaining = 0;
+    let farGains = 0;
+    let bounded = 0;
+    for (let i = 0; i < 30; i++) {
+      const position: LonLat = [random.range(Math.min(...lon), Math.max(...lon)), random.range(Math.min(...lat), Math.max(...lat))];
+      for (const c of base.categories) {
+        const option = { position, category: c.category, usableAreaM2: 300 };
+        const whole = evaluateReuseOption(base, option, { walk: walkFromPoint(base, position) });
+        const nearby = evaluateReuseOption(base, option);
+        // Everything but the search's own work counter, to the last bit (sums add in building order).
+        expect({ ...nearby, relaxations: 0 }, `${c.category} at ${position.join(',')}`).toEqual({ ...whole, relaxations: 0 });
+        expect(nearby.relaxations).toBeLessThanOrEqual(whole.relaxations);
+        if (nearby.relaxations < whole.relaxations) bounded++;
+        gaining += nearby.gainingBuildings.length;
+        // Gains beyond the largest circle (1,000 m) still count: the search reaches the longest walk today.
+        farGains += nearby.gainingBuildings.filter((g) => g.afterSeconds * nearby.walkSpeedMetersPerSecond > 1000).length;
+      }
+    }
+    expect(gaining).toBeGreaterThan(100);
+    expect(farGains).toBeGreaterThan(0);
+    expect(bounded).toBeGreaterThan(30);
   }, 60_000);
 
   it('fills part of the nursery gap (no 托育 in the sample): every nursery gain starts from unreachable', () => {

@@ -3,12 +3,13 @@ import { buildEdgeGridIndex } from '../../../../src/analysis/network/edgeIndex';
 import { createShortestPathWorkspace } from '../../../../src/analysis/network/shortestPaths';
 import { evaluateReuseOption } from '../../../../src/analysis/reuse/evaluateReuseOption';
 import { nearbyGain, nearbyGainNetwork } from '../../../../src/analysis/reuse/nearbyGain';
+import { walkFromPoint } from '../../../../src/analysis/reuse/walkFromPoint';
 import { groupPointsByEdge } from '../../../../src/analysis/service-circles/capacity';
 import { createRandom } from '../../../../src/core/random';
 import { sampleWithBaseCoverage } from './reuseFixtures';
 
 describe('a candidate’s gain from the buildings near it only', () => {
-  it('equals evaluateReuseOption (which reads every building) for 40 places × every category of the sample', async () => {
+  it('equals evaluateReuseOption reading every building for 40 places × every category of the sample', async () => {
     const { base } = await sampleWithBaseCoverage();
     const network = nearbyGainNetwork(
       base.graph,
@@ -26,8 +27,10 @@ describe('a candidate’s gain from the buildings near it only', () => {
         random.range(Math.min(...lon), Math.max(...lon)),
         random.range(Math.min(...lat), Math.max(...lat)),
       ];
+      // The reference: a walk from the place to every building of the network, every building read.
+      const walk = walkFromPoint(base, position);
       for (const c of base.categories) {
-        const full = evaluateReuseOption(base, { position, category: c.category });
+        const full = evaluateReuseOption(base, { position, category: c.category }, { walk });
         const near = nearbyGain(network, position, {
           baseWalkMeters: c.walkDistanceMeters,
           thresholdMeters: c.rule.maxDistanceMeters,

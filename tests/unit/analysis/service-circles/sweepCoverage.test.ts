@@ -6,6 +6,7 @@ import {
   computeServiceCoverageFromRequest,
   serviceCoverageRequestFromCommunity,
 } from '../../../../src/analysis/service-circles/serviceCoverageRequest';
+import { createSweepWorkspace } from '../../../../src/analysis/network/hierarchy/sweep';
 import { categoryCutoffMeters, computeSweepCoverage } from '../../../../src/analysis/service-circles/sweepCoverage';
 import { loadSampleCommunity } from '../../support/samplePackage';
 
@@ -46,6 +47,34 @@ describe('service circles from one sweep over the hierarchy, on the sample commu
       expect(within).toBe(c.summary.buildingsWithinThreshold);
     });
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('gives the same walks with a workspace kept between runs, for other buildings and other facilities too', () => {
+    const hierarchy = buildHierarchy(today.graph, { nodeLonLat: today.graph.nodeLonLat });
+    const categories = today.categories.map((c) => c.category);
+    const input = {
+      graph: today.graph,
+      hierarchy,
+      buildings: today.buildings,
+      facilities: today.facilities,
+      facilityCategory: today.facilityCategory,
+      rules: DEFAULT_SERVICE_RULES,
+      categories,
+    };
+    // The facilities as buildings and the buildings as facilities: what the workspace kept for the
+    // first buildings must not be read for the second.
+    const swapped = {
+      ...input,
+      buildings: today.facilities,
+      facilities: today.buildings,
+      facilityCategory: new Uint8Array(today.buildings.count).fill(3),
+    };
+    const workspace = createSweepWorkspace(hierarchy, categories.length);
+    for (const run of [input, swapped, input]) {
+      const kept = computeSweepCoverage({ ...run, workspace });
+      const fresh = computeSweepCoverage(run);
+      kept.categories.forEach((c, k) => expect(c.walkDistanceMeters).toEqual(fresh.categories[k].walkDistanceMeters));
+    }
   });
 
   it('takes the cutoff from the rules: the rule’s distance or the largest band, whichever is longer', () => {
