@@ -1,27 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
-import { sampleBuildings, tallestBuilding as tallest } from './support/sampleBuildings';
+import { handFrame, sampleBuildings, sampleFootprint, tallestBuilding as tallest } from './support/sampleBuildings';
 
 type LonLat = [number, number];
 type XY = [number, number];
 
-/** The tallest building's footprint as the package stores it. */
-const footprint: LonLat[] = (
-  JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as {
-    features: { properties: { id: string }; geometry: { coordinates: LonLat[][] } }[];
-  }
-).features.find((f) => f.properties.id === tallest.id)!.geometry.coordinates[0];
-
-// Hand-computable frame, independent of the app's: WGS84 radii of curvature at the building turn degrees into metres.
-const A = 6378137;
-const E2 = 0.00669437999014;
-const lat0 = (footprint[0][1] * Math.PI) / 180;
-const W = Math.sqrt(1 - E2 * Math.sin(lat0) ** 2);
-const metresPerDegreeLat = ((A * (1 - E2)) / W ** 3) * (Math.PI / 180);
-const metresPerDegreeLon = (A / W) * Math.cos(lat0) * (Math.PI / 180);
-const local = ([lon, lat]: LonLat): XY => [(lon - footprint[0][0]) * metresPerDegreeLon, (lat - footprint[0][1]) * metresPerDegreeLat];
-const toLonLat = ([x, y]: XY): LonLat => [footprint[0][0] + x / metresPerDegreeLon, footprint[0][1] + y / metresPerDegreeLat];
+/** The tallest building's footprint as the package stores it, and the tests' own metric frame at its first corner. */
+const footprint = sampleFootprint(tallest.id);
+const { local, toLonLat } = handFrame(footprint[0]);
 
 const corners = footprint.slice(0, -1).map(local);
 const shoelace = Math.abs(

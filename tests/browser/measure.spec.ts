@@ -1,29 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
-import { tallestBuilding } from './support/sampleBuildings';
+import { handFrame, sampleFootprint, tallestBuilding } from './support/sampleBuildings';
 
 type LonLat = [number, number];
 
 /** The tallest building's footprint (its roof is seen from every camera), as the package stores it. */
-const footprint: LonLat[] = (
-  JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as {
-    features: { properties: { id: string }; geometry: { coordinates: LonLat[][] } }[];
-  }
-).features.find((f) => f.properties.id === tallestBuilding.id)!.geometry.coordinates[0];
-
-// Hand-computable check, independent of the app's geodesic code: WGS84 radii of curvature at the building's
-// latitude (M meridional, N prime vertical) turn degrees into metres; at 50 m the error is far below 1 mm.
-const A = 6378137;
-const E2 = 0.00669437999014;
-const lat0 = (footprint[0][1] * Math.PI) / 180;
-const W = Math.sqrt(1 - E2 * Math.sin(lat0) ** 2);
-const metresPerDegreeLat = ((A * (1 - E2)) / W ** 3) * (Math.PI / 180);
-const metresPerDegreeLon = (A / W) * Math.cos(lat0) * (Math.PI / 180);
-const local = ([lon, lat]: LonLat): [number, number] => [
-  (lon - footprint[0][0]) * metresPerDegreeLon,
-  (lat - footprint[0][1]) * metresPerDegreeLat,
-];
+const footprint: LonLat[] = sampleFootprint(tallestBuilding.id);
+// Hand-computable check, independent of the app's geodesic code (support/sampleBuildings.ts: handFrame).
+const { local } = handFrame(footprint[0]);
 const corners = footprint.slice(0, -1);
 const edges = corners.map((c, i) => {
   const [a, b] = [local(c), local(corners[(i + 1) % corners.length])];

@@ -1,25 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextFrame, openApp, saveScreenshot, waitForDataReady, type AppPage } from './support/page';
-import { sampleBuildings, tallestBuilding } from './support/sampleBuildings';
+import { handFrame, sampleBuildings, sampleFootprint, tallestBuilding } from './support/sampleBuildings';
 
 type LonLat = [number, number];
 
-const features = (
-  JSON.parse(readFileSync('models/sample-jinghe/buildings.geojson', 'utf8')) as {
-    features: { properties: { id: string }; geometry: { coordinates: LonLat[][] } }[];
-  }
-).features;
-const footprint = features.find((f) => f.properties.id === tallestBuilding.id)!.geometry.coordinates[0];
-
+const footprint = sampleFootprint(tallestBuilding.id);
 // Degrees → metres with WGS84's radii of curvature at the building's latitude (independent of the app's frame code).
-const A = 6378137;
-const E2 = 0.00669437999014;
-const lat0 = (footprint[0][1] * Math.PI) / 180;
-const W = Math.sqrt(1 - E2 * Math.sin(lat0) ** 2);
-const mPerDegLat = ((A * (1 - E2)) / W ** 3) * (Math.PI / 180);
-const mPerDegLon = (A / W) * Math.cos(lat0) * (Math.PI / 180);
-const local = ([lon, lat]: LonLat): [number, number] => [(lon - footprint[0][0]) * mPerDegLon, (lat - footprint[0][1]) * mPerDegLat];
+const { local, toLonLat } = handFrame(footprint[0]);
 const corners = footprint.slice(0, -1);
 const centroid: LonLat = [corners.reduce((s, c) => s + c[0], 0) / corners.length, corners.reduce((s, c) => s + c[1], 0) / corners.length];
 
@@ -37,7 +24,7 @@ function distanceToRing(p: [number, number], ring: [number, number][]): number {
 
 /** 12 m south of the tallest building's southmost corner: open ground next to it. */
 const south = corners.reduce((a, b) => (b[1] < a[1] ? b : a));
-const standpoint: LonLat = [south[0], south[1] - 12 / mPerDegLat];
+const standpoint: LonLat = toLonLat([local(south)[0], local(south)[1] - 12]);
 const standpointMeters = distanceToRing(local(standpoint), corners.map(local));
 
 describe('height limit, viewshed and skyline on the sample community (light profile)', () => {

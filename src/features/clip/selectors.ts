@@ -81,8 +81,11 @@ export function clipGeometry(mode: ClipMode, settings: ClipSettings, frame: Loca
   };
 }
 
+/** The prisms only while a clip is on: with the tool off nothing is built. */
+const prismsInUse = (s: AppState) => (s.clipMode && s.clipSettings ? selectCommunityPrisms(s) : null);
+
 export const selectClipGeometry = memoSelector(
-  (s: AppState) => [s.clipMode, s.clipSettings, selectCommunityPrisms(s)?.frame] as const,
+  (s: AppState) => [s.clipMode, s.clipSettings, prismsInUse(s)?.frame] as const,
   (mode, settings, frame) => (mode && settings && frame ? clipGeometry(mode, settings, frame) : null),
 );
 
@@ -91,7 +94,7 @@ export const selectSceneClip = (s: AppState): SceneClip | null => selectClipGeom
 
 /** The community's buildings as the clip leaves them, by building index. */
 export const selectClippedBuildings = memoSelector(
-  (s: AppState) => [selectCommunityPrisms(s), selectClipGeometry(s)] as const,
+  (s: AppState) => [prismsInUse(s), selectClipGeometry(s)] as const,
   (scene, clip) =>
     scene && clip ? clipPrisms(scene.prisms, clip.region).map((piece) => ({ ...piece, building: scene.kept[piece.prism] })) : null,
 );
