@@ -26,11 +26,11 @@ interface Pending {
 
 /**
  * A worker thread does not inherit the main thread's TypeScript loader (tsx registers its hooks per
- * thread), so each worker registers tsx's before it loads tileWorker.ts.
+ * thread), so each worker registers tsx's before it loads tileWorker.ts. tsx is found from this file,
+ * not from the working directory (an eval'd worker would look there).
  */
-const WORKER_BOOTSTRAP = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(
-  new URL('./tileWorker.ts', import.meta.url).href,
-)}); })`;
+const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./tileWorker.ts', import.meta.url).href)}); })`;
 
 export function createTileRunner(workers: number, limit = 2 * Math.max(1, workers)): TileRunner {
   let inFlight = 0;
@@ -79,6 +79,13 @@ export function createTileRunner(workers: number, limit = 2 * Math.max(1, worker
       current.get(worker)?.reject(error);
       current.delete(worker);
       for (const p of queue.splice(0)) p.reject(error);
+    });
+    // One that exits without an error (a stray process.exit) would leave its job waiting for ever.
+    worker.on('exit', (code) => {
+      const pending = current.get(worker);
+      if (!pending) return;
+      current.delete(worker);
+      pending.reject(new Error(`a tile worker stopped (exit code ${code})`));
     });
     idle.push(worker);
     return worker;
