@@ -5,6 +5,7 @@
  *
  *   npm run tiles -- --buildings <file> --out <dir> [--id-field id] [--height-field height]
  *                    [--floors-field floors] [--storey-height 3] [--crs EPSG:4549] [--max-per-tile 1000] [--keep-work]
+ *                    [--workers <n>]
  *   npm run tiles -- <package-dir> <out-dir>
  *
  * <file>: GeoJSON, GeoJSON-seq (.geojsonl/.geojsons/.ndjson), FlatGeobuf (.fgb) or a shapefile (.shp),
@@ -26,7 +27,7 @@ import { DEFAULT_FIELDS, type FieldOptions } from './tiles/buildingFromFeature';
 import { tileCity, type SkippedBuilding } from './tiles/cityTiler';
 
 const USAGE = `usage: npm run tiles -- --buildings <file> --out <dir> [--id-field id] [--height-field height] [--floors-field floors]
-                        [--storey-height 3] [--crs EPSG:4549] [--max-per-tile 1000] [--keep-work]
+                        [--storey-height 3] [--crs EPSG:4549] [--max-per-tile 1000] [--keep-work] [--workers <n>]
        npm run tiles -- <package-dir> <out-dir>`;
 
 /** A package's buildings with the attributes a click on a tiled building shows. */
@@ -46,6 +47,8 @@ interface Args {
   fields: FieldOptions;
   maxPerTile: number;
   keepWork: boolean;
+  /** Threads making tiles (cityTiler.ts); undefined: one per core. */
+  workers?: number;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
@@ -70,6 +73,7 @@ function parseArgs(argv: readonly string[]): Args | string {
     else if (flag === '--floors-field') args.fields.floorsField = value;
     else if (flag === '--storey-height' && Number(value) > 0) args.fields.storeyMeters = Number(value);
     else if (flag === '--max-per-tile' && Number.isInteger(Number(value)) && Number(value) > 0) args.maxPerTile = Number(value);
+    else if (flag === '--workers' && Number.isInteger(Number(value)) && Number(value) > 0) args.workers = Number(value);
     else if (flag === '--crs' && isCrsId(value)) args.fields.crs = value;
     else return `bad option ${flag} ${value}`;
   }
@@ -109,7 +113,13 @@ export async function runWriteTiles(argv: readonly string[], log: (line: string)
     }
     const started = performance.now();
     mkdirSync(out, { recursive: true });
-    const result = await tileCity(args.buildings!, out, { fields: args.fields, maxPerTile: args.maxPerTile, keepWork: args.keepWork, log });
+    const result = await tileCity(args.buildings!, out, {
+      fields: args.fields,
+      maxPerTile: args.maxPerTile,
+      keepWork: args.keepWork,
+      workers: args.workers,
+      log,
+    });
     const seconds = (performance.now() - started) / 1000;
     writeFileSync(
       path.join(out, 'skipped.tsv'),

@@ -10,34 +10,34 @@
  * once: the leaves inside it (or the one leaf made of it and its neighbours) are extruded and written
  * as glb (tmp file, then rename) with the leaf's region beside it (`.region.json`); blocks go in tree
  * order, and an inner tile is written as soon as its last child is, from its children's largest
- * buildings (coarseBuildings.ts). A rerun after a crash skips pass 1 if it completed and every tile
- * already written (a block is read again only if a tile in it or above it is missing).
- * Memory: the cell counts, the id set (for duplicates), one block and the coarse selections along
- * one path of the tree (≤ 3 × maxPerTile simplified buildings per level) — not the city.
+ * buildings (coarseBuildings.ts). Tiles are made by a pool of worker threads (tileWorkerPool.ts,
+ * one per core), a few at a time, into the same bytes as on one thread. A rerun after a crash skips
+ * pass 1 if it completed and every tile already written (a block is read again only if a tile in it
+ * or above it is missing).
+ * Memory: the cell counts, the id set (for duplicates), one block, the tiles in flight (≤ 2 per
+ * thread) and the coarse selections along the paths of the tree they lie on — not the city.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { writeBuildingsGlb, type TiledBuilding } from '../../data/tiles/buildingGlb';
 import {
   buildQuadtree,
   cellOf,
   centroidOf,
   DEFAULT_MAX_PER_TILE,
-  leafFrame,
   leafPath,
   leavesOf,
   nodesBottomUp,
-  regionOfBuildings,
-  regionOfCoarseContent,
   tilesetJson,
   parseCellKey,
   type CellKey,
   type QuadNode,
   type Region,
 } from '../../data/tiles/quadtree';
-import { coarseBuildings } from '../../data/tiles/coarseBuildings';
 import { buildingFromFeature, type FieldOptions } from './buildingFromFeature';
 import { readBuildingFeatures, UnreadableFeature } from './readBuildingFeatures';
+import type { TileJobResult, WorkLine } from './tileJob';
+import { createTileRunner } from './tileWorkerPool';
 
 /** A building left out, located: which file, which feature (0-based), its id if it had one, and why. */
 export interface SkippedBuilding {
@@ -55,6 +55,8 @@ export interface CityTilerOptions {
   /** Bytes of work-file lines held before they are appended to disk. */
   bufferBytes?: number;
   log?: (line: string) => void;
+  /** Threads making tiles in pass 2 (tileWorkerPool.ts): 1 makes them on the main thread; default one per core (one for a small city). */
+  workers?: number;
 }
 
 export interface CityTilerResult {
@@ -68,6 +70,8 @@ export interface CityTilerResult {
 }
 
 const WORK_DIR = '.tiling';
+/** Buildings below which the default is one thread (see the runner in tileCity). */
+const SMALL_CITY = 20_000;
 /** Cells per side of a work block (a power of two). */
 const BLOCK = 64;
 const blockOf = (key: CellKey): string => {
@@ -79,8 +83,6 @@ const inputStamp = (file: string) => {
   const s = statSync(file);
   return { file: path.resolve(file), size: s.size, mtimeMs: s.mtimeMs };
 };
-
-type WorkLine = [id: string, height: number, attributes: TiledBuilding['attributes'], parts: TiledBuilding['parts']];
 
 async function bucketBuildings(
   input: string,
@@ -130,9 +132,9 @@ async function bucketBuildings(
   return { counts, skipped, buildings };
 }
 
-/** The buildings of one or more work blocks, by cell. */
-function readBlocks(cellsDir: string, blocks: Iterable<string>): Map<CellKey, TiledBuilding[]> {
-  const byCell = new Map<CellKey, TiledBuilding[]>();
+/** The buildings of one or more work blocks, by cell, as their JSON (parsed where the tile is made, tileJob.ts). */
+function readBlockLines(cellsDir: string, blocks: Iterable<string>): Map<CellKey, string[]> {
+  const byCell = new Map<CellKey, string[]>();
   for (const block of blocks) {
     const text = readFileSync(path.join(cellsDir, `${block}.ndjson`), 'utf8');
     let start = 0;
@@ -141,11 +143,10 @@ function readBlocks(cellsDir: string, blocks: Iterable<string>): Map<CellKey, Ti
       if (end < 0) end = text.length;
       const tab = text.indexOf('\t', start);
       const key = text.slice(start, tab);
-      const [id, heightMeters, attributes, parts] = JSON.parse(text.slice(tab + 1, end)) as WorkLine;
+      const json = text.slice(tab + 1, end);
       const list = byCell.get(key);
-      const building = { id, heightMeters, attributes, parts };
-      if (list) list.push(building);
-      else byCell.set(key, [building]);
+      if (list) list.push(json);
+      else byCell.set(key, [json]);
       start = end + 1;
     }
   }
@@ -224,39 +225,46 @@ export async function tileCity(input: string, outDir: string, options: CityTiler
     }
   const resumedTiles = written.size;
   let writtenNow = 0;
-  const writeTile = async (node: QuadNode, content: readonly TiledBuilding[], coarse: boolean) => {
-    const uri = leafPath(node);
-    const target = path.join(outDir, uri);
-    const frame = leafFrame(node);
-    const glb = await writeBuildingsGlb(content, frame, { placeInContent: coarse });
-    const region = coarse ? regionOfCoarseContent(content, frame) : regionOfBuildings(content);
-    mkdirSync(path.dirname(target), { recursive: true });
-    // Written whole or not at all: a crash mid-write leaves a .tmp that the rerun overwrites.
-    writeFileSync(`${target}.tmp`, glb);
-    renameSync(`${target}.tmp`, target);
-    writeFileSync(`${target}.region.json`, JSON.stringify(region));
-    regions.set(uri, region);
+  // Starting a worker (its own module graph and TypeScript loader) costs about a second of CPU: a
+  // small city is made sooner on the main thread alone.
+  const runner = createTileRunner(options.workers ?? (buildings < SMALL_CITY ? 1 : availableParallelism()));
+  log(`pass 2: making tiles on ${runner.workers} thread${runner.workers > 1 ? 's' : ''}`);
+  // Jobs finish in any order; the first failure stops the run (after the jobs in flight settle).
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const track = (job: Promise<void>) => {
+    const tracked = job.catch((error: unknown) => void (failure ??= error)).finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+  const placeOf = ({ level, x, y, size }: QuadNode) => ({ level, x, y, size });
+  const tileDone = (node: QuadNode, result: TileJobResult) => {
+    if (!result.region) return;
+    regions.set(leafPath(node), result.region);
     if (++writtenNow % 200 === 0) log(`pass 2: ${writtenNow + resumedTiles} tiles`);
   };
   // Inner tiles are made bottom-up from their children's selections (coarseBuildings.ts); a selection
-  // is held only until its parent is written. Blocks are read in tree order, so the pending
-  // selections are those along one path of the tree, not the city.
-  const selected = new Map<QuadNode, TiledBuilding[]>();
+  // is held only until its parent is made. Blocks are read in tree order and at most a few jobs are
+  // in flight, so the pending selections are those along one path of the tree, not the city. The
+  // content does not depend on the order children finish in: selections are passed in child order.
+  const selected = new Map<QuadNode, string>();
   const pendingChildren = new Map<QuadNode, number>();
-  const complete = async (node: QuadNode, selection: TiledBuilding[]): Promise<void> => {
+  const complete = (node: QuadNode, selection: string): void => {
     const parent = parentOf.get(node);
     if (!parent) return;
     selected.set(node, selection);
     const left = (pendingChildren.get(parent) ?? parent.children.length) - 1;
     pendingChildren.set(parent, left);
     if (left > 0) return;
-    const content = coarseBuildings(
-      parent.children.flatMap((c) => selected.get(c) ?? []),
-      maxPerTile,
-    );
+    const children = parent.children.flatMap((c) => selected.get(c) ?? []);
     parent.children.forEach((c) => selected.delete(c));
-    if (!written.has(parent)) await writeTile(parent, content, true);
-    await complete(parent, content);
+    pendingChildren.delete(parent);
+    const job = runner.run({ kind: 'inner', outDir, place: placeOf(parent), write: !written.has(parent), children, maxPerTile });
+    track(
+      job.then((r) => {
+        tileDone(parent, r);
+        complete(parent, r.coarse);
+      }),
+    );
   };
   const allWritten = (node: QuadNode): boolean => {
     for (let n: QuadNode | undefined = node; n; n = parentOf.get(n)) if (!written.has(n)) return false;
@@ -266,16 +274,30 @@ export async function tileCity(input: string, outDir: string, options: CityTiler
   const groups = groupLeavesByBlocks(leaves);
   for (const group of groups) group.leaves.sort(inTreeOrder);
   groups.sort((a, b) => inTreeOrder(a.leaves[0], b.leaves[0]));
-  for (const group of groups) {
-    // A block whose leaves and every tile above them were written by an earlier run is not read.
-    if (group.leaves.every(allWritten)) continue;
-    const byCell = readBlocks(cellsDir, group.blocks);
-    for (const leaf of group.leaves) {
-      const content = leaf.cells.flatMap((key) => byCell.get(key) ?? []);
-      if (!written.has(leaf)) await writeTile(leaf, content, false);
-      await complete(leaf, coarseBuildings(content, maxPerTile));
+  try {
+    for (const group of groups) {
+      // A block whose leaves and every tile above them were written by an earlier run is not read.
+      if (group.leaves.every(allWritten)) continue;
+      const byCell = readBlockLines(cellsDir, group.blocks);
+      for (const leaf of group.leaves) {
+        await runner.ready();
+        if (failure) break;
+        const lines = leaf.cells.flatMap((key) => byCell.get(key) ?? []).join('\n');
+        const job = runner.run({ kind: 'leaf', outDir, place: placeOf(leaf), write: !written.has(leaf), lines, maxPerTile });
+        track(
+          job.then((r) => {
+            tileDone(leaf, r);
+            complete(leaf, r.coarse);
+          }),
+        );
+      }
+      if (failure) break;
     }
+    while (inFlight.size) await Promise.all(inFlight);
+  } finally {
+    await runner.close();
   }
+  if (failure) throw failure;
   const tiles = order.size;
   writeFileSync(path.join(outDir, 'tileset.json'), `${JSON.stringify(tilesetJson(root, regions))}\n`);
   const pass2Seconds = (performance.now() - pass2Start) / 1000;

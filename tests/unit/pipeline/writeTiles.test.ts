@@ -230,6 +230,21 @@ describe('npm run tiles, city form (--buildings)', () => {
     expect(glbs(fromFgb)).toEqual(glbs(fromSeq));
   });
 
+  it('makes the same files on worker threads as on the main thread (--workers 3 against --workers 1), byte for byte', async () => {
+    const inline = tempDir();
+    const lines: string[] = [];
+    expect(await runWriteTiles([...args(seq, inline), '--workers', '1'], (l) => lines.push(l))).toBe(0);
+    expect(lines).toContain('pass 2: making tiles on 1 thread');
+    const threaded = tempDir();
+    const threadedLines: string[] = [];
+    expect(await runWriteTiles([...args(seq, threaded), '--workers', '3'], (l) => threadedLines.push(l))).toBe(0);
+    expect(threadedLines).toContain('pass 2: making tiles on 3 threads');
+    const files = filesOf(inline);
+    expect(files.filter((f) => f.endsWith('.glb')).length).toBeGreaterThan(5);
+    expect(filesOf(threaded)).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(threaded, f)).equals(readFileSync(path.join(inline, f))), f).toBe(true);
+  }, 60_000);
+
   it('restarts per tile: a rerun after a crash keeps the tiles written and writes only the missing one, to the same result', async () => {
     const out = tempDir();
     await runWriteTiles([...args(seq, out), '--keep-work'], () => {});
@@ -238,9 +253,10 @@ describe('npm run tiles, city form (--buildings)', () => {
     const bytes = readFileSync(path.join(out, victim));
     unlinkSync(path.join(out, victim));
     const lines: string[] = [];
-    expect(await runWriteTiles(args(seq, out), (l) => lines.push(l))).toBe(0);
+    // The rerun on worker threads: tiles already written are read back there, not rewritten.
+    expect(await runWriteTiles([...args(seq, out), '--workers', '2'], (l) => lines.push(l))).toBe(0);
     expect(lines[0]).toMatch(/pass 1 already done: 601 buildings/);
     expect(lines.at(-1)).toContain(`(${before.length - 1} kept from an earlier run)`);
     expect(readFileSync(path.join(out, victim)).equals(bytes)).toBe(true);
-  });
+  }, 60_000);
 });
