@@ -79,7 +79,8 @@ export const createClipSlice: SliceCreator<ClipSlice> = (set, get) => {
         if (!was) return {};
         const next: ClipSettings = {
           centre: was.centre,
-          azimuthDeg: (((patch.azimuthDeg ?? was.azimuthDeg) % 360) + 360) % 360 || 0,
+          // Not a number keeps the direction it had; any other angle is brought into 0–360°.
+          azimuthDeg: Number.isFinite(patch.azimuthDeg) ? ((patch.azimuthDeg! % 360) + 360) % 360 : was.azimuthDeg,
           offsetMeters: clamp(patch.offsetMeters, was.offsetMeters, CLIP_RANGES.offsetMeters),
           halfLengthMeters: clamp(patch.halfLengthMeters, was.halfLengthMeters, CLIP_RANGES.halfMeters),
           halfWidthMeters: clamp(patch.halfWidthMeters, was.halfWidthMeters, CLIP_RANGES.halfMeters),
@@ -87,7 +88,6 @@ export const createClipSlice: SliceCreator<ClipSlice> = (set, get) => {
           topMeters: clamp(patch.topMeters, was.topMeters, CLIP_RANGES.heightMeters),
           sectionMeters: clamp(patch.sectionMeters, was.sectionMeters, CLIP_RANGES.heightMeters),
         };
-        if (!Number.isFinite(next.azimuthDeg)) next.azimuthDeg = was.azimuthDeg;
         // A box keeps at least a metre of height.
         if (next.topMeters < next.bottomMeters + 1) next.topMeters = Math.min(CLIP_RANGES.heightMeters.max, next.bottomMeters + 1);
         return { clipSettings: next };

@@ -94,6 +94,15 @@ describe('the clip tool (剖切)', () => {
     expect(calls.at(-1)).toBeNull();
   });
 
+  it('brings an azimuth into 0–360° and keeps the last one for a value that is not a number', () => {
+    const store = storeWithCommunity();
+    store.getState().setClipMode('plane');
+    store.getState().setClipSettings({ azimuthDeg: -90 });
+    expect(store.getState().clipSettings!.azimuthDeg).toBe(270);
+    store.getState().setClipSettings({ azimuthDeg: Number.NaN });
+    expect(store.getState().clipSettings!.azimuthDeg).toBe(270);
+  });
+
   it('forgets the clip with another community', () => {
     const store = storeWithCommunity();
     store.getState().setClipMode('section');
